@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings every Lotse target shares (Swift 6 language mode is the default of tools 6.0).
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Lotse",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lotse", targets: ["lotse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        // C libraries, found by pkg-config.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Pure engines.
+        .target(name: "LotseXPath", swiftSettings: strict),
+        .target(name: "LotseXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+
+        // Storage and domain.
+        .target(name: "LotseStore", dependencies: [
+            "CSQLite",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+        .target(name: "LotseCases", dependencies: [
+            "LotseStore",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ], swiftSettings: strict),
+
+        // The shell and the executable.
+        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore"], swiftSettings: strict),
+        .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
+
+        // Tests.
+        .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore"],
+                path: "Sources/LotseTestSupport", swiftSettings: strict),
+        .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
+        .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),
+        .testTarget(name: "LotseStoreTests", dependencies: ["LotseStore", "LotseTestSupport"]),
+        .testTarget(name: "LotseCasesTests", dependencies: ["LotseCases", "LotseTestSupport"]),
+        .testTarget(name: "LotseShellTests", dependencies: ["LotseShell", "LotseTestSupport"],
+                    resources: [.copy("Transcripts")]),
+    ]
+)

@@ -1,0 +1,173 @@
+public import LotseStore
+
+/// Users, logins and sites.
+extension Office {
+    /// Whether the database has any user yet.
+    public func isInitialised() throws -> Bool {
+        try storeWork { try store.directory.userCount() > 0 }
+    }
+
+    /// Creates the first admin of a new database and returns them as the logged-in actor.
+    /// - Throws: `CasesError.alreadyInitialised` when users exist, name and password errors.
+    public func initialise(adminName: String, password: String) throws -> Actor {
+        guard Self.isValidName(adminName) else { throw CasesError.invalidName(adminName, what: "user name") }
+        try PasswordHasher.check(password, userName: adminName)
+        let hash = hasher.hash(password)
+        return try storeWork {
+            try store.transaction {
+                guard try store.directory.userCount() == 0 else { throw CasesError.alreadyInitialised }
+                let at = timestamp()
+                let id = try store.directory.insertUser(name: adminName, role: Role.admin.rawValue, siteID: nil,
+                                                        passwordHash: hash, at: at)
+                let actor = Actor(userID: id, name: adminName, role: .admin, site: nil)
+                try store.audit.append(draft(actor, "init", detail: .object([
+                    ("admin", .string(adminName)), ("schema", .int(Schema.migrator.latestVersion)),
+                ])))
+                return actor
+            }
+        }
+    }
+
+    /// Checks a user's password and returns them as the actor of the session.
+    /// Both outcomes are audited (`login`, `login.failed` with the reason); the password never is.
+    /// - Throws: `CasesError.badCredentials` (unknown user or wrong password) or `.accountDisabled`.
+    /// - Parameter previous: the user logged in until now; their `logout` is recorded in the
+    ///   same transaction as the new `login`, and only when the new login succeeds.
+    public func login(name: String, password: String, replacing previous: Actor? = nil) throws -> Actor {
+        guard try isInitialised() else { throw CasesError.notInitialised }
+        let user = try storeWork { try store.directory.user(named: name) }
+        let failure: (reason: String, error: CasesError)?
+        if let user {
+            if !hasher.verify(password, against: user.passwordHash) {
+                failure = ("wrong password", .badCredentials)
+            } else if user.disabled {
+                failure = ("account disabled", .accountDisabled(name))
+            } else {
+                failure = nil
+            }
+        } else {
+            failure = ("unknown user", .badCredentials)
+        }
+        let actorName = String(name.prefix(64))
+        if let failure {
+            try storeWork {
+                try store.transaction {
+                    try store.audit.append(AuditDraft(at: timestamp(), actor: actorName, role: user?.role,
+                                                      action: "login.failed",
+                                                      detail: JSONValue.object([("reason", .string(failure.reason))]).text))
+                }
+            }
+            throw failure.error
+        }
+        let actor = try Self.actor(user!)
+        try storeWork {
+            try store.transaction {
+                if let previous { try store.audit.append(draft(previous, "logout")) }
+                try store.audit.append(draft(actor, "login"))
+            }
+        }
+        return actor
+    }
+
+    /// Records the end of a session.
+    public func logout(_ actor: Actor) throws {
+        try storeWork { try store.transaction { try store.audit.append(draft(actor, "logout")) } }
+    }
+
+    /// Adds a user account (admin only).
+    public func addUser(by actor: Actor, name: String, role: Role, site: String?, password: String) throws {
+        try authorize(.addUser, actor)
+        guard Self.isValidName(name) else { throw CasesError.invalidName(name, what: "user name") }
+        try PasswordHasher.check(password, userName: name)
+        let hash = hasher.hash(password)
+        try storeWork {
+            try store.transaction {
+                if try store.directory.user(named: name) != nil { throw CasesError.userExists(name) }
+                var siteID: Int?
+                if let site {
+                    guard let record = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
+                    siteID = record.id
+                }
+                let at = timestamp()
+                _ = try store.directory.insertUser(name: name, role: role.rawValue, siteID: siteID, passwordHash: hash,
+                                                   at: at)
+                try store.audit.append(draft(actor, "user.add", detail: .object([
+                    ("user", .string(name)), ("role", .string(role.rawValue)), ("site", .string(site)),
+                ])))
+            }
+        }
+    }
+
+    /// All user accounts (every role may see who works in the project).
+    public func users(by actor: Actor) throws -> [UserRecord] {
+        try authorize(.listUsers, actor)
+        return try storeWork { try store.directory.users() }
+    }
+
+    /// Disables or re-enables an account (admin only). A disabled user cannot log in;
+    /// everything they did stays attributed to them.
+    public func setDisabled(by actor: Actor, name: String, _ disabled: Bool) throws {
+        try authorize(.disableUser, actor)
+        if disabled && name == actor.name { throw CasesError.cannotDisableSelf }
+        try storeWork {
+            try store.transaction {
+                guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
+                try store.directory.setDisabled(userID: user.id, disabled)
+                try store.audit.append(draft(actor, disabled ? "user.disable" : "user.enable",
+                                             detail: .object([("user", .string(name))])))
+            }
+        }
+    }
+
+    /// Sets a new password: one's own always, another user's only as admin.
+    public func setPassword(by actor: Actor, name: String, password: String) throws {
+        if name != actor.name { try authorize(.setOtherPassword, actor) }
+        try PasswordHasher.check(password, userName: name)
+        let hash = hasher.hash(password)
+        try storeWork {
+            try store.transaction {
+                guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
+                try store.directory.setPasswordHash(userID: user.id, hash)
+                try store.audit.append(draft(actor, "user.passwd", detail: .object([("user", .string(name))])))
+            }
+        }
+    }
+
+    /// Adds a site (admin only).
+    public func addSite(by actor: Actor, code: String, name: String) throws {
+        try authorize(.addSite, actor)
+        guard Self.isValidName(code) else { throw CasesError.invalidName(code, what: "site code") }
+        let display = name.trimmingSpaces()
+        guard !display.isEmpty, display.count <= 200 else { throw CasesError.invalidName(name, what: "site name") }
+        try storeWork {
+            try store.transaction {
+                if try store.directory.site(code: code) != nil { throw CasesError.siteExists(code) }
+                _ = try store.directory.insertSite(code: code, name: display, at: timestamp())
+                try store.audit.append(draft(actor, "site.add", detail: .object([
+                    ("site", .string(code)), ("name", .string(display)),
+                ])))
+            }
+        }
+    }
+
+    /// All sites.
+    public func sites(by actor: Actor) throws -> [SiteRecord] {
+        try authorize(.listSites, actor)
+        return try storeWork { try store.directory.sites() }
+    }
+
+    static func actor(_ user: UserRecord) throws -> Actor {
+        guard let role = Role(rawValue: user.role) else { throw CasesError.unknownRole(user.role) }
+        return Actor(userID: user.id, name: user.name, role: role, site: user.site)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

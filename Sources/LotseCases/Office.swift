@@ -1,0 +1,60 @@
+public import LotseStore
+
+/// The domain service: every command a user can give Lotse, each one SQLite transaction
+/// together with its audit row. It checks the actor's role before any change (a refusal
+/// is audited and changes nothing else). Nothing here prints.
+///
+/// Not Sendable: one `Office` serves one session on one connection.
+public final class Office {
+    /// The store this office works on.
+    public let store: Store
+    /// The clock for timestamps.
+    public let clock: any WallClock
+    /// Password hashing for new and changed passwords.
+    public let hasher: PasswordHasher
+
+    /// An office on `store`.
+    public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher()) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    /// The current time in the stored form.
+    public func timestamp() -> String { Timestamp.string(clock.now()) }
+
+    /// A draft audit row for `actor` at the current time.
+    func draft(_ actor: Actor, _ action: String, caseID: Int? = nil, detail: JSONValue? = nil) -> AuditDraft {
+        AuditDraft(at: timestamp(), actor: actor.name, role: actor.role.rawValue, action: action, caseID: caseID,
+                   detail: detail?.text)
+    }
+
+    /// Checks that `actor` may do `permission`. A refusal is written to the audit log
+    /// (action `denied`) and thrown as `CasesError.notAllowed`.
+    public func authorize(_ permission: Permission, _ actor: Actor) throws {
+        guard !permission.allows(actor.role) else { return }
+        try store.transaction {
+            try store.audit.append(draft(actor, "denied", detail: .object([
+                ("command", .string(permission.rawValue)),
+                ("needed", .array(permission.roles.map { .string($0.rawValue) })),
+            ])))
+        }
+        throw CasesError.notAllowed(permission, role: actor.role, user: actor.name)
+    }
+
+    /// Runs a store operation, wrapping store errors as `CasesError.store`.
+    @discardableResult
+    func storeWork<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as StoreError { throw CasesError.store(error) }
+    }
+
+    /// Whether `text` is a valid user name or site code.
+    static func isValidName(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 64
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+                || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }
+    }
+}
+
+@available(*, unavailable)
+extension Office: Sendable {}

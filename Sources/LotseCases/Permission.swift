@@ -1,0 +1,26 @@
+/// Everything a user can ask Lotse to do, with the roles allowed to do it.
+/// The one table of who may do what; services check it before any change.
+public enum Permission: String, CaseIterable, Sendable {
+    case addUser = "user add"
+    case listUsers = "user list"
+    case disableUser = "user disable"
+    case setOtherPassword = "user passwd"
+    case addSite = "site add"
+    case listSites = "site list"
+    case queryAudit = "audit"
+    case verifyAudit = "audit verify"
+    case auditHead = "audit head"
+
+    /// The roles that may do this.
+    public var roles: [Role] {
+        switch self {
+        case .addUser, .disableUser, .setOtherPassword, .addSite: return [.admin]
+        case .listUsers, .listSites: return Role.allCases
+        case .queryAudit: return [.supervisor, .admin]
+        case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
+        }
+    }
+
+    /// Whether `role` may do this.
+    public func allows(_ role: Role) -> Bool { roles.contains(role) }
+}

@@ -1,0 +1,136 @@
+import LotseCases
+
+/// A named option of a command (`--role ROLE` takes a value, `--all` does not).
+public struct OptionSpec: Sendable {
+    public var name: String
+    /// The placeholder of its value (`ROLE`), nil for a flag.
+    public var value: String?
+    public var help: String
+
+    public init(_ name: String, value: String? = nil, _ help: String) {
+        self.name = name
+        self.value = value
+        self.help = help
+    }
+
+    /// `--format table|csv|json`, which every listing command takes.
+    public static let format = OptionSpec("format", value: "table|csv|json", "output format (default table)")
+    /// `--password-file FILE`, for scripts.
+    public static let passwordFile = OptionSpec(
+        "password-file", value: "FILE", "read the password from the first line of FILE (scripts)")
+}
+
+/// The groups `help` lists commands under.
+public enum CommandGroup: String, CaseIterable, Sendable {
+    case session = "Session"
+    case users = "Users and sites"
+    case audit = "Audit log"
+}
+
+/// One shell command: its words, its usage and help text, its arguments, and what it runs.
+/// The command table drives dispatch, `help` and "did you mean".
+struct Command {
+    /// The command's words (`["user", "add"]`).
+    var path: [String]
+    /// Positional parameters, for usage (`NAME`); optional ones in brackets (`[COMMAND]`).
+    var arguments: [String]
+    var options: [OptionSpec]
+    var summary: String
+    /// Further explanation for `help COMMAND`.
+    var details: String
+    var group: CommandGroup
+    /// The permission the command needs, shown in help; nil when any user (or none) may run it.
+    var permission: Permission?
+    /// Whether it needs a logged-in user.
+    var needsLogin: Bool
+    /// Also accepts more positional arguments than listed (the last one repeats).
+    var variadic: Bool = false
+    var run: (Shell, Invocation) throws -> Void
+
+    var name: String { path.joined(separator: " ") }
+
+    var minimumArguments: Int { arguments.filter { !$0.hasPrefix("[") }.count }
+
+    var usage: String {
+        var parts = [name] + arguments
+        for option in options {
+            parts.append("[--\(option.name)\(option.value.map { " " + $0 } ?? "")]")
+        }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// A parsed command line: the command's positional arguments and options.
+struct Invocation {
+    var command: Command
+    var arguments: [String]
+    var options: [String: String]
+    var flags: Set<String>
+
+    /// The value of `--name`, if given.
+    func option(_ name: String) -> String? { options[name] }
+
+    /// Whether the flag `--name` was given.
+    func flag(_ name: String) -> Bool { flags.contains(name) }
+
+    /// The output format asked for with `--format`.
+    func format() throws -> OutputFormat {
+        guard let text = options["format"] else { return .table }
+        guard let format = OutputFormat(rawValue: text) else {
+            throw ShellError.badValue(option: "format", value: text, expected: "table, csv or json")
+        }
+        return format
+    }
+
+    /// Parses the words after the command's own words against its specification.
+    init(command: Command, words: [Token]) throws {
+        self.command = command
+        var arguments: [String] = []
+        var options: [String: String] = [:]
+        var flags: Set<String> = []
+        var index = 0
+        while index < words.count {
+            let word = words[index].text
+            index += 1
+            guard word.hasPrefix("--"), word.count > 2 else {
+                arguments.append(word)
+                continue
+            }
+            var name = String(word.dropFirst(2))
+            var inline: String?
+            if let eq = name.firstIndex(of: "=") {
+                inline = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let spec = command.options.first(where: { $0.name == name }) else {
+                throw ShellError.unknownOption(name, command: command.name,
+                                               known: command.options.map { "--" + $0.name })
+            }
+            if spec.value != nil {
+                if let inline {
+                    options[name] = inline
+                } else {
+                    guard index < words.count else { throw ShellError.missingValue(option: name, placeholder: spec.value!) }
+                    options[name] = words[index].text
+                    index += 1
+                }
+            } else {
+                guard inline == nil else { throw ShellError.unexpectedValue(option: name) }
+                flags.insert(name)
+            }
+        }
+        if arguments.count < command.minimumArguments {
+            let missing = command.arguments.filter { !$0.hasPrefix("[") }[arguments.count]
+            throw ShellError.missingArgument(missing, usage: command.usage)
+        }
+        if arguments.count > command.arguments.count && !command.variadic {
+            throw ShellError.extraArgument(arguments[command.arguments.count], usage: command.usage)
+        }
+        self.arguments = arguments
+        self.options = options
+        self.flags = flags
+    }
+
+    /// The positional argument at `index`, or nil when it was not given.
+    func argument(_ index: Int) -> String? { index < arguments.count ? arguments[index] : nil }
+}

@@ -1,0 +1,108 @@
+import LotseCases
+import LotseStore
+
+extension Shell {
+    static func auditCommands() -> [Command] {
+        [
+            Command(path: ["audit"], arguments: [], options: [
+                        OptionSpec("case", value: "N", "only rows about case N"),
+                        OptionSpec("user", value: "NAME", "only rows by this user"),
+                        OptionSpec("action", value: "ACTION", "only this action and its refinements (login matches login.failed)"),
+                        OptionSpec("since", value: "DATE", "from this date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ) on"),
+                        OptionSpec("until", value: "DATE", "up to and including this date, or before this time"),
+                        OptionSpec("last", value: "N", "only the last N matching rows"),
+                        .format],
+                    summary: "show the audit log, filtered",
+                    details: "Every change, login, refusal and view of health data writes a row. Times are UTC. "
+                        + "CSV and JSON output also carry each row's prev_hash and hash.",
+                    group: .audit, permission: .queryAudit, needsLogin: true,
+                    run: { shell, inv in try shell.showAudit(inv) }),
+            Command(path: ["audit", "verify"], arguments: [], options: [],
+                    summary: "recompute the hash chain; name the first bad row",
+                    details: "Exits non-zero in a script when the chain is broken: a row changed, deleted or "
+                        + "inserted outside Lotse.",
+                    group: .audit, permission: .verifyAudit, needsLogin: true,
+                    run: { shell, _ in
+                        let result = try shell.office.verifyAudit(by: try shell.currentActor) { count in
+                            shell.console.progress("verifying the audit log: \(count) rows")
+                        }
+                        if let failure = result.failure { throw failure }
+                        shell.say("audit log intact: \(result.rowsChecked) rows verified"
+                            + (result.head.map { "; head \($0)" } ?? ""))
+                    }),
+            Command(path: ["audit", "head"], arguments: [], options: [],
+                    summary: "print the last row's number and hash, to write down elsewhere",
+                    details: "", group: .audit, permission: .auditHead, needsLogin: true,
+                    run: { shell, _ in
+                        if let head = try shell.office.auditHead(by: try shell.currentActor) {
+                            shell.say("\(head.seq) \(head.hash)")
+                        } else {
+                            shell.say("the audit log is empty")
+                        }
+                    }),
+        ]
+    }
+
+    func showAudit(_ inv: Invocation) throws {
+        var filter = AuditFilter()
+        if let text = inv.option("case") {
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: "a case number") }
+            filter.caseID = n
+        }
+        filter.actor = inv.option("user")
+        filter.action = inv.option("action")
+        if let text = inv.option("since") {
+            guard let since = Timestamp.normalise(text) else {
+                throw ShellError.badValue(option: "since", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+            }
+            filter.since = since
+        }
+        if let text = inv.option("until") {
+            guard let until = text.count == 10 ? Timestamp.dayAfter(text) : Timestamp.normalise(text) else {
+                throw ShellError.badValue(option: "until", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+            }
+            filter.until = until
+        }
+        if let text = inv.option("last") {
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "last", value: text, expected: "a positive number") }
+            filter.last = n
+        }
+        let format = try inv.format()
+        let actor = try currentActor
+        var columns = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail"]
+        if format != .table { columns += ["prev_hash", "hash"] }
+        var listing = Listing(columns: columns)
+        // CSV and JSON stream row by row; a table needs all rows for its column widths.
+        var streamed = false
+        if format != .table {
+            console.out(format == .csv ? Listing.csvLine(columns) : "")
+            streamed = true
+        }
+        try office.auditEntries(by: actor, filter: filter) { entry in
+            var row: [Listing.Cell] = [
+                .int(entry.seq), .text(entry.draft.at), .text(entry.draft.actor), .text(entry.draft.role),
+                .text(entry.draft.action), .int(entry.draft.caseID), .text(entry.draft.event),
+                .text(entry.draft.fromState), .text(entry.draft.toState), .text(entry.draft.detail),
+            ]
+            if streamed {
+                row += [.text(entry.prevHash), .text(entry.hash)]
+                console.out(format == .csv ? Listing.csvLine(row.map { $0.plainText }) : Listing.jsonLine(columns: columns, row))
+            } else {
+                listing.rows.append(row)
+            }
+        }
+        if !streamed { console.out(listing.render(.table)) }
+    }
+}
+
+extension Listing.Cell {
+    /// The cell as CSV/table text (empty for null).
+    var plainText: String {
+        switch self {
+        case let .text(s): return s
+        case let .int(i): return String(i)
+        case let .bool(b): return b ? "yes" : "no"
+        case .null: return ""
+        }
+    }
+}

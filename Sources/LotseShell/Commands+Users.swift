@@ -1,0 +1,96 @@
+import LotseCases
+
+extension Shell {
+    static func userCommands() -> [Command] {
+        [
+            Command(path: ["user", "add"], arguments: ["NAME"], options: [
+                        OptionSpec("role", value: "ROLE", "caseworker, medical, supervisor, evaluator or admin (required)"),
+                        OptionSpec("site", value: "SITE", "the code of the user's site"), .passwordFile],
+                    summary: "add a user account with a role",
+                    details: "The initial password is asked twice without echo on a terminal; in a script it comes "
+                        + "from --password-file FILE or LOTSE_PASSWORD. At least \(PasswordHasher.minimumLength) "
+                        + "characters, not containing the user name. Roles: "
+                        + Role.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
+                    group: .users, permission: .addUser, needsLogin: true,
+                    run: { shell, inv in
+                        let name = inv.arguments[0]
+                        guard let roleText = inv.option("role") else {
+                            throw ShellError.missingArgument("--role ROLE", usage: inv.command.usage)
+                        }
+                        guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
+                        let actor = try shell.currentActor
+                        // Check the role first, so a refused user is not asked for a password.
+                        try shell.office.authorize(.addUser, actor)
+                        let password = try shell.passwords.new(inv, for: name)
+                        try shell.office.addUser(by: actor, name: name, role: role, site: inv.option("site"),
+                                                 password: password)
+                        shell.say("added user \(name) (\(role.rawValue))" + (inv.option("site").map { " at site \($0)" } ?? ""))
+                    }),
+            Command(path: ["user", "list"], arguments: [], options: [.format],
+                    summary: "list the user accounts", details: "", group: .users, permission: .listUsers,
+                    needsLogin: true,
+                    run: { shell, inv in
+                        let users = try shell.office.users(by: try shell.currentActor)
+                        try shell.show(Listing(columns: ["name", "role", "site", "status", "created"], rows: users.map {
+                            [.text($0.name), .text($0.role), .text($0.site), .text($0.disabled ? "disabled" : "active"),
+                             .text($0.createdAt)]
+                        }), inv)
+                    }),
+            Command(path: ["user", "disable"], arguments: ["NAME"], options: [],
+                    summary: "disable an account (it can no longer log in; its history stays)",
+                    details: "", group: .users, permission: .disableUser, needsLogin: true,
+                    run: { shell, inv in
+                        try shell.office.setDisabled(by: try shell.currentActor, name: inv.arguments[0], true)
+                        shell.say("disabled user \(inv.arguments[0])")
+                    }),
+            Command(path: ["user", "enable"], arguments: ["NAME"], options: [],
+                    summary: "enable a disabled account again",
+                    details: "", group: .users, permission: .disableUser, needsLogin: true,
+                    run: { shell, inv in
+                        try shell.office.setDisabled(by: try shell.currentActor, name: inv.arguments[0], false)
+                        shell.say("enabled user \(inv.arguments[0])")
+                    }),
+            Command(path: ["user", "passwd"], arguments: ["[NAME]"], options: [.passwordFile],
+                    summary: "set a new password: your own, or (admin) another user's",
+                    details: "Without NAME it changes your own password. On a terminal, changing your own asks "
+                        + "for the current password first.",
+                    group: .users, permission: nil, needsLogin: true,
+                    run: { shell, inv in try shell.changePassword(inv) }),
+            Command(path: ["site", "add"], arguments: ["CODE", "NAME"], options: [],
+                    summary: "add a site (a jobcenter office of the model project)",
+                    details: "CODE is short (letters, digits, . _ -), NAME the display name in quotes: "
+                        + "site add bocholt \"Jobcenter Kreis Borken, Bocholt\"",
+                    group: .users, permission: .addSite, needsLogin: true,
+                    run: { shell, inv in
+                        try shell.office.addSite(by: try shell.currentActor, code: inv.arguments[0], name: inv.arguments[1])
+                        shell.say("added site \(inv.arguments[0])")
+                    }),
+            Command(path: ["site", "list"], arguments: [], options: [.format],
+                    summary: "list the sites", details: "", group: .users, permission: .listSites, needsLogin: true,
+                    run: { shell, inv in
+                        let sites = try shell.office.sites(by: try shell.currentActor)
+                        try shell.show(Listing(columns: ["code", "name", "created"], rows: sites.map {
+                            [.text($0.code), .text($0.name), .text($0.createdAt)]
+                        }), inv)
+                    }),
+        ]
+    }
+
+    func changePassword(_ inv: Invocation) throws {
+        let actor = try currentActor
+        let name = inv.argument(0) ?? actor.name
+        if name == actor.name {
+            // Re-authenticate on a terminal; a script already logged in with its password.
+            if inv.option("password-file") == nil, passwords.environment["LOTSE_PASSWORD"] == nil,
+               let prompt = passwords.prompt {
+                guard let current = prompt.readSecret("Current password for \(name): ") else { throw ShellError.noPassword }
+                _ = try office.login(name: name, password: current)
+            }
+        } else {
+            try office.authorize(.setOtherPassword, actor)
+        }
+        let password = try passwords.new(inv, for: name)
+        try office.setPassword(by: actor, name: name, password: password)
+        say("changed the password of \(name)")
+    }
+}

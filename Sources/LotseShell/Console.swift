@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the shell writes. Injected so that tests capture output.
+public protocol Console: AnyObject {
+    /// Writes to standard output (the text includes its own newlines).
+    func out(_ text: String)
+    /// Writes to standard error.
+    func err(_ text: String)
+    /// Writes a transient progress line (only where a person watches: a terminal).
+    func progress(_ text: String)
+}
+
+/// The process's standard output and error, flushed after every write so that a program
+/// driving the shell over pipes sees each reply at once.
+public final class StandardConsole: Console {
+    private let errIsTerminal = isatty(STDERR_FILENO) == 1
+    private var progressShown = false
+
+    public init() {}
+
+    public func out(_ text: String) {
+        clearProgress()
+        writeAll(STDOUT_FILENO, text)
+    }
+
+    public func err(_ text: String) {
+        clearProgress()
+        writeAll(STDERR_FILENO, text)
+    }
+
+    public func progress(_ text: String) {
+        guard errIsTerminal else { return }
+        writeAll(STDERR_FILENO, "\r\u{1B}[K" + text)
+        progressShown = true
+    }
+
+    private func clearProgress() {
+        guard progressShown else { return }
+        writeAll(STDERR_FILENO, "\r\u{1B}[K")
+        progressShown = false
+    }
+}
+
+/// Writes all of `text` to a file descriptor, unbuffered (so nothing waits in a buffer
+/// while a driving program waits for the reply).
+func writeAll(_ fd: Int32, _ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
+        if n < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        offset += n
+    }
+    bytes.removeAll()
+}
+
+/// Collects everything written, for tests and transcripts. `combined` keeps the order
+/// in which standard output and error were written.
+public final class CapturingConsole: Console {
+    public private(set) var stdout = ""
+    public private(set) var stderr = ""
+    public private(set) var combined = ""
+
+    public init() {}
+
+    public func out(_ text: String) {
+        stdout += text
+        combined += text
+    }
+
+    public func err(_ text: String) {
+        stderr += text
+        combined += text
+    }
+
+    public func progress(_ text: String) {}
+}

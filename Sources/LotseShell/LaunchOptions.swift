@@ -1,0 +1,57 @@
+/// The command line of `lotse`: `lotse [--db PATH] [--keep-going] [SCRIPT]`.
+public struct LaunchOptions: Sendable, Equatable {
+    /// The database file: `--db PATH`, else `LOTSE_DB`, else `./lotse.db`.
+    public var databasePath: String
+    /// A script file to run; `-` or nil with a non-terminal stdin means standard input.
+    public var script: String?
+    /// Continue after a failing command in a script.
+    public var keepGoing = false
+    /// Print usage and exit.
+    public var showHelp = false
+
+    /// Usage text for `lotse --help` and bad usage.
+    public static let usage = """
+        usage: lotse [--db PATH] [--keep-going] [SCRIPT]
+
+        Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing).
+        Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
+        runs the commands of the script, one a line, stopping at the first error unless --keep-going.
+        Inside the shell, `help` lists the commands.
+
+        """ + Shell.exitCodeHelp + "\n"
+
+    /// A bad command line.
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// Parses the arguments after the program name.
+    public init(arguments: [String], environment: [String: String]) throws(Failure) {
+        databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            switch word {
+            case "--db":
+                guard index < arguments.count else { throw Failure(message: "--db needs a path") }
+                databasePath = arguments[index]
+                index += 1
+            case "--keep-going": keepGoing = true
+            case "--help", "-h": showHelp = true
+            default:
+                if word.hasPrefix("--db=") {
+                    databasePath = String(word.dropFirst(5))
+                } else if word.hasPrefix("-") && word != "-" {
+                    throw Failure(message: "unknown option \(word)")
+                } else if script != nil {
+                    throw Failure(message: "more than one script given (\(script!), \(word))")
+                } else {
+                    script = word
+                }
+            }
+        }
+        if databasePath.isEmpty { throw Failure(message: "--db needs a path") }
+    }
+}

@@ -1,0 +1,113 @@
+import LotseCases
+
+/// How a listing is written: aligned for people, CSV or JSON lines for machines.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, csv, json
+}
+
+/// A table of results, rendered by one mechanism for every listing command.
+public struct Listing: Sendable {
+    /// One cell: typed, so JSON keeps numbers as numbers and absent values as null.
+    public enum Cell: Sendable, Equatable {
+        case text(String)
+        case int(Int)
+        case bool(Bool)
+        case null
+
+        /// A text cell, or null for nil.
+        public static func text(_ value: String?) -> Cell { value.map { .text($0) } ?? .null }
+        /// An integer cell, or null for nil.
+        public static func int(_ value: Int?) -> Cell { value.map { .int($0) } ?? .null }
+
+        var plain: String? {
+            switch self {
+            case let .text(s): return s
+            case let .int(i): return String(i)
+            case let .bool(b): return b ? "yes" : "no"
+            case .null: return nil
+            }
+        }
+
+        var json: JSONValue {
+            switch self {
+            case let .text(s): return .string(s)
+            case let .int(i): return .int(i)
+            case let .bool(b): return .bool(b)
+            case .null: return .null
+            }
+        }
+    }
+
+    public var columns: [String]
+    public var rows: [[Cell]]
+
+    public init(columns: [String], rows: [[Cell]] = []) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// The listing as text in `format`. A table of no rows says so in words.
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return table()
+        case .csv: return csv()
+        case .json: return rows.map { Self.jsonLine(columns: columns, $0) }.joined()
+        }
+    }
+
+    private func table() -> String {
+        if rows.isEmpty { return "(no rows)\n" }
+        let cells = rows.map { $0.map { Self.oneLine($0.plain ?? "-") } }
+        var widths = columns.map(\.count)
+        for row in cells {
+            for (i, cell) in row.enumerated() where cell.count > widths[i] { widths[i] = cell.count }
+        }
+        func line(_ values: [String]) -> String {
+            var text = ""
+            for (i, value) in values.enumerated() {
+                if i == values.count - 1 {
+                    text += value
+                } else {
+                    text += value + String(repeating: " ", count: widths[i] - value.count + 2)
+                }
+            }
+            return text + "\n"
+        }
+        var out = line(columns)
+        out += line(widths.map { String(repeating: "-", count: $0) })
+        for row in cells { out += line(row) }
+        return out
+    }
+
+    private func csv() -> String {
+        var out = Self.csvLine(columns)
+        for row in rows { out += Self.csvLine(row.map { $0.plain ?? "" }) }
+        return out
+    }
+
+    /// One RFC 4180 record (CRLF-terminated; fields with `,`, `"`, CR or LF quoted).
+    public static func csvLine(_ fields: [String]) -> String {
+        fields.map { field in
+            if field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }) {
+                return "\"" + field.replacingAll("\"", with: "\"\"") + "\""
+            }
+            return field
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One JSON object line.
+    public static func jsonLine(columns: [String], _ row: [Cell]) -> String {
+        JSONValue.object(zip(columns, row).map { ($0, $1.json) }).text + "\n"
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ") : text
+    }
+}
+
+extension String {
+    /// The string with every occurrence of `target` replaced.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

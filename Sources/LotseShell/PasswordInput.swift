@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Asks a person for a secret without showing it.
+public protocol PasswordPrompt: AnyObject {
+    /// Shows `prompt` and reads one line without echo; nil at end of input.
+    func readSecret(_ prompt: String) -> String?
+}
+
+/// Reads a password from the terminal on standard input with echo switched off
+/// (restored afterwards, also when reading fails).
+public final class TerminalPasswordPrompt: PasswordPrompt {
+    public init() {}
+
+    public func readSecret(_ prompt: String) -> String? {
+        writeAll(STDOUT_FILENO, prompt)
+        var saved = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTerminal {
+            var silent = saved
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            silent.c_lflag |= tcflag_t(ECHONL)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
+        return readLine(strippingNewline: true)
+    }
+}
+
+/// Where a command gets a password from, in this order: `--password-file FILE`, the
+/// `LOTSE_PASSWORD` environment variable, the terminal (without echo). A password is never
+/// printed, logged or put in an error message.
+struct PasswordSource {
+    var environment: [String: String]
+    var prompt: (any PasswordPrompt)?
+
+    /// An existing password (login).
+    func existing(_ invocation: Invocation, prompt text: String) throws -> String {
+        if let given = try fromFileOrEnvironment(invocation) { return given }
+        guard let prompt, let password = prompt.readSecret(text) else { throw ShellError.noPassword }
+        return password
+    }
+
+    /// A new password, asked twice on a terminal.
+    func new(_ invocation: Invocation, for user: String) throws -> String {
+        if let given = try fromFileOrEnvironment(invocation) { return given }
+        guard let prompt, let first = prompt.readSecret("New password for \(user): ") else { throw ShellError.noPassword }
+        guard let second = prompt.readSecret("Repeat the password: ") else { throw ShellError.noPassword }
+        guard first == second else { throw ShellError.passwordMismatch }
+        return first
+    }
+
+    private func fromFileOrEnvironment(_ invocation: Invocation) throws -> String? {
+        if let file = invocation.option("password-file") {
+            return try Self.firstLine(of: file)
+        }
+        if let value = environment["LOTSE_PASSWORD"], !value.isEmpty { return value }
+        return nil
+    }
+
+    /// The first line of a file, without its line break.
+    static func firstLine(of path: String) throws -> String {
+        guard let file = fopen(path, "r") else {
+            throw ShellError.cannotRead(file: path, reason: String(cString: strerror(errno)))
+        }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        while true {
+            let c = getc(file)
+            if c == EOF || c == 10 { break }
+            bytes.append(UInt8(truncatingIfNeeded: c))
+        }
+        if bytes.last == 13 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

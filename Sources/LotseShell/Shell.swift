@@ -1,0 +1,189 @@
+public import LotseCases
+
+/// The line-oriented shell (DESIGN §8): one command a line, run against an `Office`.
+///
+/// The same shell runs interactively (prompt, errors as `error: …`, carry on) and as a
+/// script (no prompt, errors as `SCRIPT:LINE: error: …`, stop at the first one unless
+/// `keepGoing`). Output goes through an injected `Console`.
+public final class Shell {
+    /// The domain service commands run against.
+    public let office: Office
+    let console: any Console
+    let passwords: PasswordSource
+    /// Reads a line of input for questions asked by a command (interactive `init`).
+    let readInput: () -> String?
+    /// The logged-in user, nil before `login`.
+    public internal(set) var actor: Actor?
+    /// True when a person types at a terminal.
+    public let interactive: Bool
+    var quitRequested = false
+    lazy var commands: [Command] = Self.commandTable()
+
+    /// A shell on `office`.
+    /// - Parameters:
+    ///   - environment: the process environment (`LOTSE_PASSWORD` is read from it).
+    ///   - passwordPrompt: asks for passwords without echo; nil when there is no terminal.
+    ///   - readInput: reads one line of input (for questions a command asks).
+    public init(office: Office, console: any Console, interactive: Bool, environment: [String: String] = [:],
+                passwordPrompt: (any PasswordPrompt)? = nil, readInput: @escaping () -> String? = { nil }) {
+        self.office = office
+        self.console = console
+        self.interactive = interactive
+        self.passwords = PasswordSource(environment: environment, prompt: passwordPrompt)
+        self.readInput = readInput
+    }
+
+    /// Exit codes, as `help` documents them.
+    public enum ExitCode: Int32, Sendable {
+        case ok = 0
+        case commandFailed = 1
+        case usage = 2
+    }
+
+    /// Runs one line: splits it, finds the command, checks login, runs it.
+    /// - Throws: whatever the command throws; nothing has been changed then.
+    public func run(line: String) throws {
+        let tokens: [Token]
+        do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
+        guard !tokens.isEmpty else { return }
+        let (command, rest) = try resolve(tokens)
+        let invocation = try Invocation(command: command, words: rest)
+        if command.needsLogin {
+            guard try office.isInitialised() else { throw CasesError.notInitialised }
+            guard actor != nil else { throw CasesError.notLoggedIn }
+        }
+        try command.run(self, invocation)
+    }
+
+    /// Runs a script. Errors are printed as `NAME:LINE: error: MESSAGE`.
+    /// - Returns: 0 when every command succeeded, 1 otherwise.
+    public func runScript<S: Sequence>(_ lines: S, name: String, keepGoing: Bool = false) -> ExitCode
+    where S.Element == String {
+        var failed = false
+        var number = 0
+        for line in lines {
+            number += 1
+            do {
+                try run(line: line)
+            } catch {
+                failed = true
+                console.err("\(name):\(number): error: \(ErrorPresenter.message(for: error))\n")
+                if !keepGoing { return .commandFailed }
+            }
+            if quitRequested { break }
+        }
+        return failed ? .commandFailed : .ok
+    }
+
+    /// Runs interactively: a prompt, a line, its output, until `quit` or end of input.
+    /// On a database without users it first asks for the first admin.
+    /// - Returns: 0, or 1 when the last command failed.
+    public func runInteractive() -> ExitCode {
+        console.out("Lotse: AmigA case work. `help` lists the commands, `quit` ends.\n")
+        do {
+            if try !office.isInitialised() { try firstStart() }
+        } catch {
+            console.err("error: \(ErrorPresenter.message(for: error))\n")
+            return .commandFailed
+        }
+        var status = ExitCode.ok
+        while !quitRequested {
+            console.out(prompt)
+            guard let line = readInput() else {
+                console.out("\n")
+                break
+            }
+            do {
+                try run(line: line)
+                status = .ok
+            } catch {
+                status = .commandFailed
+                console.err("error: \(ErrorPresenter.message(for: error))\n")
+            }
+        }
+        return status
+    }
+
+    /// The prompt: `lotse> ` before login, `USER@SITE> ` after.
+    var prompt: String {
+        guard let actor else { return "lotse> " }
+        return actor.name + (actor.site.map { "@" + $0 } ?? "") + "> "
+    }
+
+    /// Finds the command with the longest path that the words start with.
+    func resolve(_ tokens: [Token]) throws -> (Command, [Token]) {
+        let words = tokens.map(\.text)
+        let matches = commands.filter { $0.path.count <= words.count && Array(words.prefix($0.path.count)) == $0.path }
+        if let best = matches.max(by: { $0.path.count < $1.path.count }) {
+            return (best, Array(tokens.dropFirst(best.path.count)))
+        }
+        let subcommands = commands.filter { $0.path.count > 1 && $0.path[0] == words[0] }.map { $0.path[1] }
+        if !subcommands.isEmpty {
+            if words.count == 1 { throw ShellError.incompleteCommand(words[0], subcommands: subcommands) }
+            let candidates = subcommands.map { words[0] + " " + $0 }
+            throw ShellError.unknownCommand(words[0] + " " + words[1],
+                                            suggestion: Self.closest(to: words[0] + " " + words[1], in: candidates))
+        }
+        let names = Set(commands.map { $0.path[0] })
+        throw ShellError.unknownCommand(words[0], suggestion: Self.closest(to: words[0], in: Array(names)))
+    }
+
+    /// The candidate within a small edit distance of `word`, if any.
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
+        return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where j <= b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    /// Asks for the first admin on a terminal.
+    private func firstStart() throws {
+        console.out("This database has no users yet. Create the first admin account.\nName: ")
+        guard let name = readInput()?.trimmingCharacters(), !name.isEmpty else { throw CasesError.notInitialised }
+        let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
+        let password = try passwords.new(invocation, for: name)
+        actor = try office.initialise(adminName: name, password: password)
+        console.out("Created admin \(name) and logged in.\n")
+    }
+
+    /// Writes a line to standard output.
+    func say(_ text: String) { console.out(text + "\n") }
+
+    /// Writes a listing in the format the invocation asks for.
+    func show(_ listing: Listing, _ invocation: Invocation) throws {
+        console.out(listing.render(try invocation.format()))
+    }
+
+    /// The logged-in user (commands that need login are only run with one).
+    var currentActor: Actor {
+        get throws {
+            guard let actor else { throw CasesError.notLoggedIn }
+            return actor
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+@available(*, unavailable)
+extension Shell: Sendable {}

@@ -1,0 +1,41 @@
+/// Errors of the shell itself: lines and arguments it cannot make sense of.
+public enum ShellError: Error, Sendable, CustomStringConvertible {
+    case unknownCommand(String, suggestion: String?)
+    /// A command group was given without a subcommand (`user`).
+    case incompleteCommand(String, subcommands: [String])
+    case unknownOption(String, command: String, known: [String])
+    case missingValue(option: String, placeholder: String)
+    case unexpectedValue(option: String)
+    case missingArgument(String, usage: String)
+    case extraArgument(String, usage: String)
+    case badValue(option: String, value: String, expected: String)
+    case syntax(Tokenizer.Failure)
+    /// No password could be read: no terminal, no `--password-file`, no `LOTSE_PASSWORD`.
+    case noPassword
+    case passwordMismatch
+    case cannotRead(file: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownCommand(word, suggestion):
+            return "unknown command \"\(word)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+                + " (`help` lists the commands)"
+        case let .incompleteCommand(word, subcommands):
+            return "\"\(word)\" needs a subcommand: " + subcommands.map { "\(word) \($0)" }.joined(separator: ", ")
+        case let .unknownOption(name, command, known):
+            return "unknown option --\(name) for `\(command)`"
+                + (known.isEmpty ? "; it takes no options" : "; it takes " + known.joined(separator: ", "))
+        case let .missingValue(option, placeholder): return "option --\(option) needs a value (\(placeholder))"
+        case let .unexpectedValue(option): return "option --\(option) takes no value"
+        case let .missingArgument(name, usage): return "missing \(name); usage: \(usage)"
+        case let .extraArgument(word, usage): return "unexpected argument \"\(word)\"; usage: \(usage)"
+        case let .badValue(option, value, expected): return "--\(option) \(value): expected \(expected)"
+        case let .syntax(failure): return failure.description
+        case .noPassword:
+            return "no password given: on a terminal it is asked for; in a script use --password-file FILE "
+                + "or set LOTSE_PASSWORD"
+        case .passwordMismatch: return "the two passwords differ; nothing was changed"
+        case let .cannotRead(file, reason): return "cannot read \(file): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import CSQLite
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One SQLite connection, set up as Lotse needs it: extended result codes, WAL,
+/// `synchronous=FULL` (each committed command is durable), foreign keys, a busy timeout.
+///
+/// A `Database` is not Sendable: use it from one task at a time. Statements are cached
+/// by their SQL text, so repeated commands do not re-prepare.
+public final class Database {
+    let handle: OpaquePointer
+    /// The file path of the database.
+    public let path: String
+    private var cache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (and, if missing, creates with mode 0600) the database file at `path`.
+    /// - Parameter busyTimeout: milliseconds to wait for another writer before failing.
+    /// - Throws: `StoreError.cannotOpen` or `.journalMode`, or an SQLite error.
+    public init(path: String, busyTimeout: Int32 = 5000) throws(StoreError) {
+        self.path = path
+        if access(path, F_OK) != 0 {
+            // Create the file ourselves so that it is private from the start; SQLite gives
+            // the -wal and -shm files the same permissions as the database file.
+            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd < 0 && errno != EEXIST {
+                throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+            }
+            if fd >= 0 { close(fd) }
+        }
+        var db: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw .cannotOpen(path: path, reason: message)
+        }
+        self.handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeout)
+        let mode = try scalar("PRAGMA journal_mode=WAL")?.string ?? ""
+        guard mode.lowercased() == "wal" else { throw .journalMode(path: path, mode: mode) }
+        try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+    }
+
+    deinit {
+        cache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// The one failure path: reads SQLite's message and attaches the statement.
+    func failure(_ rc: Int32, sql: String) -> StoreError {
+        .sqlite(code: ResultCode(sqlite3_extended_errcode(handle)), message: String(cString: sqlite3_errmsg(handle)),
+                sql: sql)
+    }
+
+    /// Runs one or more SQL statements without parameters (schema, pragmas).
+    public func execute(_ sql: String) throws(StoreError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        if rc != SQLITE_OK {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc))
+            sqlite3_free(message)
+            throw .sqlite(code: ResultCode(sqlite3_extended_errcode(handle)), message: text, sql: sql)
+        }
+    }
+
+    /// The cached prepared statement for `sql`.
+    func statement(_ sql: String) throws(StoreError) -> Statement {
+        if let cached = cache[sql] { return cached }
+        let statement = try Statement(database: self, sql: sql)
+        cache[sql] = statement
+        return statement
+    }
+
+    /// Runs a statement that returns no rows.
+    /// - Returns: the number of rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) -> Int {
+        let statement = try statement(sql)
+        try statement.bind(arguments)
+        while try statement.step() {}
+        sqlite3_reset(statement.handle)
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and returns all its rows.
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) -> [Row] {
+        let statement = try statement(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        let columns = statement.columnNames
+        var rows: [Row] = []
+        while try statement.step() { rows.append(statement.currentRow(columns: columns)) }
+        return rows
+    }
+
+    /// Runs a query and hands each row to `body` as it is read (for streaming large results).
+    public func forEach(_ sql: String, _ arguments: [SQLValue] = [],
+                        _ body: (Row) throws -> Void) throws {
+        let statement = try statement(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        let columns = statement.columnNames
+        while try statement.step() {
+            try body(statement.currentRow(columns: columns))
+        }
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws(StoreError) -> SQLValue? {
+        let statement = try statement(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        return try statement.step() ? statement.value(at: 0) : nil
+    }
+
+    /// The row id of the last inserted row.
+    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed when it returns,
+    /// rolled back when it throws (the first error is rethrown). Nested calls join the
+    /// outer transaction.
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
+        try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        do {
+            let result = try body()
+            transactionDepth = 0
+            try execute("COMMIT")
+            return result
+        } catch {
+            transactionDepth = 0
+            if sqlite3_get_autocommit(handle) == 0 {
+                try? execute("ROLLBACK")
+            }
+            throw error
+        }
+    }
+
+    /// Whether a transaction is open on this connection.
+    public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+@available(*, unavailable)
+extension Database: Sendable {}

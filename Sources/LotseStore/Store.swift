@@ -1,0 +1,28 @@
+/// The Lotse store: one SQLite database, migrated to the current schema, with its
+/// record sets and audit log.
+public final class Store {
+    /// The connection.
+    public let database: Database
+    /// The audit log.
+    public let audit: AuditLog
+    /// Users and sites.
+    public let directory: DirectoryRecords
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    /// - Throws: `StoreError.newerSchema` when a newer Lotse wrote it; nothing is changed then.
+    public init(path: String) throws {
+        database = try Database(path: path)
+        try Schema.migrator.migrate(database)
+        audit = AuditLog(database: database)
+        directory = DirectoryRecords(database: database)
+    }
+
+    /// Runs `body` as one transaction (see `Database.transaction`).
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try database.transaction(body)
+    }
+}
+
+@available(*, unavailable)
+extension Store: Sendable {}

@@ -1,0 +1,57 @@
+// lotse: flags -> session -> exit code. Everything else lives in LotseShell.
+import LotseCases
+import LotseShell
+import LotseStore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let environment = CommandLineEnvironment.current
+let console = StandardConsole()
+let options: LaunchOptions
+do {
+    options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
+} catch {
+    console.err("lotse: \(error)\n\n" + LaunchOptions.usage)
+    exit(Shell.ExitCode.usage.rawValue)
+}
+if options.showHelp {
+    console.out(LaunchOptions.usage)
+    exit(0)
+}
+
+// Read the script before touching the database, so a bad path changes nothing.
+var scriptLines: [String]?
+var scriptName = "<stdin>"
+if let script = options.script, script != "-" {
+    guard let text = ScriptFile.read(script) else {
+        console.err("lotse: cannot read script \(script)\n")
+        exit(Shell.ExitCode.usage.rawValue)
+    }
+    scriptLines = text
+    scriptName = script
+}
+
+let store: Store
+do {
+    store = try Store(path: options.databasePath)
+} catch {
+    console.err("lotse: \(error)\n")
+    exit(Shell.ExitCode.commandFailed.rawValue)
+}
+let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
+let shell = Shell(office: Office(store: store), console: console, interactive: terminal, environment: environment,
+                  passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
+                  readInput: { readLine(strippingNewline: true) })
+let status: Shell.ExitCode
+if terminal {
+    status = shell.runInteractive()
+} else if let scriptLines {
+    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
+} else {
+    status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
+                             keepGoing: options.keepGoing)
+}
+exit(status.rawValue)
