@@ -48,6 +48,6 @@ let package = Package(
         .testTarget(name: "LotseStoreTests", dependencies: ["LotseStore", "LotseTestSupport"]),
         .testTarget(name: "LotseCasesTests", dependencies: ["LotseCases", "LotseTestSupport"]),
         .testTarget(name: "LotseShellTests", dependencies: ["LotseShell", "LotseTestSupport"],
-                    resources: [.copy("Transcripts")]),
+                    exclude: ["Transcripts"]),
     ]
 )

@@ -6,12 +6,14 @@ Usage: python3 mdfmt.py FILE.md [...]   (--check: only report, do not rewrite)
 Each sheet is a block of table lines; its first line names the sheet
 (`| survey |`), the second is the header. Every later row must not have more
 cells than the header (pyxform fails with an IndexError otherwise); shorter
-rows are padded. Columns are aligned so the tables stay readable and diff well.
+rows are padded. Columns are aligned (up to CAP characters) so the tables stay readable
+and diff well.
 """
 import re
 import sys
 
 PIPE = re.compile(r"(?<!\\)\|")
+CAP = 40
 
 
 def cells(line):
@@ -34,12 +36,14 @@ def fmt_block(block, path, start):
             r[:] = r[:width]
         r.extend([""] * (width - len(r)))
     body = [header] + rows[2:]
-    widths = [max(len(r[i]) for r in body) for i in range(width)]
+    # Pad each column to its longest cell, but to at most CAP characters: a long note
+    # or message then overflows its column instead of widening every other row.
+    widths = [min(CAP, max(len(r[i]) for r in body)) for i in range(width)]
     widths[0] = max(widths[0], len(sheet))
     out = ["| " + sheet.ljust(widths[0]) + " |"]
     for r in body:
-        out.append("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() + " |")
-    return [l.replace("  |", "  |") for l in out], errors
+        out.append("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths)) + " |")
+    return out, errors
 
 
 def main():

@@ -1,0 +1,22 @@
+public import Foundation
+public import LotseCases
+
+/// A deterministic clock: starts at a fixed instant and advances one second per reading,
+/// so timestamps (and with them audit hashes) are the same in every test run.
+public final class StepClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    /// A clock starting at `start` (default 2026-11-25T09:00:00Z).
+    public init(start: Date = Date(timeIntervalSince1970: 1_795_597_200)) {
+        current = start
+    }
+
+    public func now() -> Date {
+        lock.lock()
+        defer { lock.unlock() }
+        let value = current
+        current = current.addingTimeInterval(1)
+        return value
+    }
+}

@@ -1,0 +1,111 @@
+import Testing
+@testable import LotseShell
+import LotseCases
+import LotseStore
+import LotseTestSupport
+
+@Suite struct ScriptTests {
+    @Test func scriptErrorsNameTheScriptAndLineAndStop() throws {
+        let lotse = try TestLotse()
+        let (output, status) = lotse.run("""
+            # line 1 is a comment
+            init --admin root
+
+            user list
+            usr list
+            user list
+            """, name: "setup.lotse")
+        #expect(status == .commandFailed)
+        #expect(output.contains("setup.lotse:5: error: unknown command \"usr\"; did you mean \"user\"?"))
+        #expect(output.components(separatedBy: "name  role").count == 2)  // line 6 never ran
+    }
+
+    @Test func keepGoingRunsEveryLineAndStillFails() throws {
+        let lotse = try TestLotse()
+        let (output, status) = lotse.run("""
+            init --admin root
+            user frob
+            site add x "X"
+            site list --format bogus
+            site list --format csv
+            """, keepGoing: true)
+        #expect(status == .commandFailed)
+        #expect(output.contains("test.lotse:2: error: unknown command \"user frob\""))
+        #expect(output.contains("test.lotse:4: error: --format bogus: expected table, csv or json"))
+        #expect(output.contains("code,name,created\r\nx,X,"))
+    }
+
+    @Test func argumentErrorsSayWhatIsWrong() throws {
+        let lotse = try TestLotse()
+        let (output, _) = lotse.run("""
+            init --admin root
+            user add
+            user add carla
+            user add carla --role boss
+            user add carla --role caseworker --colour red
+            user add carla --role caseworker extra
+            site add "unterminated
+            user
+            """, keepGoing: true)
+        #expect(output.contains(":2: error: missing NAME; usage: user add NAME [--role ROLE]"))
+        #expect(output.contains(":3: error: missing --role ROLE"))
+        #expect(output.contains(":4: error: unknown role boss; roles are caseworker, medical, supervisor, evaluator, admin"))
+        #expect(output.contains(":5: error: unknown option --colour for `user add`; it takes --role, --site, --password-file"))
+        #expect(output.contains(":6: error: unexpected argument \"extra\""))
+        #expect(output.contains(":7: error: column 10: unterminated quote"))
+        #expect(output.contains(":8: error: \"user\" needs a subcommand: user add, user list"))
+    }
+
+    @Test func scriptWithoutPasswordSourceIsRefused() throws {
+        let lotse = try TestLotse()
+        let (output, status) = lotse.run("init --admin root", environment: [:])
+        #expect(status == .commandFailed)
+        #expect(output.contains("no password given"))
+        #expect(try !lotse.office.isInitialised())
+    }
+
+    @Test func passwordFileIsReadAndNeverShown() throws {
+        let lotse = try TestLotse()
+        let file = lotse.directory.file("pw")
+        try "file secret 123\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let (output, status) = lotse.run("""
+            init --admin root --password-file \(file)
+            user add carla --role caseworker --password-file \(file)
+            login carla --password-file \(file)
+            whoami
+            login carla --password-file /nonexistent/pw
+            """, environment: [:])
+        #expect(status == .commandFailed)
+        #expect(output.contains("carla (caseworker)"))
+        #expect(output.contains(":5: error: cannot read /nonexistent/pw: No such file or directory"))
+        #expect(!output.contains("file secret"))
+        var audit = ""
+        try lotse.store.audit.query(AuditFilter()) { audit += "\($0)" }
+        #expect(!audit.contains("file secret"))
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        let lotse = try TestLotse()
+        let shell = Shell(office: lotse.office, console: CapturingConsole(), interactive: false)
+        for command in shell.commands {
+            let text = shell.helpText(for: command.path)
+            #expect(text.hasPrefix("usage: \(command.name)"), "help \(command.name)")
+            #expect(text.contains(command.summary))
+        }
+        let overview = shell.helpText(for: [])
+        for command in shell.commands { #expect(overview.contains(command.usage)) }
+        #expect(overview.contains("Exit codes: 0"))
+        #expect(shell.helpText(for: ["user", "ad"]).contains("did you mean \"user add\"?"))
+    }
+
+    @Test func auditVerifyFailsTheScriptWhenTheChainIsBroken() throws {
+        let lotse = try TestLotse()
+        #expect(lotse.run("init --admin root\nsite add a A\nsite add b B\naudit verify").status == .ok)
+        try lotse.store.database.execute("""
+            DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{"site":"c"}' WHERE seq = 2
+            """)
+        let (output, status) = lotse.run("login root\naudit verify", name: "check.lotse")
+        #expect(status == .commandFailed)
+        #expect(output.contains("check.lotse:2: error: the audit log is broken at row 2: its stored hash"))
+    }
+}

@@ -1,0 +1,53 @@
+import Testing
+@testable import LotseShell
+
+@Suite struct TokenizerTests {
+    static let cases: [(String, [String])] = [
+        ("user add carla --role caseworker", ["user", "add", "carla", "--role", "caseworker"]),
+        ("  spaced   out\twords  ", ["spaced", "out", "words"]),
+        ("site add b \"Jobcenter Kreis Borken\"", ["site", "add", "b", "Jobcenter Kreis Borken"]),
+        ("a \"\" b", ["a", "", "b"]),
+        ("\"\"", [""]),
+        ("name=\"Anna Maria\" x", ["name=Anna Maria", "x"]),
+        ("say \"she said \\\"hi\\\"\"", ["say", "she said \"hi\""]),
+        ("path \"C:\\\\x\"", ["path", "C:\\x"]),
+        ("keep \"a\\nb\"", ["keep", "a\\nb"]),
+        ("# a comment", []),
+        ("audit # trailing comment", ["audit"]),
+        ("tag#1 \"#not a comment\"", ["tag#1", "#not a comment"]),
+        ("", []),
+        ("   ", []),
+        ("umlaut Jörg \"Müller-Lüdenscheidt\"", ["umlaut", "Jörg", "Müller-Lüdenscheidt"]),
+    ]
+
+    @Test(arguments: cases)
+    func splits(_ line: String, _ expected: [String]) throws {
+        #expect(try Tokenizer.split(line).map(\.text) == expected)
+    }
+
+    @Test func tokensKnowTheirColumns() throws {
+        #expect(try Tokenizer.split("ab  \"c d\" e").map(\.column) == [1, 5, 11])
+    }
+
+    @Test func unterminatedQuoteNamesItsColumn() {
+        #expect(throws: Tokenizer.Failure(column: 10, message: "unterminated quote (the \" opened here is never closed)")) {
+            try Tokenizer.split("site add \"Borken")
+        }
+    }
+}
+
+@Suite struct LaunchOptionsTests {
+    @Test func defaultsAndFlags() throws {
+        #expect(try LaunchOptions(arguments: [], environment: [:]).databasePath == "lotse.db")
+        #expect(try LaunchOptions(arguments: [], environment: ["LOTSE_DB": "/x.db"]).databasePath == "/x.db")
+        let o = try LaunchOptions(arguments: ["--db", "a.db", "--keep-going", "s.lotse"], environment: ["LOTSE_DB": "b"])
+        #expect(o.databasePath == "a.db" && o.keepGoing && o.script == "s.lotse")
+        #expect(try LaunchOptions(arguments: ["--db=c.db", "-"], environment: [:]).script == "-")
+    }
+
+    @Test func badUsageIsRefused() {
+        #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["--frobnicate"], environment: [:]) }
+        #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["--db"], environment: [:]) }
+        #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["a", "b"], environment: [:]) }
+    }
+}
