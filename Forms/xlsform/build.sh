@@ -19,7 +19,8 @@ if [ $# -gt 0 ]; then sources="$*"; else sources="$here/*.md $fixtures/fixture.m
 
 status=0
 for src in $sources; do
-    [ -f "$src" ] || continue
+    [ -f "$src" ] || { echo "no such file: $src" >&2; status=1; continue; }
+    src=$(cd "$(dirname "$src")" && pwd)/$(basename "$src")
     name=$(basename "$src" .md)
     case "$src" in
         "$fixtures"/*) out="$fixtures/$name.xml" ;;
