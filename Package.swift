@@ -24,6 +24,7 @@ let package = Package(
         // Pure engines.
         .target(name: "LotseXPath", swiftSettings: strict),
         .target(name: "LotseXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
@@ -37,7 +38,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         // The shell and the executable.
-        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore"], swiftSettings: strict),
+        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
 
         // Tests.
@@ -45,6 +46,7 @@ let package = Package(
                 path: "Sources/LotseTestSupport", swiftSettings: strict),
         .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
         .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),
+        .testTarget(name: "LotseFormsTests", dependencies: ["LotseForms"], exclude: ["Fixtures"]),
         .testTarget(name: "LotseStoreTests", dependencies: ["LotseStore", "LotseTestSupport"]),
         .testTarget(name: "LotseCasesTests", dependencies: ["LotseCases", "LotseTestSupport"]),
         .testTarget(name: "LotseShellTests", dependencies: ["LotseShell", "LotseTestSupport"],

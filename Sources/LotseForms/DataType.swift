@@ -1,0 +1,147 @@
+/// The value types of form fields (XForms bind `type`, plus the select kinds from the body).
+public enum DataType: String, Sendable, CaseIterable {
+    case string, int, decimal, date, dateTime, time, boolean
+    /// One choice (`select1` in the body).
+    case select1
+    /// Several choices, space-separated (`select` in the body).
+    case select
+
+    /// The type named by a bind's `type` attribute (`xsd:` prefix allowed); nil when unknown.
+    /// Types Lotse refuses (geo, binary, barcode) are reported separately by the reader.
+    public init?(bindType text: String) {
+        let name = text.hasPrefix("xsd:") ? String(text.dropFirst(4)) : text
+        switch name {
+        case "string": self = .string
+        case "int", "integer": self = .int
+        case "decimal", "double": self = .decimal
+        case "date": self = .date
+        case "dateTime": self = .dateTime
+        case "time": self = .time
+        case "boolean": self = .boolean
+        case "select1": self = .select1
+        case "select": self = .select
+        default: return nil
+        }
+    }
+
+    /// Bind types that exist in ODK but that Lotse refuses at load time.
+    static let refused: Set<String> = ["geopoint", "geotrace", "geoshape", "binary", "barcode", "xsd:base64Binary",
+                                       "base64Binary", "rank"]
+
+    /// A short name for `form show`.
+    public var displayName: String {
+        switch self {
+        case .string: return "text"
+        case .int: return "integer"
+        case .decimal: return "decimal"
+        case .date: return "date"
+        case .dateTime: return "date and time"
+        case .time: return "time"
+        case .boolean: return "yes/no"
+        case .select1: return "one choice"
+        case .select: return "several choices"
+        }
+    }
+
+    /// The canonical form of `text` if it is a valid value of this type (choices not checked
+    /// here), nil otherwise. Accepts a decimal comma (`3,5`) as people in Germany write it.
+    public func normalise(_ text: String) -> String? {
+        let value = text.trimmed()
+        switch self {
+        case .string: return text
+        case .int:
+            guard let n = Int(value), abs(n) <= Int(Int32.max) else { return nil }
+            return String(n)
+        case .decimal:
+            let dotted = value.replacingCommaDecimal()
+            guard let d = Double(dotted), d.isFinite, !dotted.contains("e"), !dotted.contains("E"),
+                  dotted.first != "." else { return nil }
+            return dotted.hasPrefix("+") ? String(dotted.dropFirst()) : dotted
+        case .date: return CalendarDate(value) != nil ? value : nil
+        case .dateTime: return DateTimeText.isValid(value) ? value : nil
+        case .time: return DateTimeText.isValidTime(value) ? value : nil
+        case .boolean:
+            switch value.lowercased() {
+            case "true", "1", "yes", "ja": return "true"
+            case "false", "0", "no", "nein": return "false"
+            default: return nil
+            }
+        case .select1: return value.isEmpty || value.contains(" ") ? nil : value
+        case .select: return value.split(separator: " ").joined(separator: " ")
+        }
+    }
+
+    /// What a value of this type must look like, in German and English.
+    public func formatMessage(_ language: String) -> String {
+        let de = language == "de"
+        switch self {
+        case .string: return de ? "Bitte einen Text eingeben." : "Enter some text."
+        case .int: return de ? "Bitte eine ganze Zahl eingeben." : "Enter a whole number."
+        case .decimal: return de ? "Bitte eine Zahl eingeben (z. B. 3,5)." : "Enter a number (e.g. 3.5)."
+        case .date: return de ? "Bitte ein Datum als JJJJ-MM-TT eingeben." : "Enter a date as YYYY-MM-DD."
+        case .dateTime:
+            return de ? "Bitte Datum und Uhrzeit als JJJJ-MM-TTThh:mm eingeben." : "Enter a date and time as YYYY-MM-DDThh:mm."
+        case .time: return de ? "Bitte eine Uhrzeit als hh:mm eingeben." : "Enter a time as hh:mm."
+        case .boolean: return de ? "Bitte ja oder nein eingeben." : "Enter yes or no."
+        case .select1: return de ? "Bitte einen der angebotenen Codes wählen." : "Choose one of the codes offered."
+        case .select: return de ? "Bitte Codes aus der Liste wählen, durch Leerzeichen getrennt." :
+            "Choose codes from the list, separated by spaces."
+        }
+    }
+}
+
+/// A valid Gregorian calendar date `YYYY-MM-DD`.
+struct CalendarDate {
+    let year: Int, month: Int, day: Int
+
+    init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return nil }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        guard (1...days).contains(d) else { return nil }
+        year = y; month = m; day = d
+    }
+}
+
+/// Checks of ISO 8601 time and dateTime text as ODK writes it.
+enum DateTimeText {
+    static func isValidTime(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.hasSuffix("Z") { rest = rest.dropLast() } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
+            let zone = rest[rest.index(after: sign)...]
+            guard zone.count == 5, zone.dropFirst(2).first == ":" else { return false }
+            rest = rest[..<sign]
+        }
+        let main = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let hms = main[0].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
+              Int(hms[0])! < 24, Int(hms[1])! < 60, hms.count < 3 || Int(hms[2])! < 60 else { return false }
+        if main.count == 2 { return !main[1].isEmpty && main[1].allSatisfy(\.isNumber) }
+        return true
+    }
+
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, CalendarDate(String(parts[0])) != nil else { return false }
+        return isValidTime(String(parts[1]))
+    }
+}
+
+extension String {
+    /// Without leading and trailing whitespace.
+    func trimmed() -> String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    /// `3,5` → `3.5` (a single comma and no dot).
+    func replacingCommaDecimal() -> String {
+        guard !contains("."), filter({ $0 == "," }).count == 1 else { return self }
+        return String(map { $0 == "," ? "." : $0 })
+    }
+}

@@ -1,0 +1,127 @@
+public import LotseXML
+import LotseXPath
+
+extension FormInstance {
+    /// Sets a field's value (empty text clears it) and re-evaluates what depends on it.
+    /// The value is stored even when it is not valid, so a batch of values can be checked
+    /// as a whole; the returned problem (type, choice or constraint) lets a person re-enter it.
+    /// - Throws: `FormError.notEnterable` for groups, notes, calculations and read-only fields.
+    @discardableResult
+    public func set(_ field: Field, to text: String, language: String = "de") throws(FormError) -> FieldProblem? {
+        guard isEnterable(field) else {
+            throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
+        }
+        guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
+        let normalised = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
+        node.value = normalised
+        recalculate(definition.graph.affected(byChangeOf: field.path))
+        return problem(of: field, language: language).flatMap { $0.kind == .required ? nil : $0 }
+    }
+
+    /// Sets `key=value` pairs (keys as `FormDefinition.resolveField` reads them), all before
+    /// anything is re-checked.
+    public func set(_ pairs: [(key: String, value: String)], language: String = "de") throws(FormError) {
+        for (key, value) in pairs {
+            let field = try definition.resolveField(key)
+            try set(field, to: value, language: language)
+        }
+    }
+
+    private func reasonNotEnterable(_ field: Field) -> String {
+        switch field.kind {
+        case .group: return "it is a group"
+        default:
+            if field.isNote { return "it is a note" }
+            if definition.bind(of: field)?.calculate != nil { return "it is calculated" }
+            if definition.bind(of: field)?.preload != nil { return "it is filled in automatically" }
+            return "it is read-only"
+        }
+    }
+
+    /// The first problem of one field now: required and empty, not of its type or choices,
+    /// or its constraint false (constraints only on non-empty values). nil when fine or not relevant.
+    public func problem(of field: Field, language: String) -> FieldProblem? {
+        guard let node = node(at: field.path), node.isRelevant, isEnterable(field) else { return nil }
+        let bind = definition.bind(of: field)
+        let value = node.value
+        if value.trimmed().isEmpty {
+            guard isRequired(field) else { return nil }
+            let message = definition.text(bind?.requiredMessage, language: language)
+                ?? (language == "de" ? "Pflichtfeld: bitte ausfüllen." : "This field is required.")
+            return FieldProblem(field: field.relativePath, kind: .required, message: message)
+        }
+        if field.type.normalise(value) == nil {
+            return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
+        }
+        if field.type == .select1 || field.type == .select {
+            let offered = Set(choices(of: field, language: language).map(\.value))
+            let given = value.split(separator: " ").map(String.init)
+            let unknown = given.filter { !offered.contains($0) }
+            if !unknown.isEmpty || Set(given).count != given.count {
+                let what = unknown.isEmpty ? "doppelt / twice" : unknown.joined(separator: " ")
+                let codes = offered.sorted().joined(separator: ", ")
+                return FieldProblem(field: field.relativePath, kind: .type, message: language == "de"
+                    ? "ungültige Auswahl \(what); möglich: \(codes)" : "invalid choice \(what); choose from \(codes)")
+            }
+        }
+        if let constraint = bind?.constraint, !((try? constraint.evaluateBoolean(context(node))) ?? false) {
+            let message = definition.text(bind?.constraintMessage, language: language)
+                ?? (language == "de" ? "Der Wert ist nicht zulässig." : "The value is not allowed.")
+            return FieldProblem(field: field.relativePath, kind: .constraint, message: message)
+        }
+        return nil
+    }
+
+    /// Every problem of the whole instance, in form order: the check before a submission is
+    /// stored. Calculations are brought up to date first.
+    public func validate(language: String = "de") -> [FieldProblem] {
+        recalculate(definition.graph.order)
+        return definition.fields.compactMap { problem(of: $0, language: language) }
+    }
+
+    /// The instance as an XML element: non-relevant nodes empty.
+    public func element() -> LotseXML.XMLElement { Self.element(root) }
+
+    private static func element(_ node: InstanceNode) -> LotseXML.XMLElement {
+        let attributes = node.attributes.map { XMLAttribute(name: $0.name, value: $0.value) }
+        if node.children.isEmpty {
+            let value = node.isRelevant ? node.value : ""
+            return XMLElement(name: node.name, attributes: attributes, children: value.isEmpty ? [] : [.text(value)])
+        }
+        return XMLElement(name: node.name, attributes: attributes, children: node.children.map { .element(element($0)) })
+    }
+
+    /// The instance as XML text (an XForms submission).
+    public func xml() -> String { element().serialized(indent: 2) }
+
+    /// Fills the instance from a submission document (an instance of this form, as `xml()`
+    /// writes it). Calculated and read-only values in the document are ignored and recomputed.
+    /// - Throws: `FormError.wrongInstance` when the root or an element does not fit the form.
+    public func load(_ document: LotseXML.XMLElement) throws(FormError) {
+        guard document.name == root.name else {
+            throw .wrongInstance("the document's root is <\(document.name)>, the form's is <\(root.name)>")
+        }
+        if let id = document.attribute("id"), id != definition.id {
+            throw .wrongInstance("the document is an instance of form \(id), not \(definition.id)")
+        }
+        var pairs: [(Field, String)] = []
+        func walk(_ element: LotseXML.XMLElement, path: [String]) throws(FormError) {
+            for child in element.elements {
+                let childPath = path + [child.name]
+                guard node(at: childPath) != nil else {
+                    throw .wrongInstance("form \(definition.id) has no field \(childPath.dropFirst().joined(separator: "/"))")
+                }
+                if child.elements.isEmpty {
+                    if let field = definition.field(at: childPath), isEnterable(field) {
+                        pairs.append((field, child.text))
+                    }
+                } else {
+                    try walk(child, path: childPath)
+                }
+            }
+        }
+        try walk(document, path: [root.name])
+        for (field, value) in pairs { node(at: field.path)?.value = field.type.normalise(value) ?? value }
+        recalculate(definition.graph.order)
+    }
+}

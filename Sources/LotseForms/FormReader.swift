@@ -1,0 +1,200 @@
+import Foundation
+public import LotseXML
+public import LotseXPath
+
+/// Reads an ODK XForm (as pyxform 4 writes it, or written by hand in the same format) into a
+/// checked `FormDefinition`, collecting every problem as a `FormDiagnostic` instead of
+/// stopping at the first.
+public struct FormReader {
+    /// What reading produced: the definition (nil when errors make it unusable) and every
+    /// diagnostic in file order.
+    public struct Result: Sendable {
+        public var definition: FormDefinition?
+        public var diagnostics: [FormDiagnostic]
+
+        /// True when no diagnostic is an error.
+        public var isClean: Bool { !diagnostics.contains { $0.severity == .error } }
+    }
+
+    /// Reads the form in a file; `name` is how messages name the file (default: the path).
+    public static func read(fileAt path: String, name: String? = nil) -> Result {
+        let display = name ?? path
+        guard let bytes = FileBytes.read(path) else {
+            return Result(definition: nil, diagnostics: [
+                FormDiagnostic(file: display, line: 0, code: .xml, message: "cannot read the file"),
+            ])
+        }
+        return read(bytes: bytes, name: display)
+    }
+
+    /// Reads a form from its bytes; `name` is how messages name the source.
+    public static func read(bytes: [UInt8], name: String) -> Result {
+        let document: XMLDocument
+        do {
+            document = try XMLDocument.parse(bytes: bytes, name: name)
+        } catch {
+            return Result(definition: nil, diagnostics: error.diagnostics.map {
+                FormDiagnostic(file: name, line: $0.line, column: $0.column, code: .xml, message: $0.message)
+            })
+        }
+        var reader = FormReader(document: document, source: SourceText(String(decoding: bytes, as: UTF8.self)))
+        let definition = reader.readDefinition()
+        let sorted = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        return Result(definition: sorted.contains { $0.severity == .error } ? nil : definition, diagnostics: sorted)
+    }
+
+    // MARK: - State while reading
+
+    let document: XMLDocument
+    let source: SourceText
+    var diagnostics: [FormDiagnostic] = []
+    var template = TemplateNode(name: "", attributes: [:], value: "", children: [], line: 0)
+    var secondary: [String: TemplateNode] = [:]
+    var external: [String: String] = [:]
+    var languages: [FormLanguage] = []
+    var defaultLanguage: String?
+    var texts: [String: [String: [TextSegment]]] = [:]
+    var binds: [Bind] = []
+    var fields: [Field] = []
+    var setValues: [SetValue] = []
+    var pendingChecks: [PendingCheck] = []
+
+    init(document: XMLDocument, source: SourceText) {
+        self.document = document
+        self.source = source
+    }
+
+    var file: String { document.name }
+
+    mutating func report(_ code: FormDiagnostic.Code, _ message: String, at element: XMLElement,
+                         severity: FormDiagnostic.Severity = .error) {
+        diagnostics.append(FormDiagnostic(file: file, line: element.line,
+                                          column: source.elementColumn(element.qualifiedName, line: element.line),
+                                          severity: severity, code: code, message: message))
+    }
+
+    mutating func readDefinition() -> FormDefinition? {
+        let root = document.root
+        guard root.name == "html", let head = root.firstElement(named: "head", namespace: NS.xhtml) else {
+            report(.structure, "not an XForm: the root must be <h:html> with <h:head> (namespace \(NS.xhtml))", at: root)
+            return nil
+        }
+        guard let model = head.firstElement(named: "model", namespace: NS.xforms) else {
+            report(.structure, "<h:head> has no <model>", at: head)
+            return nil
+        }
+        readInstances(model)
+        guard !template.name.isEmpty else { return nil }
+        if let itext = model.firstElement(named: "itext", namespace: NS.xforms) { readItext(itext) }
+        readBinds(model)
+        let body = root.firstElement(named: "body", namespace: NS.xhtml)
+        if let body { readBody(body.elements, medicalAbove: false) } else {
+            report(.structure, "<h:html> has no <h:body>", at: root, severity: .warning)
+        }
+        addHiddenFields()
+        checkExpressions()
+        let graph = BindGraph(binds: binds)
+        for cycle in graph.cycles {
+            let first = binds.first { $0.path == cycle[0] }
+            let line = first?.line ?? 0
+            let text = cycle.map { "/" + $0.joined(separator: "/") }.joined(separator: " → ")
+            diagnostics.append(FormDiagnostic(file: file, line: line,
+                                              column: line > 0 ? source.elementColumn("bind", line: line) : 0,
+                                              code: .cycle, message: "calculate/relevant expressions form a cycle: \(text)"))
+        }
+        let title = head.firstElement(named: "title", namespace: NS.xhtml)?.textContent.trimmed() ?? template.attributes["id"] ?? ""
+        return FormDefinition(
+            id: template.attributes["id"] ?? template.name, version: template.attributes["version"] ?? "",
+            title: title, file: file, languages: languages, defaultLanguage: defaultLanguage, texts: texts,
+            template: template, secondaryInstances: secondary, externalInstances: external, binds: binds,
+            fields: fields, setValues: setValues, graph: graph)
+    }
+
+    // MARK: - Instances
+
+    mutating func readInstances(_ model: XMLElement) {
+        for instance in model.elements(named: "instance", namespace: NS.xforms) {
+            if let id = instance.attribute("id") {
+                if let src = instance.attribute("src") {
+                    external[id] = src
+                } else if let top = instance.elements.first {
+                    if secondary[id] != nil { report(.duplicate, "a second instance with id \"\(id)\"", at: instance) }
+                    secondary[id] = Self.template(top)
+                } else {
+                    report(.structure, "instance \"\(id)\" is empty and has no src", at: instance)
+                }
+            } else if template.name.isEmpty {
+                guard let top = instance.elements.first else {
+                    report(.structure, "the primary instance is empty", at: instance)
+                    continue
+                }
+                template = Self.template(top)
+                if top.attribute("id") == nil {
+                    report(.structure, "the primary instance's root <\(top.name)> has no id attribute (the form id)", at: top)
+                }
+            } else {
+                report(.structure, "a second instance without id; only the first (primary) instance may lack one", at: instance)
+            }
+        }
+        if template.name.isEmpty {
+            report(.structure, "<model> has no primary <instance>", at: model)
+        }
+    }
+
+    static func template(_ element: XMLElement) -> TemplateNode {
+        var attributes: [String: String] = [:]
+        for attribute in element.attributes where attribute.namespaceURI == nil { attributes[attribute.name] = attribute.value }
+        let children = element.elements.map(template)
+        return TemplateNode(name: element.name, attributes: attributes, value: children.isEmpty ? element.text : "",
+                            children: children, line: element.line)
+    }
+
+    // MARK: - itext
+
+    mutating func readItext(_ itext: XMLElement) {
+        for translation in itext.elements(named: "translation", namespace: NS.xforms) {
+            let language = FormLanguage(name: translation.attribute("lang") ?? "")
+            languages.append(language)
+            if translation.attribute("default") != nil || defaultLanguage == nil { defaultLanguage = language.code }
+            var entries: [String: [TextSegment]] = [:]
+            for text in translation.elements(named: "text", namespace: NS.xforms) {
+                guard let id = text.attribute("id") else { continue }
+                // The plain value (no `form`): media forms (image, audio) are ignored.
+                let values = text.elements(named: "value", namespace: NS.xforms)
+                guard let value = values.first(where: { $0.attribute("form") == nil }) ?? values.first else { continue }
+                entries[id] = segments(of: value)
+            }
+            texts[language.code] = entries
+        }
+        if let explicit = itext.elements(named: "translation", namespace: NS.xforms)
+            .first(where: { $0.attribute("default") != nil }) {
+            defaultLanguage = FormLanguage(name: explicit.attribute("lang") ?? "").code
+        }
+    }
+
+    /// The text of a label or value with its `<output value="…"/>` parts.
+    mutating func segments(of element: XMLElement) -> [TextSegment] {
+        var result: [TextSegment] = []
+        for child in element.children {
+            switch child {
+            case let .text(s): result.append(.literal(s))
+            case let .element(e) where e.name == "output":
+                if let value = e.attribute("value") ?? e.attribute("ref"),
+                   let expression = compile(value, attribute: e.attribute("value") != nil ? "value" : "ref", on: e) {
+                    result.append(.output(expression))
+                    pendingChecks.append(PendingCheck(expression: expression, contextPath: [], attribute: "value", element: e))
+                }
+            case let .element(e):
+                result.append(.literal(e.textContent))
+            }
+        }
+        return result
+    }
+}
+
+/// Reading a whole file into bytes.
+enum FileBytes {
+    static func read(_ path: String) -> [UInt8]? {
+        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+}

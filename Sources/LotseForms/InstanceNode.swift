@@ -1,0 +1,71 @@
+public import LotseXPath
+
+/// A node of a filled form instance: an element (or attribute) with its value, evaluated by
+/// `LotseXPath`. A node that is not relevant reads as empty to every expression and is
+/// written empty, but keeps what was entered, so it comes back if it becomes relevant again
+/// while the form is being filled.
+public final class InstanceNode: XPathNode {
+    public let name: String
+    public let isAttribute: Bool
+    /// The entered or calculated value (leaves).
+    public internal(set) var value: String
+    public private(set) var children: [InstanceNode] = []
+    public private(set) var attributes: [InstanceNode] = []
+    public private(set) weak var parent: InstanceNode?
+    /// The result of this node's own `relevant` (true without one).
+    var selfRelevant = true
+    /// The bind of this node, if any.
+    var bindIndex: Int?
+
+    init(name: String, value: String = "", isAttribute: Bool = false) {
+        self.name = name
+        self.value = value
+        self.isAttribute = isAttribute
+    }
+
+    func append(_ child: InstanceNode) {
+        child.parent = self
+        if child.isAttribute { attributes.append(child) } else { children.append(child) }
+    }
+
+    /// Relevant itself and all its ancestors.
+    public var isRelevant: Bool {
+        var node: InstanceNode? = self
+        while let n = node {
+            if !n.selfRelevant { return false }
+            node = n.parent
+        }
+        return true
+    }
+
+    /// The child with this name.
+    public func child(_ name: String) -> InstanceNode? { children.first { $0.name == name } }
+
+    // MARK: XPathNode
+
+    public var xpathName: String { name }
+    public var xpathIsAttribute: Bool { isAttribute }
+    public var xpathParent: (any XPathNode)? { parent }
+    public var xpathChildCount: Int { children.count }
+    public func xpathChild(at index: Int) -> any XPathNode { children[index] }
+    public var xpathAttributeCount: Int { attributes.count }
+    public func xpathAttribute(at index: Int) -> any XPathNode { attributes[index] }
+    public var xpathStringValue: String {
+        guard isRelevant else { return "" }
+        if children.isEmpty { return value }
+        return children.map(\.xpathStringValue).joined()
+    }
+
+    /// Builds the tree of a template.
+    static func tree(_ template: TemplateNode) -> InstanceNode {
+        let node = InstanceNode(name: template.name, value: template.value)
+        for (key, value) in template.attributes.sorted(by: { $0.key < $1.key }) {
+            node.append(InstanceNode(name: key, value: value, isAttribute: true))
+        }
+        for child in template.children { node.append(tree(child)) }
+        return node
+    }
+}
+
+@available(*, unavailable)
+extension InstanceNode: Sendable {}
