@@ -138,7 +138,7 @@ public struct FormDefinition: Sendable {
     /// Finds the field a `key=value` key names: its name, or its path below the root.
     /// - Throws: `FormError.unknownField` or `.ambiguousField`.
     public func resolveField(_ key: String) throws(FormError) -> Field {
-        let candidates = fields.filter { $0.kind != .group }
+        let candidates = fields
         if key.contains("/") {
             let path = [template.name] + key.split(separator: "/").map(String.init)
             if let field = candidates.first(where: { $0.path == path }) { return field }

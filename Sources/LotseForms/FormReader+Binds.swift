@@ -35,7 +35,7 @@ extension FormReader {
             } else if DataType.refused.contains(text) {
                 report(.unsupported, "type \"\(text)\" of \(nodeset) is not supported by Lotse", at: element)
             } else {
-                let suggestion = Self.closest(text, in: DataType.allCases.map(\.rawValue))
+                let suggestion = Self.closest(text, in: DataType.allCases.map(\.rawValue) + ["integer"])
                 report(.type, "unknown type \"\(text)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? ""),
                        at: element)
             }
