@@ -42,7 +42,7 @@ let package = Package(
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
 
         // Tests.
-        .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore"],
+        .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore", "LotseForms", "LotseXPath"],
                 path: "Sources/LotseTestSupport", swiftSettings: strict),
         .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
         .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),

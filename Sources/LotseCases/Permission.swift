@@ -10,12 +10,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case queryAudit = "audit"
     case verifyAudit = "audit verify"
     case auditHead = "audit head"
+    /// Reading form and workflow definitions (not case data).
+    case viewDefinitions = "form"
 
     /// The roles that may do this.
     public var roles: [Role] {
         switch self {
         case .addUser, .disableUser, .setOtherPassword, .addSite: return [.admin]
-        case .listUsers, .listSites: return Role.allCases
+        case .listUsers, .listSites, .viewDefinitions: return Role.allCases
         case .queryAudit: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
         }

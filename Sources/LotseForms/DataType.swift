@@ -28,18 +28,19 @@ public enum DataType: String, Sendable, CaseIterable {
     static let refused: Set<String> = ["geopoint", "geotrace", "geoshape", "binary", "barcode", "xsd:base64Binary",
                                        "base64Binary", "rank"]
 
-    /// A short name for `form show`.
-    public var displayName: String {
+    /// A short name for `form show`, in German (`de`) or English.
+    public func displayName(_ language: String) -> String {
+        let de = language == "de"
         switch self {
-        case .string: return "text"
-        case .int: return "integer"
-        case .decimal: return "decimal"
-        case .date: return "date"
-        case .dateTime: return "date and time"
-        case .time: return "time"
-        case .boolean: return "yes/no"
-        case .select1: return "one choice"
-        case .select: return "several choices"
+        case .string: return de ? "Text" : "text"
+        case .int: return de ? "ganze Zahl" : "integer"
+        case .decimal: return de ? "Zahl" : "decimal"
+        case .date: return de ? "Datum" : "date"
+        case .dateTime: return de ? "Datum und Uhrzeit" : "date and time"
+        case .time: return de ? "Uhrzeit" : "time"
+        case .boolean: return de ? "ja/nein" : "yes/no"
+        case .select1: return de ? "eine Auswahl" : "one choice"
+        case .select: return de ? "Mehrfachauswahl" : "several choices"
         }
     }
 

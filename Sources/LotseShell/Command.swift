@@ -15,6 +15,8 @@ public struct OptionSpec: Sendable {
 
     /// `--format table|csv|json`, which every listing command takes.
     public static let format = OptionSpec("format", value: "table|csv|json", "output format (default table)")
+    /// `--lang de|en`, the label language for one command.
+    public static let lang = OptionSpec("lang", value: "de|en", "label language (default: lotse --lang, else de)")
     /// `--password-file FILE`, for scripts.
     public static let passwordFile = OptionSpec(
         "password-file", value: "FILE", "read the password from the first line of FILE (scripts)")
@@ -24,6 +26,7 @@ public struct OptionSpec: Sendable {
 public enum CommandGroup: String, CaseIterable, Sendable {
     case session = "Session"
     case users = "Users and sites"
+    case forms = "Forms"
     case audit = "Audit log"
 }
 

@@ -1,6 +1,6 @@
 extension Shell {
     /// Every command of the shell, in the order `help` lists them.
     static func commandTable() -> [Command] {
-        sessionCommands() + userCommands() + auditCommands()
+        sessionCommands() + userCommands() + formCommands() + auditCommands()
     }
 }

@@ -1,3 +1,5 @@
+public import LotseForms
+
 /// Errors of the shell itself: lines and arguments it cannot make sense of.
 public enum ShellError: Error, Sendable, CustomStringConvertible {
     case unknownCommand(String, suggestion: String?)
@@ -14,6 +16,16 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case noPassword
     case passwordMismatch
     case cannotRead(file: String, reason: String)
+    /// A name of a form, workflow or similar that does not exist.
+    case unknownName(String, kind: String, suggestion: String?, known: [String])
+    /// Definitions that could not be loaded or read.
+    case definitions(String)
+    /// `form check` found errors (they were printed).
+    case checkFailed(String)
+    /// An argument of the wrong shape.
+    case badArgument(String, expected: String)
+    /// A filled form that is not valid: every bad field with its message.
+    case formProblems(form: String, [FieldProblem])
 
     public var description: String {
         switch self {
@@ -36,6 +48,15 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
                 + "or set LOTSE_PASSWORD"
         case .passwordMismatch: return "the two passwords differ; nothing was changed"
         case let .cannotRead(file, reason): return "cannot read \(file): \(reason)"
+        case let .unknownName(name, kind, suggestion, known):
+            return "no \(kind) \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+                + (known.isEmpty ? "" : " (\(kind)s: " + known.joined(separator: ", ") + ")")
+        case let .definitions(message): return message
+        case let .checkFailed(summary): return "form check: \(summary)"
+        case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
+        case let .formProblems(form, problems):
+            return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
+                + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n")
         }
     }
 }

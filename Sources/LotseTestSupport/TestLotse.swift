@@ -1,19 +1,33 @@
+import Foundation
 public import LotseCases
+import LotseForms
 public import LotseShell
 public import LotseStore
+public import LotseXPath
 
-/// A Lotse on a temporary database, with a deterministic clock and the cheapest password
-/// hashing PBKDF2 allows (210,000 rounds), for tests.
+/// A Lotse on a temporary database, with a deterministic clock and UUIDs and the cheapest
+/// password hashing PBKDF2 allows (210,000 rounds), for tests.
 public final class TestLotse {
     /// The directory holding the database; removed with this object.
     public let directory = TemporaryDirectory()
     public let store: Store
     public let office: Office
+    /// The folder with `Forms/` and `Workflows/` (default: the repository).
+    public var definitions: String
 
     /// The password every test user gets.
     public static let password = "correct horse battery"
 
-    public init() throws {
+    /// The repository's top folder, found from this file.
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Today for forms: 2026-11-25, 13:00 in Berlin.
+    public static let formClock = XPathClock.fixed(Date(timeIntervalSince1970: 1_795_608_000),
+                                                   timeZone: TimeZone(identifier: "Europe/Berlin")!)
+
+    public init(definitions: String = TestLotse.repository) throws {
+        self.definitions = definitions
         store = try Store(path: directory.file("lotse.db"))
         office = Office(store: store, clock: StepClock(), hasher: PasswordHasher(rounds: 210_000))
     }
@@ -21,17 +35,50 @@ public final class TestLotse {
     /// The database path.
     public var databasePath: String { directory.file("lotse.db") }
 
+    /// A shell on this database writing to `console`.
+    public func shell(console: CapturingConsole, interactive: Bool, environment: [String: String],
+                      readInput: @escaping () -> String? = { nil }) -> Shell {
+        let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
+                          readInput: readInput, definitions: definitions, language: "de")
+        var counter = 0
+        shell.formEnvironment = {
+            FormEnvironment(clock: TestLotse.formClock, makeUUID: {
+                counter += 1
+                return String(format: "00000000-0000-4000-8000-%012d", counter)
+            })
+        }
+        return shell
+    }
+
     /// Runs a script through a fresh shell on this database.
     /// - Returns: everything written (stdout and stderr in order) and the exit code.
     public func run(_ script: String, name: String = "test.lotse", keepGoing: Bool = false,
                     environment: [String: String] = ["LOTSE_PASSWORD": TestLotse.password])
         -> (output: String, status: Shell.ExitCode) {
         let console = CapturingConsole()
-        let shell = Shell(office: office, console: console, interactive: false, environment: environment)
-        var lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
-        let status = shell.runScript(lines, name: name, keepGoing: keepGoing)
+        let shell = shell(console: console, interactive: false, environment: environment)
+        let status = shell.runScript(Self.lines(script), name: name, keepGoing: keepGoing)
         return (console.combined, status)
+    }
+
+    /// Runs an interactive session: each input line is echoed after the prompt, as a terminal shows it.
+    public func runInteractive(_ input: String, environment: [String: String] = ["LOTSE_PASSWORD": TestLotse.password])
+        -> (output: String, status: Shell.ExitCode) {
+        let console = CapturingConsole()
+        var lines = Self.lines(input)[...]
+        let shell = shell(console: console, interactive: true, environment: environment, readInput: {
+            guard let line = lines.popFirst() else { return nil }
+            console.out(line + "\n")
+            return line
+        })
+        let status = shell.runInteractive()
+        return (console.combined, status)
+    }
+
+    static func lines(_ text: String) -> [String] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 
     /// Creates the first admin `root` and returns them.

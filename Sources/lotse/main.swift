@@ -44,7 +44,8 @@ do {
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
 let shell = Shell(office: Office(store: store), console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
-                  readInput: { readLine(strippingNewline: true) })
+                  readInput: { readLine(strippingNewline: true) }, definitions: options.definitions,
+                  language: options.language)
 let status: Shell.ExitCode
 if terminal {
     status = shell.runInteractive()

@@ -109,3 +109,34 @@ import LotseTestSupport
         #expect(output.contains("check.lotse:2: error: the audit log is broken at row 2: its stored hash"))
     }
 }
+
+@Suite struct FormCommandTests {
+    @Test func formCheckPrintsEveryProblemAndFails() throws {
+        let lotse = try TestLotse()
+        let broken = TestLotse.repository + "/Tests/LotseFormsTests/Fixtures/broken.xml"
+        let good = TestLotse.repository + "/Forms/capacity.xml"
+        let (output, status) = lotse.run("init --admin root\nform check \(good) \(broken)", name: "check.lotse")
+        #expect(status == .commandFailed)
+        #expect(output.contains("\(good): ok (form capacity, version 2026.1"))
+        for line in ["16:7: error: unknown type \"integr\"", "17:75: error: constraint=", "18:43: error: relevant=\"tody() > 0\"",
+                     "19:7: error: calculate/relevant expressions form a cycle", "21:66: error: required=\"/data/agee != ''\"",
+                     "30:7: error: itemset over instance('colours')"] {
+            #expect(output.contains("\(broken):\(line)"), "\(line)")
+        }
+        #expect(output.contains("check.lotse:2: error: form check: 7 errors in 2 files"))
+    }
+
+    @Test func formTryTakesAnInstanceFile() throws {
+        let lotse = try TestLotse()
+        let file = lotse.directory.file("instance.xml")
+        try """
+            <data id="transfer" version="2026.1"><receiving_agency>drv_em_rente</receiving_agency><date>2026-11-30</date></data>
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let (output, _) = lotse.run("init --admin root\nform try transfer --file \(file)")
+        #expect(output.contains("form transfer is not valid (1 problem):\n  date: Das Datum darf nicht in der Zukunft liegen."))
+        let wrong = lotse.directory.file("wrong.xml")
+        try "<data id=\"plan\"><goal>x</goal></data>".write(toFile: wrong, atomically: true, encoding: .utf8)
+        #expect(lotse.run("login root\nform try transfer --file \(wrong)").output
+            .contains("the document is an instance of form plan, not transfer"))
+    }
+}

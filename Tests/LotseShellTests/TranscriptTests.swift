@@ -1,9 +1,12 @@
 import Foundation
 import Testing
+import LotseShell
 import LotseTestSupport
 
-/// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs in a fresh database with a
-/// deterministic clock; its output and exit code must equal `NNN-topic.expected`.
+/// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs as a script, each
+/// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
+/// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
+/// clock and the repository's Forms/ and Workflows/; output and exit code must equal `NNN-topic.expected`.
 /// Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -11,16 +14,23 @@ import LotseTestSupport
 
     static var scripts: [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".lotse") }.sorted()
+            .filter { $0.hasSuffix(".lotse") || $0.hasSuffix(".session") }.sorted()
     }
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
         let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
         let lotse = try TestLotse()
-        let (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"))
+        let (output, status): (String, Shell.ExitCode)
+        if name.hasSuffix(".session") {
+            try lotse.initialise()
+            (output, status) = lotse.runInteractive(script)
+        } else {
+            (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"))
+        }
         let actual = output + "[exit \(status.rawValue)]\n"
-        let expectedURL = Self.directory.appendingPathComponent(name.replacingOccurrences(of: ".lotse", with: ".expected"))
+        let base = (name as NSString).deletingPathExtension
+        let expectedURL = Self.directory.appendingPathComponent(base + ".expected")
         if ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return

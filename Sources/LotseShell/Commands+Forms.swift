@@ -1,0 +1,119 @@
+import LotseCases
+import LotseForms
+import LotseXML
+
+extension Shell {
+    static func formCommands() -> [Command] {
+        [
+            Command(path: ["form", "list"], arguments: [], options: [.lang, .format],
+                    summary: "list the forms: id, title, version, fields, access",
+                    details: "Access is open (every case role), medical (only the medical role reads the content) "
+                        + "or partly medical.",
+                    group: .forms, permission: .viewDefinitions, needsLogin: true,
+                    run: { shell, inv in try shell.listForms(inv) }),
+            Command(path: ["form", "show"], arguments: ["FORM"], options: [.lang, .format],
+                    summary: "show a form's fields with types, choices, relevance and constraints in words",
+                    details: "", group: .forms, permission: .viewDefinitions, needsLogin: true,
+                    run: { shell, inv in try shell.showForm(inv) }),
+            Command(path: ["form", "check"], arguments: ["FILE"], options: [],
+                    summary: "load XForm files and print every problem with file:line",
+                    details: "Fails (exit code 1 in a script) when any file has an error. Checks any XForm, "
+                        + "also one outside the definitions folder.",
+                    group: .forms, permission: .viewDefinitions, needsLogin: true, variadic: true,
+                    run: { shell, inv in try shell.checkForms(inv) }),
+            Command(path: ["form", "try"], arguments: ["FORM", "[KEY=VALUE]"], options: [
+                        OptionSpec("file", value: "FILE", "take the values from an instance XML file"), .lang],
+                    summary: "fill a form without storing it; print the instance XML or every problem",
+                    details: "With KEY=VALUE pairs or --file it fills non-interactively. Without them, on a terminal, "
+                        + "it asks field by field in form order, skipping what is not relevant: Enter keeps the value "
+                        + "in [brackets], - clears it, ? shows the hint, < goes back, q cancels. A KEY is a field's "
+                        + "name or its path below the root (person/age); several choices are one quoted value "
+                        + "(limits=\"lifting night\").",
+                    group: .forms, permission: .viewDefinitions, needsLogin: true, variadic: true,
+                    run: { shell, inv in try shell.tryForm(inv) }),
+        ]
+    }
+
+    /// The language a command uses: `--lang`, else the shell's.
+    func language(_ inv: Invocation) throws -> String {
+        guard let lang = inv.option("lang") else { return language }
+        guard lang == "de" || lang == "en" else { throw ShellError.badValue(option: "lang", value: lang, expected: "de or en") }
+        return lang
+    }
+
+    /// The form with this id, or an error naming the known ones.
+    func form(_ id: String) throws -> FormDefinition {
+        if let form = forms[id] { return form }
+        let known = forms.sorted.map(\.id)
+        if known.isEmpty && !forms.diagnostics.isEmpty {
+            throw ShellError.definitions("the forms in \(Self.display(definitions, "Forms")) have errors; run `form check`")
+        }
+        throw ShellError.unknownName(id, kind: "form", suggestion: Self.closest(to: id, in: known), known: known)
+    }
+
+    func listForms(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        let lang = try language(inv)
+        _ = lang
+        try show(Listing(columns: ["id", "title", "version", "fields", "access"], rows: forms.sorted.map { form in
+            [.text(form.id), .text(form.title), .text(form.version),
+             .int(form.fields.filter { $0.kind != .group && !$0.isNote && !$0.path.contains("meta") }.count),
+             .text(form.access.rawValue)]
+        }), inv)
+        if !forms.diagnostics.isEmpty {
+            console.err("warning: some files in \(Self.display(definitions, "Forms")) did not load; run `form check`\n")
+        }
+    }
+
+    func checkForms(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        var errors = 0
+        for file in inv.arguments {
+            let result = FormReader.read(fileAt: file)
+            for diagnostic in result.diagnostics { say(diagnostic.description) }
+            errors += result.diagnostics.filter { $0.severity == .error }.count
+            if result.diagnostics.isEmpty, let form = result.definition {
+                say("\(file): ok (form \(form.id), version \(form.version), \(form.fields.count) fields)")
+            }
+        }
+        if errors > 0 {
+            throw ShellError.checkFailed("\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
+                + (inv.arguments.count == 1 ? "" : "s"))
+        }
+    }
+
+    func tryForm(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        let lang = try language(inv)
+        let definition = try form(inv.arguments[0])
+        let instance = FormInstance(definition: definition, environment: formEnvironment())
+        let pairs = try Self.keyValues(Array(inv.arguments.dropFirst()))
+        if let file = inv.option("file") {
+            let document: LotseXML.XMLDocument
+            do { document = try XMLDocument.parse(fileAt: file) } catch { throw ShellError.definitions(error.description) }
+            try instance.load(document.root)
+        }
+        if pairs.isEmpty && inv.option("file") == nil && interactive {
+            let filler = FormFiller(instance: instance, language: lang, console: console, readInput: readInput)
+            guard filler.run() else {
+                say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
+                return
+            }
+        } else {
+            try instance.set(pairs.map { ($0.key, $0.value) }, language: lang)
+        }
+        let problems = instance.validate(language: lang)
+        guard problems.isEmpty else { throw ShellError.formProblems(form: definition.id, problems) }
+        console.out(instance.xml() + "\n")
+    }
+
+    /// Splits `key=value` words.
+    static func keyValues(_ words: [String]) throws -> [(key: String, value: String)] {
+        try words.map { word in
+            guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
+                throw ShellError.badArgument(word, expected: "KEY=VALUE")
+            }
+            return (String(word[..<eq]), String(word[word.index(after: eq)...]))
+        }
+    }
+}

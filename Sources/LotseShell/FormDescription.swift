@@ -1,0 +1,84 @@
+import LotseForms
+import LotseXPath
+
+/// A form's fields in words, for `form show` (and, later, for a field's explanation in `form fill`).
+struct FormDescription {
+    let form: FormDefinition
+    let language: String
+
+    /// One row per field: path, kind, label, required, relevance, constraint, calculation, choices, access.
+    var listing: Listing {
+        Listing(columns: ["field", "type", "label", "required", "relevant", "constraint", "calculate", "choices", "access"],
+                rows: form.fields.filter { !$0.path.contains("meta") }.map { field in
+                    let bind = form.bind(of: field)
+                    return [.text(field.relativePath), .text(kind(field)),
+                            .text(form.text(field.label, language: language)),
+                            .text(bind?.required.map(words)), .text(bind?.relevant.map(words)),
+                            .text(constraint(field)), .text(bind?.calculate.map(words)),
+                            .text(choices(field)), .text(field.isMedical ? "medical" : "open")]
+                })
+    }
+
+    /// The form as readable text, a block per field.
+    var text: String {
+        let de = language == "de"
+        var out = "\(form.id): \(form.title) (version \(form.version), \(form.access.rawValue))\n"
+        for field in form.fields where !field.path.contains("meta") {
+            let bind = form.bind(of: field)
+            let indent = String(repeating: "  ", count: max(0, field.path.count - 2))
+            var facts = [kind(field)]
+            if let required = bind?.required { facts.append(required.source.trimmed() == "true()" ? (de ? "Pflicht" : "required") : (de ? "Pflicht wenn " : "required when ") + words(required)) }
+            if field.isMedical { facts.append(de ? "nur ärztlicher Dienst" : "medical only") }
+            out += "\n\(indent)\(field.relativePath)  (\(facts.joined(separator: ", ")))\n"
+            if let label = form.text(field.label, language: language), !label.isEmpty { out += "\(indent)  \(label)\n" }
+            if let hint = form.text(field.hint, language: language), !hint.isEmpty { out += "\(indent)  \(de ? "Hinweis" : "hint"): \(hint)\n" }
+            if let relevant = bind?.relevant { out += "\(indent)  \(de ? "nur wenn" : "only when"): \(words(relevant))\n" }
+            if let text = constraint(field) { out += "\(indent)  \(de ? "muss gelten" : "must hold"): \(text)\n" }
+            if let calculate = bind?.calculate { out += "\(indent)  \(de ? "berechnet" : "calculated"): \(words(calculate))\n" }
+            if let set = form.setValues.first(where: { $0.path == field.path }), let value = set.value {
+                out += "\(indent)  \(de ? "vorbelegt aus" : "prefilled from"): \(words(value))\n"
+            }
+            if let choices = choices(field) { out += "\(indent)  \(de ? "Auswahl" : "choices"): \(choices)\n" }
+        }
+        return out
+    }
+
+    func words(_ expression: XPathExpression) -> String {
+        ExpressionWording.words(expression, root: form.template.name, language: language)
+    }
+
+    func kind(_ field: Field) -> String {
+        if field.kind == .group { return language == "de" ? "Gruppe" : "group" }
+        if field.isNote { return language == "de" ? "Hinweistext" : "note" }
+        if form.bind(of: field)?.calculate != nil { return language == "de" ? "berechnet" : "calculated" }
+        return field.type.displayName(language)
+    }
+
+    func constraint(_ field: Field) -> String? {
+        guard let bind = form.bind(of: field), let constraint = bind.constraint else { return nil }
+        let message = form.text(bind.constraintMessage, language: language)
+        return words(constraint) + (message.map { " — \"\($0)\"" } ?? "")
+    }
+
+    func choices(_ field: Field) -> String? {
+        let list = form.choices(of: field, language: language)
+        guard !list.isEmpty else { return nil }
+        return list.map { "\($0.value) = \($0.label)" }.joined(separator: "; ")
+    }
+}
+
+extension String {
+    func trimmed() -> String { trimmingCharacters() }
+}
+
+extension Shell {
+    func showForm(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        let description = FormDescription(form: try form(inv.arguments[0]), language: try language(inv))
+        if inv.option("format") == nil {
+            console.out(description.text)
+        } else {
+            try show(description.listing, inv)
+        }
+    }
+}
