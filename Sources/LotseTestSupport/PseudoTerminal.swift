@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a program on a pseudo-terminal, as a person at a terminal would: the program's
+/// standard input, output and error are the terminal, so it sees `isatty` and can switch
+/// echo off. `expect` waits for text; `send` types a line.
+public final class PseudoTerminal {
+    private let master: Int32
+    private let process = Process()
+    /// Everything the terminal showed so far.
+    public private(set) var transcript = ""
+
+    /// Starts `executable` with `arguments` in `directory`.
+    public init(executable: String, arguments: [String], directory: String, environment: [String: String]) throws {
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        guard master >= 0, let slaveName = Self.unlock(master) else { throw POSIXError(.ENODEV) }
+        let slave = open(slaveName, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw POSIXError(.ENODEV) }
+        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = environment
+        process.standardInput = handle
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// grantpt, unlockpt and ptsname_r from the C library (Swift's Glibc module does not
+    /// import them: they need _XOPEN_SOURCE); returns the slave's path.
+    private static func unlock(_ fd: Int32) -> String? {
+        typealias IntFunction = @convention(c) (Int32) -> Int32
+        typealias NameFunction = @convention(c) (Int32, UnsafeMutablePointer<CChar>, Int) -> Int32
+        guard let libc = dlopen(nil, RTLD_NOW), let grant = dlsym(libc, "grantpt"), let unlock = dlsym(libc, "unlockpt"),
+              let name = dlsym(libc, "ptsname_r") else { return nil }
+        guard unsafeBitCast(grant, to: IntFunction.self)(fd) == 0,
+              unsafeBitCast(unlock, to: IntFunction.self)(fd) == 0 else { return nil }
+        var buffer = [CChar](repeating: 0, count: 128)
+        guard unsafeBitCast(name, to: NameFunction.self)(fd, &buffer, buffer.count) == 0 else { return nil }
+        return String(cString: buffer)
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+        close(master)
+    }
+
+    /// Waits until the terminal has shown `text` after everything already matched.
+    /// - Returns: false after `timeout` seconds without it.
+    @discardableResult
+    public func expect(_ text: String, timeout: Double = 20) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        var searchFrom = consumed
+        while Date() < deadline {
+            pump()
+            if let range = transcript.range(of: text, range: searchFrom..<transcript.endIndex) {
+                consumed = range.upperBound
+                return true
+            }
+            searchFrom = consumed
+            usleep(10_000)
+        }
+        return false
+    }
+
+    private lazy var consumed: String.Index = transcript.startIndex
+
+    /// Types a line (with Enter).
+    public func send(_ line: String) {
+        let bytes = Array((line + "\r").utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
+    /// Waits for the program to end and returns its exit code.
+    public func wait(timeout: Double = 20) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline {
+            pump()
+            usleep(10_000)
+        }
+        pump()
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    private func pump() {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(master, &buffer, buffer.count)
+            if n <= 0 { return }
+            let offset = transcript.distance(from: transcript.startIndex, to: consumed)
+            transcript += String(decoding: buffer[0..<n], as: UTF8.self)
+            consumed = transcript.index(transcript.startIndex, offsetBy: offset)
+        }
+    }
+}
