@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "LotseXPath", swiftSettings: strict),
         .target(name: "LotseXML", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
+        .target(name: "LotseWorkflow", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
@@ -32,13 +33,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "LotseCases", dependencies: [
-            "LotseStore",
+            "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: strict),
 
         // The shell and the executable.
-        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms"], swiftSettings: strict),
+        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
 
         // Tests.

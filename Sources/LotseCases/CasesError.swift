@@ -1,4 +1,6 @@
+public import LotseForms
 public import LotseStore
+public import LotseWorkflow
 
 /// Errors of the domain layer. Each says what was refused and why; none has changed anything.
 public enum CasesError: Error, Sendable, CustomStringConvertible {
@@ -24,6 +26,29 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case weakPassword(String)
     /// An admin cannot disable their own account (the database would lose its last admin).
     case cannotDisableSelf
+    case unknownClient(Int)
+    case unknownCase(Int)
+    case unknownWorkflow(String, known: [String])
+    case unknownForm(String, known: [String])
+    /// A definition id a case or submission refers to is not in the store.
+    case missingDefinition(Int)
+    /// A stored definition no longer reads (a newer Lotse changed the rules).
+    case storedDefinitionInvalid(String, String)
+    /// The workflow refused the event: no such event, condition false, role, form missing, four-eyes.
+    case refused(caseID: Int, Refusal)
+    /// Another user changed the case between reading and writing.
+    case concurrentChange(caseID: Int)
+    /// The case is closed: nothing can be recorded on it.
+    case caseClosed(Int)
+    case caseNotClosed(Int)
+    /// A filled form that is not valid: every bad field with its message.
+    case invalidSubmission(form: String, [FieldProblem])
+    /// A form that cannot be recorded on the case now.
+    case formNotAllowed(form: String, reason: String)
+    /// A form error (unknown field, a value for a calculated field).
+    case form(FormError)
+    /// A code or number outside its allowed values.
+    case invalidValue(String, String, expected: [String])
     /// Lower layers.
     case store(StoreError)
 
@@ -51,6 +76,26 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .accountDisabled(name): return "the account \(name) is disabled"
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"
+        case let .unknownClient(id): return "no client \(id)"
+        case let .unknownCase(id): return "no case \(id)"
+        case let .unknownWorkflow(name, known):
+            return "no workflow \"\(name)\"" + (known.isEmpty ? "" : "; workflows: " + known.joined(separator: ", "))
+        case let .unknownForm(id, known):
+            return "no form \"\(id)\"" + (known.isEmpty ? "" : "; forms: " + known.joined(separator: ", "))
+        case let .missingDefinition(id): return "stored definition \(id) is missing from the database"
+        case let .storedDefinitionInvalid(name, problem): return "the stored version of \(name) no longer reads: \(problem)"
+        case let .refused(caseID, refusal): return "case \(caseID): \(refusal.message)"
+        case let .concurrentChange(caseID):
+            return "case \(caseID) was changed by someone else meanwhile; nothing was changed (look again with case show \(caseID))"
+        case let .caseClosed(id): return "case \(id) is closed; a supervisor may reopen it"
+        case let .caseNotClosed(id): return "case \(id) is not closed"
+        case let .invalidSubmission(form, problems):
+            return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")); nothing was stored:\n"
+                + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n")
+        case let .formNotAllowed(form, reason): return "form \(form) cannot be recorded now: \(reason)"
+        case let .form(error): return error.description
+        case let .invalidValue(what, value, expected):
+            return "invalid \(what) \"\(value)\"; expected " + expected.joined(separator: ", ")
         case let .store(error): return error.description
         }
     }

@@ -1,4 +1,7 @@
+public import LotseForms
 public import LotseStore
+import LotseWorkflow
+public import LotseXPath
 
 /// The domain service: every command a user can give Lotse, each one SQLite transaction
 /// together with its audit row. It checks the actor's role before any change (a refusal
@@ -13,11 +16,29 @@ public final class Office {
     /// Password hashing for new and changed passwords.
     public let hasher: PasswordHasher
 
+    /// Loads the forms and workflows when a command first needs them.
+    let loadDefinitions: () -> DefinitionSet
+    /// The forms and workflows of the definitions folder (loaded on first use).
+    public lazy var definitions: DefinitionSet = loadDefinitions()
+    /// Workflow and form versions read back from the store, by definition id.
+    var storedWorkflows: [Int: WorkflowInterpreter] = [:]
+    var storedForms: [Int: FormDefinition] = [:]
+    /// The clock and zone of `today()` in guards and forms.
+    public var xpathClock: XPathClock
+    /// Makes UUIDs for new submissions' instance ids (injected by tests).
+    public var makeUUID: () -> String = { UUIDText.random() }
+    /// Called between reading a case and writing its change (tests use it to interleave writers).
+    public var beforeWrite: (() -> Void)?
+
     /// An office on `store`.
-    public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher()) {
+    /// - Parameter definitions: the folder holding `Forms/` and `Workflows/`.
+    public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher(),
+                definitions: String = ".", xpathClock: XPathClock = .system) {
         self.store = store
         self.clock = clock
         self.hasher = hasher
+        self.xpathClock = xpathClock
+        self.loadDefinitions = { DefinitionSet(directory: definitions) }
     }
 
     /// The current time in the stored form.

@@ -12,12 +12,27 @@ public enum Permission: String, CaseIterable, Sendable {
     case auditHead = "audit head"
     /// Reading form and workflow definitions (not case data).
     case viewDefinitions = "form"
+    case addClient = "client add"
+    case viewClients = "client list"
+    /// Seeing clients' names (not a command of its own).
+    case viewClientNames = "client names"
+    case openCase = "case open"
+    case viewCases = "case show"
+    case fire = "fire"
+    case assignCase = "case assign"
+    case reopenCase = "case reopen"
+    case submitForm = "form submit"
+    case viewForm = "form view"
 
     /// The roles that may do this.
     public var roles: [Role] {
         switch self {
         case .addUser, .disableUser, .setOtherPassword, .addSite: return [.admin]
         case .listUsers, .listSites, .viewDefinitions: return Role.allCases
+        case .addClient, .viewClientNames: return [.caseworker, .supervisor]
+        case .viewClients, .viewCases, .fire, .submitForm, .viewForm: return [.caseworker, .supervisor, .medical]
+        case .openCase: return [.caseworker, .supervisor]
+        case .assignCase, .reopenCase: return [.supervisor]
         case .queryAudit: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
         }

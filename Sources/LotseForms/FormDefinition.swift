@@ -116,6 +116,8 @@ public struct FormDefinition: Sendable {
     public var setValues: [SetValue]
     /// The order in which `relevant` and `calculate` are evaluated.
     var graph: BindGraph
+    /// The bytes the form was read from (stored with submissions, by their hash).
+    public var source: [UInt8] = []
 
     /// The field at a path.
     public func field(at path: [String]) -> Field? { fields.first { $0.path == path } }

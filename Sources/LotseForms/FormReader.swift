@@ -38,7 +38,8 @@ public struct FormReader {
             })
         }
         var reader = FormReader(document: document, source: SourceText(String(decoding: bytes, as: UTF8.self)))
-        let definition = reader.readDefinition()
+        var definition = reader.readDefinition()
+        definition?.source = bytes
         let sorted = reader.diagnostics.sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return Result(definition: sorted.contains { $0.severity == .error } ? nil : definition, diagnostics: sorted)
     }

@@ -46,5 +46,76 @@ public enum Schema {
                         '\(AuditEncoding.genesisHash)')
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: a row must extend the chain'); END;
             """),
+        Migration(version: 2, name: "definitions, clients, cases, transitions and submissions", sql: """
+            CREATE TABLE definitions (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('workflow', 'form')),
+                name TEXT NOT NULL,
+                version TEXT NOT NULL,
+                sha256 TEXT NOT NULL,
+                content BLOB NOT NULL,
+                stored_at TEXT NOT NULL,
+                UNIQUE (kind, sha256)
+            );
+            CREATE TABLE clients (
+                id INTEGER PRIMARY KEY,
+                site_id INTEGER NOT NULL REFERENCES sites(id),
+                sex TEXT NOT NULL,
+                birth_year INTEGER NOT NULL,
+                applicant_type TEXT NOT NULL,
+                first_name TEXT,
+                last_name TEXT,
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL
+            );
+            CREATE TABLE cases (
+                id INTEGER PRIMARY KEY,
+                client_id INTEGER NOT NULL REFERENCES clients(id),
+                workflow_id INTEGER NOT NULL REFERENCES definitions(id),
+                case_group TEXT NOT NULL,
+                state TEXT NOT NULL,
+                history TEXT NOT NULL DEFAULT '{}',
+                entered_at TEXT NOT NULL,
+                entered_by INTEGER REFERENCES users(id),
+                assigned_to INTEGER REFERENCES users(id),
+                closed INTEGER NOT NULL DEFAULT 0,
+                opened_at TEXT NOT NULL,
+                opened_by INTEGER NOT NULL REFERENCES users(id),
+                version INTEGER NOT NULL DEFAULT 1
+            );
+            CREATE INDEX cases_by_client ON cases(client_id);
+            CREATE INDEX cases_by_state ON cases(state);
+            CREATE INDEX cases_by_assignee ON cases(assigned_to);
+            CREATE TABLE transitions (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                event TEXT NOT NULL,
+                from_state TEXT,
+                to_state TEXT NOT NULL,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL,
+                note TEXT
+            );
+            CREATE INDEX transitions_by_case ON transitions(case_id, id);
+            CREATE TABLE submissions (
+                id INTEGER PRIMARY KEY,
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                form TEXT NOT NULL,
+                definition_id INTEGER NOT NULL REFERENCES definitions(id),
+                entry INTEGER NOT NULL,
+                supersedes INTEGER REFERENCES submissions(id),
+                instance TEXT NOT NULL,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL
+            );
+            CREATE INDEX submissions_by_case ON submissions(case_id, form, entry);
+            CREATE UNIQUE INDEX submissions_superseded_once ON submissions(supersedes) WHERE supersedes IS NOT NULL;
+            CREATE TRIGGER submissions_immutable BEFORE UPDATE ON submissions
+                BEGIN SELECT RAISE(ABORT, 'submissions are never changed; a correction is a new submission'); END;
+            CREATE TRIGGER submissions_kept BEFORE DELETE ON submissions
+                BEGIN SELECT RAISE(ABORT, 'submissions are never deleted'); END;
+            CREATE TRIGGER definitions_immutable BEFORE UPDATE ON definitions
+                BEGIN SELECT RAISE(ABORT, 'stored definitions are never changed'); END;
+            """),
     ])
 }

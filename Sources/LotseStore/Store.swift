@@ -7,6 +7,8 @@ public final class Store {
     public let audit: AuditLog
     /// Users and sites.
     public let directory: DirectoryRecords
+    /// Definitions, clients, cases, transitions, submissions.
+    public let cases: CaseStore
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.newerSchema` when a newer Lotse wrote it; nothing is changed then.
@@ -15,6 +17,7 @@ public final class Store {
         try Schema.migrator.migrate(database)
         audit = AuditLog(database: database)
         directory = DirectoryRecords(database: database)
+        cases = CaseStore(database: database)
     }
 
     /// Runs `body` as one transaction (see `Database.transaction`).

@@ -1,0 +1,69 @@
+import Crypto
+import Foundation
+public import LotseForms
+import LotseStore
+public import LotseWorkflow
+import LotseXML
+
+/// The forms and workflows of a definitions folder (`Forms/*.xml`, `Workflows/*.scxml`),
+/// loaded and checked together: workflow guards are checked against the case document that
+/// the forms make, and every `l:requires` / `l:records` against the loaded forms.
+public struct DefinitionSet: Sendable {
+    public let forms: FormLibrary
+    /// The workflows by name, as they are on disk now.
+    public let workflows: [String: WorkflowDefinition]
+    /// Every problem of every file, as `FILE:LINE:COL: error: MESSAGE [CODE]` lines.
+    public let diagnostics: [String]
+    /// The case data document's builder and shape.
+    public let caseDocument: CaseDocument
+
+    /// Loads `directory/Forms` and `directory/Workflows`; messages name files as `Forms/x.xml`
+    /// when `directory` is `.`.
+    public init(directory: String) {
+        let prefix = directory == "." ? "" : directory + "/"
+        forms = FormLibrary(directory: directory + "/Forms", displayPrefix: prefix + "Forms")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/Workflows")) ?? [])
+            .filter { $0.hasSuffix(".scxml") }.sorted()
+        var sources: [(name: String, bytes: [UInt8])] = []
+        for file in files {
+            if let data = FileManager.default.contents(atPath: directory + "/Workflows/" + file) {
+                sources.append((prefix + "Workflows/" + file, [UInt8](data)))
+            }
+        }
+        let repeatable = Self.recordedForms(sources.map(\.bytes))
+        caseDocument = CaseDocument(forms: forms.forms, repeatable: repeatable)
+        let reader = WorkflowReader(caseDocument: caseDocument.shape, forms: Set(forms.forms.keys),
+                                    repeatableForms: repeatable)
+        var workflows: [String: WorkflowDefinition] = [:]
+        var diagnostics = forms.diagnostics.map(\.description)
+        for source in sources {
+            let result = reader.diagnose(bytes: source.bytes, name: source.name)
+            diagnostics += result.diagnostics.map(\.description)
+            if let definition = result.definition, !result.diagnostics.contains(where: { $0.severity == .error }) {
+                workflows[definition.name] = definition
+            }
+        }
+        self.workflows = workflows
+        self.diagnostics = diagnostics
+    }
+
+    /// The forms some workflow lets a case record repeatedly (`l:records`), found before the
+    /// workflows are read, because the case document's shape depends on them.
+    static func recordedForms(_ sources: [[UInt8]]) -> Set<String> {
+        var result: Set<String> = []
+        for bytes in sources {
+            guard let document = try? XMLDocument.parse(bytes: bytes, name: "workflow") else { continue }
+            for element in document.root.descendantsAndSelf {
+                if let records = element.attribute("records", namespace: "urn:lotse:workflow:1") {
+                    result.formUnion(records.split(separator: " ").map(String.init))
+                }
+            }
+        }
+        return result
+    }
+
+    /// SHA-256 of bytes as lowercase hex.
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        Hex.encode(SHA256.hash(data: bytes))
+    }
+}

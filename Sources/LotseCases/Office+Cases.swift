@@ -1,0 +1,198 @@
+import Foundation
+import LotseForms
+public import LotseStore
+public import LotseWorkflow
+import LotseXPath
+
+/// Opening, listing, showing, assigning and reopening cases.
+extension Office {
+    /// The workflow role of an actor.
+    func workflowRole(_ actor: Actor) -> WorkflowRole {
+        WorkflowRole(rawValue: actor.role.rawValue) ?? .caseworker
+    }
+
+    /// The group a workflow's cases belong to: the comparison workflow's are the comparison group.
+    static func group(of workflow: String) -> String { workflow == "comparison" ? "comparison" : "participant" }
+
+    /// Opens a case for a client in the current version of a workflow (caseworker, supervisor).
+    /// The case keeps this version for its whole life. - Returns: the new case's id.
+    @discardableResult
+    public func openCase(by actor: Actor, clientID: Int, workflow name: String = "amiga", assignTo: Int? = nil)
+        throws -> Int {
+        try authorize(.openCase, actor)
+        let workflow = try workflow(named: name)
+        let interpreter = WorkflowInterpreter(definition: workflow)
+        let start = interpreter.start()
+        return try storeWork {
+            try store.transaction {
+                guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
+                let stored = try storedDefinition(kind: "workflow", name: workflow.name, version: workflow.version ?? "",
+                                                  bytes: workflow.source)
+                let at = timestamp()
+                let id = try store.cases.insertCase(clientID: clientID, workflowID: stored.id, group: Self.group(of: name),
+                                                    state: start.state, history: Self.json(start.history), at: at,
+                                                    by: actor.userID, assignedTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil))
+                try store.cases.insertTransition(caseID: id, event: "open", from: nil, to: start.state,
+                                                 userID: actor.userID, at: at, note: nil)
+                var entry = draft(actor, "case.open", caseID: id, detail: .object([
+                    ("client", .int(clientID)), ("workflow", .string(workflow.name)),
+                    ("version", .string(workflow.version)), ("sha256", .string(stored.sha256)),
+                    ("group", .string(Self.group(of: name))),
+                ]))
+                entry.toState = start.state
+                try store.audit.append(entry)
+                storedWorkflows[stored.id] = interpreter
+                return id
+            }
+        }
+    }
+
+    /// A case as it is, with what the viewer may do next.
+    public func caseOverview(by actor: Actor, id: Int, language: String) throws -> CaseOverview {
+        try authorize(.viewCases, actor)
+        let snapshot = try snapshot(id)
+        let interpreter = snapshot.interpreter
+        let definition = interpreter.definition
+        let lang = WorkflowLanguage(rawValue: language) ?? .de
+        let context = fireContext(actor, snapshot)
+        return CaseOverview(
+            record: snapshot.record, client: redacted(snapshot.client, for: actor),
+            workflowVersion: definition.version ?? "", workflowSHA256: DefinitionSet.sha256(definition.source),
+            stateLabel: definition.label(of: snapshot.record.state, lang),
+            statePath: definition.path(to: snapshot.record.state),
+            due: due(snapshot),
+            history: try storeWork { try store.cases.transitions(caseID: id) },
+            enabledEvents: snapshot.record.closed ? [] : interpreter.enabledEvents(configuration: snapshot.configuration,
+                                                                                   context: context),
+            availableEvents: snapshot.record.closed ? [] : interpreter.availableEvents(
+                configuration: snapshot.configuration, role: workflowRole(actor)),
+            submissions: snapshot.submissions,
+            records: snapshot.record.closed ? [] : interpreter.records(in: snapshot.configuration))
+    }
+
+    /// Cases matching the filters (caseworker, supervisor, medical).
+    /// - Parameters:
+    ///   - mine: only cases assigned to the actor.
+    ///   - overdue: only cases past their state's due time or the agreed contact interval.
+    public func cases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool) throws
+        -> [(record: CaseRecord, due: DueDate?)] {
+        try authorize(.viewCases, actor)
+        let records = try storeWork {
+            try store.cases.cases(state: state, site: site, assignedTo: mine ? actor.userID : nil, openOnly: overdue)
+        }
+        return try records.compactMap { record in
+            let due = record.closed ? nil : try due(snapshot(record.id))
+            if overdue && due?.overdue != true { return nil }
+            return (record, due)
+        }
+    }
+
+    /// Assigns a case to a user (supervisor).
+    public func assignCase(by actor: Actor, id: Int, to userName: String) throws {
+        try authorize(.assignCase, actor)
+        try storeWork {
+            try store.transaction {
+                guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
+                guard let user = try store.directory.user(named: userName) else { throw CasesError.unknownUser(userName) }
+                guard ["caseworker", "supervisor"].contains(user.role) else {
+                    throw CasesError.invalidValue("assignee", userName, expected: ["a caseworker or supervisor"])
+                }
+                guard try store.cases.assignCase(id: id, expectedVersion: record.version, to: user.id) else {
+                    throw CasesError.concurrentChange(caseID: id)
+                }
+                try store.audit.append(draft(actor, "case.assign", caseID: id, detail: .object([
+                    ("from", .string(record.assignee)), ("to", .string(userName)),
+                ])))
+            }
+        }
+    }
+
+    /// Reopens a closed case into the state it was closed from (supervisor), with a reason.
+    public func reopenCase(by actor: Actor, id: Int, reason: String) throws -> String {
+        try authorize(.reopenCase, actor)
+        let text = reason.trimmingSpaces()
+        guard !text.isEmpty else { throw CasesError.invalidValue("reason", reason, expected: ["a reason in words"]) }
+        return try storeWork {
+            try store.transaction {
+                guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
+                guard record.closed else { throw CasesError.caseNotClosed(id) }
+                guard let last = try store.cases.transitions(caseID: id).last(where: { $0.to == record.state }),
+                      let back = last.from else { throw CasesError.caseNotClosed(id) }
+                let at = timestamp()
+                guard try store.cases.moveCase(id: id, expectedVersion: record.version, state: back,
+                                               history: record.history, closed: false, at: at, by: actor.userID) else {
+                    throw CasesError.concurrentChange(caseID: id)
+                }
+                try store.cases.insertTransition(caseID: id, event: "reopen", from: record.state, to: back,
+                                                 userID: actor.userID, at: at, note: text)
+                var entry = draft(actor, "case.reopen", caseID: id, detail: .object([("reason", .string(text))]))
+                entry.event = "reopen"
+                entry.fromState = record.state
+                entry.toState = back
+                try store.audit.append(entry)
+                return back
+            }
+        }
+    }
+
+    /// Everything about a case needed to fire, show or record on it, read at one moment.
+    struct Snapshot {
+        var record: CaseRecord
+        var client: ClientRecord
+        var submissions: [SubmissionRecord]
+        var interpreter: WorkflowInterpreter
+        var configuration: Configuration
+        var document: XPathTreeNode
+    }
+
+    func snapshot(_ id: Int) throws -> Snapshot {
+        try storeWork {
+            guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
+            guard let client = try store.cases.client(id: record.clientID) else { throw CasesError.unknownClient(record.clientID) }
+            let submissions = try store.cases.currentSubmissions(caseID: id)
+            let interpreter = try interpreter(forDefinition: record.workflowID)
+            let history = (try? JSONDecoder().decode([String: String].self, from: Data(record.history.utf8))) ?? [:]
+            let document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
+                                                          year: currentYear())
+            return Snapshot(record: record, client: client, submissions: submissions, interpreter: interpreter,
+                            configuration: Configuration(state: record.state, history: history), document: document)
+        }
+    }
+
+    func fireContext(_ actor: Actor, _ snapshot: Snapshot) -> FireContext {
+        FireContext(role: workflowRole(actor), userID: actor.userID, caseDocument: snapshot.document,
+                    submittedForms: Set(snapshot.submissions.map(\.form)), enteredBy: snapshot.record.enteredBy,
+                    clock: xpathClock)
+    }
+
+    /// The due date of a case: its state's `l:due` after entering it, or the agreed contact
+    /// interval after the last contact (whichever comes first).
+    func due(_ snapshot: Snapshot) -> DueDate? {
+        let definition = snapshot.interpreter.definition
+        let today = String(timestamp().prefix(10))
+        var candidates: [DueDate] = []
+        for state in definition.path(to: snapshot.record.state).reversed() {
+            if let duration = definition.due(for: state),
+               let date = CalendarMath.add(duration, to: snapshot.record.enteredAt) {
+                candidates.append(DueDate(date: date, reason: "state", overdue: date < today))
+                break
+            }
+        }
+        if let (_, expression) = snapshot.interpreter.contactInterval(in: snapshot.configuration),
+           let days = try? expression.evaluateNumber(XPathContext(node: snapshot.document, clock: xpathClock)),
+           days.isFinite, days > 0 {
+            let contact = snapshot.document.children.first { $0.name == "contact" }?.attributes
+                .first { $0.name == "last" }?.text ?? ""
+            let since = max(contact, String(snapshot.record.enteredAt.prefix(10)))
+            if let base = CalendarMath.days(since) {
+                let date = CalendarMath.date(base + Int(days))
+                candidates.append(DueDate(date: date, reason: "contact", overdue: date < today))
+            }
+        }
+        return candidates.min { $0.date < $1.date }
+    }
+
+    static func json(_ history: [String: String]) -> String {
+        JSONValue.object(history.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) }).text
+    }
+}

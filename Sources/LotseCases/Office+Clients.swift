@@ -1,0 +1,74 @@
+public import LotseStore
+
+/// Sex as recorded (`m w d`), applicant types (Profillagen, DOMAIN §4), age classes.
+public enum ClientCodes {
+    public static let sexes = ["m", "w", "d"]
+    public static let applicantTypes = ["MP", "AP", "FP", "EP", "SP", "UP", "none"]
+
+    /// The age class of DOMAIN §9.3 (`lt25 25to49 50plus`) in `year`.
+    public static func ageClass(birthYear: Int, in year: Int) -> String {
+        let age = year - birthYear
+        return age < 25 ? "lt25" : age < 50 ? "25to49" : "50plus"
+    }
+}
+
+/// Clients: the people cases are about.
+extension Office {
+    /// Registers a client (caseworker, supervisor). Names are optional; the medical and
+    /// evaluation roles never see them.
+    /// - Returns: the new client's id.
+    @discardableResult
+    public func addClient(by actor: Actor, site: String, sex: String, birthYear: Int, applicantType: String,
+                          firstName: String?, lastName: String?) throws -> Int {
+        try authorize(.addClient, actor)
+        guard ClientCodes.sexes.contains(sex) else { throw CasesError.invalidValue("sex", sex, expected: ClientCodes.sexes) }
+        guard ClientCodes.applicantTypes.contains(applicantType) else {
+            throw CasesError.invalidValue("applicant type", applicantType, expected: ClientCodes.applicantTypes)
+        }
+        let year = currentYear()
+        guard (year - 100)...(year - 14) ~= birthYear else {
+            throw CasesError.invalidValue("birth year", String(birthYear), expected: ["\(year - 100) to \(year - 14)"])
+        }
+        return try storeWork {
+            try store.transaction {
+                guard let siteRecord = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
+                let at = timestamp()
+                let id = try store.cases.insertClient(siteID: siteRecord.id, sex: sex, birthYear: birthYear,
+                                                      applicantType: applicantType, firstName: firstName,
+                                                      lastName: lastName, at: at, by: actor.name)
+                // The audit row names no personal data: the client's id and codes only.
+                try store.audit.append(draft(actor, "client.add", detail: .object([
+                    ("client", .int(id)), ("site", .string(site)), ("sex", .string(sex)),
+                    ("age_class", .string(ClientCodes.ageClass(birthYear: birthYear, in: year))),
+                    ("applicant_type", .string(applicantType)),
+                ])))
+                return id
+            }
+        }
+    }
+
+    /// Clients as the actor may see them: names removed for roles that may not see them.
+    public func clients(by actor: Actor, site: String?) throws -> [ClientRecord] {
+        try authorize(.viewClients, actor)
+        return try storeWork { try store.cases.clients(site: site) }.map { redacted($0, for: actor) }
+    }
+
+    /// One client, as the actor may see them.
+    public func client(by actor: Actor, id: Int) throws -> ClientRecord {
+        try authorize(.viewClients, actor)
+        guard let client = try storeWork({ try store.cases.client(id: id) }) else { throw CasesError.unknownClient(id) }
+        return redacted(client, for: actor)
+    }
+
+    /// The client without names unless the role may see them (caseworker, supervisor).
+    func redacted(_ client: ClientRecord, for actor: Actor) -> ClientRecord {
+        guard !Permission.viewClientNames.allows(actor.role) else { return client }
+        var copy = client
+        copy.firstName = nil
+        copy.lastName = nil
+        return copy
+    }
+
+    /// The current calendar year (UTC).
+    func currentYear() -> Int { Int(timestamp().prefix(4)) ?? 2026 }
+}

@@ -1,0 +1,56 @@
+import LotseForms
+import LotseStore
+import LotseWorkflow
+
+/// Definitions as a case uses them: stored by content hash when first used, read back by id.
+extension Office {
+    /// The current workflow with this name.
+    func workflow(named name: String) throws -> WorkflowDefinition {
+        guard let workflow = definitions.workflows[name] else {
+            throw CasesError.unknownWorkflow(name, known: definitions.workflows.keys.sorted())
+        }
+        return workflow
+    }
+
+    /// The current form with this id.
+    func form(_ id: String) throws -> FormDefinition {
+        guard let form = definitions.forms[id] else {
+            throw CasesError.unknownForm(id, known: definitions.forms.sorted.map(\.id))
+        }
+        return form
+    }
+
+    /// The stored row of a definition's exact bytes (inserted on first use). Call inside a transaction.
+    func storedDefinition(kind: String, name: String, version: String, bytes: [UInt8]) throws -> DefinitionRecord {
+        try store.cases.definition(kind: kind, name: name, version: version, sha256: DefinitionSet.sha256(bytes),
+                                   content: bytes, at: timestamp())
+    }
+
+    /// The interpreter of the workflow version a case was opened with.
+    func interpreter(forDefinition id: Int) throws -> WorkflowInterpreter {
+        if let cached = storedWorkflows[id] { return cached }
+        guard let record = try store.cases.definition(id: id) else { throw CasesError.missingDefinition(id) }
+        let reader = WorkflowReader(shape: definitions.caseDocument.shape)
+        let definition: WorkflowDefinition
+        do {
+            definition = try reader.read(bytes: record.content, name: "\(record.name) (stored version \(record.sha256.prefix(12)))")
+        } catch {
+            throw CasesError.storedDefinitionInvalid(record.name, error.description)
+        }
+        let interpreter = WorkflowInterpreter(definition: definition)
+        storedWorkflows[id] = interpreter
+        return interpreter
+    }
+
+    /// The form version a submission was made with.
+    func form(forDefinition id: Int) throws -> FormDefinition {
+        if let cached = storedForms[id] { return cached }
+        guard let record = try store.cases.definition(id: id) else { throw CasesError.missingDefinition(id) }
+        let result = FormReader.read(bytes: record.content, name: "\(record.name) (stored version \(record.sha256.prefix(12)))")
+        guard let form = result.definition else {
+            throw CasesError.storedDefinitionInvalid(record.name, result.diagnostics.map(\.description).joined(separator: "\n"))
+        }
+        storedForms[id] = form
+        return form
+    }
+}

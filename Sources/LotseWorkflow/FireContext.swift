@@ -1,0 +1,33 @@
+public import LotseXPath
+
+/// What the interpreter needs to know about the case and the user when an event
+/// is fired (DESIGN §3). Built by the cases layer for one `fire`.
+///
+/// Not `Sendable`: it holds the caller's case document.
+public struct FireContext {
+    /// The role of the user firing the event.
+    public var role: WorkflowRole
+    /// The id of the user firing the event.
+    public var userID: Int
+    /// The top element (`case`) of the case data document (DESIGN §5) that `cond`
+    /// expressions read; absolute paths (`/case/capacity/erwerbsfaehig`) start above it.
+    public var caseDocument: any XPathNode
+    /// The forms with a current valid submission (a repeatable form: at least one entry).
+    public var submittedForms: Set<String>
+    /// The user who fired the transition into the current state; nil when the
+    /// state was entered when the case was opened (no four-eyes conflict then).
+    public var enteredBy: Int?
+    /// The clock of `today()` and `now()` in guards.
+    public var clock: XPathClock
+
+    /// Creates a context.
+    public init(role: WorkflowRole, userID: Int, caseDocument: any XPathNode, submittedForms: Set<String>,
+                enteredBy: Int?, clock: XPathClock = .system) {
+        self.role = role
+        self.userID = userID
+        self.caseDocument = caseDocument
+        self.submittedForms = submittedForms
+        self.enteredBy = enteredBy
+        self.clock = clock
+    }
+}
