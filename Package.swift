@@ -48,6 +48,8 @@ let package = Package(
         .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
         .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),
         .testTarget(name: "LotseFormsTests", dependencies: ["LotseForms"], exclude: ["Fixtures"]),
+        .testTarget(name: "LotseWorkflowTests", dependencies: ["LotseWorkflow", "LotseXML", "LotseXPath"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LotseStoreTests", dependencies: ["LotseStore", "LotseTestSupport"]),
         .testTarget(name: "LotseCasesTests", dependencies: ["LotseCases", "LotseTestSupport"]),
         .testTarget(name: "LotseShellTests", dependencies: ["LotseShell", "LotseTestSupport"],

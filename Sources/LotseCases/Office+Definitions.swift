@@ -54,3 +54,35 @@ extension Office {
         return form
     }
 }
+
+/// One version of a workflow: stored (used by cases) and/or the one on disk now.
+public struct WorkflowVersion: Sendable {
+    public var name: String
+    public var version: String
+    public var sha256: String
+    /// Cases opened with this version.
+    public var cases: Int
+    /// Whether this is the version in `Workflows/` now.
+    public var current: Bool
+    /// When it was first stored (nil: not used by any case yet).
+    public var storedAt: String?
+}
+
+extension Office {
+    /// Every stored version of every workflow, plus the current ones not used yet.
+    public func workflowVersions(by actor: Actor) throws -> [WorkflowVersion] {
+        try authorize(.viewDefinitions, actor)
+        let current = Dictionary(uniqueKeysWithValues: definitions.workflows.values.map {
+            (DefinitionSet.sha256($0.source), $0)
+        })
+        var rows = try storeWork { try store.cases.definitions(kind: "workflow") }.map { record, uses in
+            WorkflowVersion(name: record.name, version: record.version, sha256: record.sha256, cases: uses,
+                            current: current[record.sha256] != nil, storedAt: record.storedAt)
+        }
+        for (sha, workflow) in current where !rows.contains(where: { $0.sha256 == sha }) {
+            rows.append(WorkflowVersion(name: workflow.name, version: workflow.version ?? "", sha256: sha, cases: 0,
+                                        current: true, storedAt: nil))
+        }
+        return rows.sorted { ($0.name, $0.storedAt ?? "~") < ($1.name, $1.storedAt ?? "~") }
+    }
+}

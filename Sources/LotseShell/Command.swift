@@ -26,7 +26,9 @@ public struct OptionSpec: Sendable {
 public enum CommandGroup: String, CaseIterable, Sendable {
     case session = "Session"
     case users = "Users and sites"
+    case cases = "Clients and cases"
     case forms = "Forms"
+    case workflows = "Workflows"
     case audit = "Audit log"
 }
 

@@ -1,6 +1,7 @@
 extension Shell {
     /// Every command of the shell, in the order `help` lists them.
     static func commandTable() -> [Command] {
-        sessionCommands() + userCommands() + formCommands() + auditCommands()
+        sessionCommands() + userCommands() + clientCommands() + caseCommands() + formCommands()
+            + submissionCommands() + workflowCommands() + auditCommands()
     }
 }

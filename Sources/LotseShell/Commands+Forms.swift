@@ -46,7 +46,7 @@ extension Shell {
         if let form = forms[id] { return form }
         let known = forms.sorted.map(\.id)
         if known.isEmpty && !forms.diagnostics.isEmpty {
-            throw ShellError.definitions("the forms in \(Self.display(definitions, "Forms")) have errors; run `form check`")
+            throw ShellError.definitions("the forms of the definitions folder have errors; run `form check` on them")
         }
         throw ShellError.unknownName(id, kind: "form", suggestion: Self.closest(to: id, in: known), known: known)
     }
@@ -61,7 +61,8 @@ extension Shell {
              .text(form.access.rawValue)]
         }), inv)
         if !forms.diagnostics.isEmpty {
-            console.err("warning: some files in \(Self.display(definitions, "Forms")) did not load; run `form check`\n")
+            console.err("warning: some form files did not load:\n"
+                + forms.diagnostics.map { "  \($0)\n" }.joined())
         }
     }
 
@@ -86,7 +87,7 @@ extension Shell {
         try office.authorize(.viewDefinitions, try currentActor)
         let lang = try language(inv)
         let definition = try form(inv.arguments[0])
-        let instance = FormInstance(definition: definition, environment: formEnvironment())
+        let instance = FormInstance(definition: definition, environment: formEnvironment)
         let pairs = try Self.keyValues(Array(inv.arguments.dropFirst()))
         if let file = inv.option("file") {
             let document: LotseXML.XMLDocument

@@ -18,14 +18,12 @@ public final class Shell {
     /// True when a person types at a terminal.
     public let interactive: Bool
     var quitRequested = false
-    /// The folder holding `Forms/` and `Workflows/`.
-    public let definitions: String
     /// The label language (`de` or `en`), unless a command says `--lang`.
     public let language: String
-    /// Makes the clock, UUIDs and external instances for a new form filling (injected by tests).
-    public var formEnvironment: () -> FormEnvironment = { FormEnvironment() }
-    /// The forms of `definitions/Forms`, loaded on first use.
-    lazy var forms = FormLibrary(directory: definitions + "/Forms", displayPrefix: Self.display(definitions, "Forms"))
+    /// The forms of the definitions folder (the office loads them on first use).
+    var forms: FormLibrary { office.definitions.forms }
+    /// A clock, UUIDs and external instances for a form filled outside a case (`form try`).
+    var formEnvironment: FormEnvironment { FormEnvironment(clock: office.xpathClock, makeUUID: office.makeUUID) }
     lazy var commands: [Command] = Self.commandTable()
 
     /// A shell on `office`.
@@ -33,13 +31,11 @@ public final class Shell {
     ///   - environment: the process environment (`LOTSE_PASSWORD` is read from it).
     ///   - passwordPrompt: asks for passwords without echo; nil when there is no terminal.
     ///   - readInput: reads one line of input (for questions a command asks).
-    ///   - definitions: the folder holding `Forms/` and `Workflows/`.
     ///   - language: the label language, `de` or `en`.
     public init(office: Office, console: any Console, interactive: Bool, environment: [String: String] = [:],
                 passwordPrompt: (any PasswordPrompt)? = nil, readInput: @escaping () -> String? = { nil },
-                definitions: String = ".", language: String = "de") {
+                language: String = "de") {
         self.office = office
-        self.definitions = definitions
         self.language = language
         self.console = console
         self.interactive = interactive
@@ -171,11 +167,6 @@ public final class Shell {
         let password = try passwords.new(invocation, for: name)
         actor = try office.initialise(adminName: name, password: password)
         console.out("Created admin \(name) and logged in.\n")
-    }
-
-    /// How messages name a file below the definitions folder (`Forms/x.xml` for the default `.`).
-    static func display(_ folder: String, _ sub: String) -> String {
-        folder == "." ? sub : folder + "/" + sub
     }
 
     /// Writes a line to standard output.

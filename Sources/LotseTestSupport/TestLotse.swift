@@ -13,7 +13,7 @@ public final class TestLotse {
     public let store: Store
     public let office: Office
     /// The folder with `Forms/` and `Workflows/` (default: the repository).
-    public var definitions: String
+    public let definitions: String
 
     /// The password every test user gets.
     public static let password = "correct horse battery"
@@ -29,7 +29,13 @@ public final class TestLotse {
     public init(definitions: String = TestLotse.repository) throws {
         self.definitions = definitions
         store = try Store(path: directory.file("lotse.db"))
-        office = Office(store: store, clock: StepClock(), hasher: PasswordHasher(rounds: 210_000))
+        office = Office(store: store, clock: StepClock(), hasher: PasswordHasher(rounds: 210_000),
+                        definitions: definitions, xpathClock: TestLotse.formClock)
+        var counter = 0
+        office.makeUUID = {
+            counter += 1
+            return String(format: "00000000-0000-4000-8000-%012d", counter)
+        }
     }
 
     /// The database path.
@@ -38,16 +44,8 @@ public final class TestLotse {
     /// A shell on this database writing to `console`.
     public func shell(console: CapturingConsole, interactive: Bool, environment: [String: String],
                       readInput: @escaping () -> String? = { nil }) -> Shell {
-        let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
-                          readInput: readInput, definitions: definitions, language: "de")
-        var counter = 0
-        shell.formEnvironment = {
-            FormEnvironment(clock: TestLotse.formClock, makeUUID: {
-                counter += 1
-                return String(format: "00000000-0000-4000-8000-%012d", counter)
-            })
-        }
-        return shell
+        Shell(office: office, console: console, interactive: interactive, environment: environment,
+              readInput: readInput, language: "de")
     }
 
     /// Runs a script through a fresh shell on this database.

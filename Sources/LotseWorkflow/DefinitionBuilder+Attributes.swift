@@ -10,14 +10,8 @@ extension DefinitionBuilder {
     ///   - repeatableOnly: true for `l:records`, whose forms must be repeatable.
     mutating func formList(_ name: String, of element: XMLElement, repeatableOnly: Bool) -> [String] {
         guard let text = element.attribute(name, namespace: WorkflowSchema.lotseNamespace) else { return [] }
-        let ids = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        var offset = 0
-        var searchFrom = text.startIndex
-        for id in ids {
-            if let range = text.range(of: id, range: searchFrom..<text.endIndex) {
-                offset = text.distance(from: text.startIndex, to: range.lowerBound)
-                searchFrom = range.upperBound
-            }
+        let words = Self.words(of: text)
+        for (id, offset) in words {
             let at = place(of: name, in: element, offset: offset)
             if !forms.contains(id) {
                 report(.form, "l:\(name) names '\(id)', which is not a loaded form" + formSuggestion(for: id), at: at)
@@ -25,7 +19,25 @@ extension DefinitionBuilder {
                 report(.form, "l:records names '\(id)', which is not a repeatable form", at: at)
             }
         }
-        return ids
+        return words.map(\.word)
+    }
+
+    /// The whitespace-separated words of a list value, each with its character offset.
+    static func words(of text: String) -> [(word: String, offset: Int)] {
+        var result: [(String, Int)] = []
+        var current = ""
+        var start = 0
+        for (offset, char) in text.enumerated() {
+            if char.isWhitespace {
+                if !current.isEmpty { result.append((current, start)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = offset }
+                current.append(char)
+            }
+        }
+        if !current.isEmpty { result.append((current, start)) }
+        return result
     }
 
     private func formSuggestion(for id: String) -> String {
@@ -44,12 +56,13 @@ extension DefinitionBuilder {
             return nil
         }
         var roles: [WorkflowRole] = []
-        for name in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+        for (name, offset) in Self.words(of: text) {
             if let role = WorkflowRole(rawValue: name) {
                 if !roles.contains(role) { roles.append(role) }
             } else {
                 let known = WorkflowRole.allCases.map(\.rawValue).joined(separator: ", ")
-                report(.role, "unknown role '\(name)' in l:roles (known: \(known))", at: place(of: "roles", in: element))
+                report(.role, "unknown role '\(name)' in l:roles (known: \(known))",
+                       at: place(of: "roles", in: element, offset: offset))
             }
         }
         return roles
@@ -81,7 +94,7 @@ extension DefinitionBuilder {
         let label = attribute == "cond" ? "cond" : "l:\(attribute)"
         let problems = checker.check(source, contextPath: ["case"])
         for problem in problems {
-            report(.cond, "\(label): \(problem.message) [\(problem.code.rawValue)]",
+            report(.cond, "\(label): \(problem.message)",
                    at: place(of: attribute, in: element, offset: problem.column - 1))
         }
         guard problems.isEmpty, let expression = try? XPathExpression(source) else { return (nil, []) }

@@ -25,7 +25,8 @@ struct DefinitionBuilder {
     private(set) var nodes: [Node] = []
     private(set) var firstIndex: [String: Int] = [:]
     private(set) var topLevel: [Int] = []
-    private var transitionCount = 0
+    /// Each `<transition>` element's position in document order.
+    private var transitionOrder: [XMLElement: Int] = [:]
 
     init(file: String, locator: SourceLocator, checker: XPathChecker, forms: Set<String>,
          repeatableForms: Set<String>) {
@@ -79,6 +80,14 @@ struct DefinitionBuilder {
 
     // MARK: - Collecting states
 
+    /// Numbers the `<transition>` elements in document order.
+    mutating func numberTransitions(in element: XMLElement) {
+        for child in element.elements where child.namespaceURI == WorkflowSchema.scxmlNamespace {
+            if child.name == "transition" { transitionOrder[child] = transitionOrder.count }
+            numberTransitions(in: child)
+        }
+    }
+
     /// Collects the `state`, `final` and `history` elements below `element` in
     /// document order; elements without an id are left out (the schema reported them).
     mutating func collectStates(in element: XMLElement, parent: Int?) {
@@ -91,6 +100,8 @@ struct DefinitionBuilder {
             if let first = firstIndex[id] {
                 report(.duplicateID, "duplicate id '\(id)' (first used on line \(nodes[first].element.line))",
                        at: place(of: "id", in: child))
+                // Renamed so that the model stays a tree; no target can name it.
+                nodes[index].id = "\(id)#\(index)"
             } else {
                 firstIndex[id] = index
             }
@@ -126,6 +137,9 @@ struct DefinitionBuilder {
             }
             let kind = kind(of: node)
             let transitionElements = element.elements(named: "transition", namespace: WorkflowSchema.scxmlNamespace)
+            if kind == .history, node.parent.map({ self.kind(of: nodes[$0]) }) != .compound {
+                report(.schema, "history '\(node.id)' must be the child of a state with child states", at: place(of: element))
+            }
             if kind == .history, transitionElements.count > 1 {
                 report(.schema, "a history state holds at most one default transition", at: place(of: transitionElements[1]))
             }
@@ -175,6 +189,7 @@ struct DefinitionBuilder {
 
     /// "; did you mean 'x'?" for a misspelt id, or "".
     func suggestion(for id: String) -> String {
+        guard firstIndex[id] == nil else { return "" }
         var best: (id: String, distance: Int)? = nil
         for candidate in firstIndex.keys.sorted() {
             let distance = Levenshtein.distance(id, candidate)
@@ -186,8 +201,7 @@ struct DefinitionBuilder {
     private mutating func buildTransition(_ element: XMLElement, source: String,
                                           kind: WorkflowState.Kind) -> WorkflowTransition? {
         guard let target = element.attribute("target"), !target.isEmpty else { return nil }
-        let order = transitionCount
-        transitionCount += 1
+        let order = transitionOrder[element] ?? transitionOrder.count
         let events = (element.attribute("event") ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
         for descriptor in events where !EventDescriptor.isWellFormed(descriptor) {
             report(.event, "'\(descriptor)' is not an event descriptor (names separated by dots, or '*')",

@@ -77,6 +77,23 @@ final class SourceLocator {
         return start
     }
 
+    /// The place of the name of attribute `attribute` in the start tag of
+    /// `element` on `line`, or the element's place.
+    func attributeName(_ attribute: String, of element: String, line: Int) -> Place {
+        let value = attributeValue(attribute, of: element, line: line)
+        let start = self.element(element, line: line)
+        guard value != start else { return start }
+        // Walk back from the value over `"`, `=`, spaces and the name (same line in practice).
+        guard value.line >= 1, value.line <= lines.count else { return start }
+        let text = lines[value.line - 1]
+        var index = min(value.column - 2, text.count - 1)
+        while index >= 0, text[index] != "=" { index -= 1 }
+        index -= 1
+        while index >= 0, text[index].isWhitespace { index -= 1 }
+        let column = index - attribute.count + 2
+        return column >= 1 ? Place(line: value.line, column: column) : value
+    }
+
     // MARK: - Walking the text
 
     private struct Cursor {

@@ -16,6 +16,19 @@ public struct WorkflowStateRow: Sendable, Hashable {
     public let records: [String]
     /// `l:contact-interval` as written.
     public let contactInterval: String?
+
+    /// Creates a row.
+    public init(id: String, depth: Int, kind: WorkflowState.Kind, label: String, due: String?, requires: [String],
+                records: [String], contactInterval: String?) {
+        self.id = id
+        self.depth = depth
+        self.kind = kind
+        self.label = label
+        self.due = due
+        self.requires = requires
+        self.records = records
+        self.contactInterval = contactInterval
+    }
 }
 
 /// A transition as a row of `workflow show`.
@@ -36,6 +49,19 @@ public struct WorkflowTransitionRow: Sendable, Hashable {
     public let fourEyes: Bool
     /// The label in the language asked for, or nil.
     public let label: String?
+
+    /// Creates a row.
+    public init(source: String, event: String, cond: String?, target: String, roles: [String]?, requires: [String],
+                fourEyes: Bool, label: String?) {
+        self.source = source
+        self.event = event
+        self.cond = cond
+        self.target = target
+        self.roles = roles
+        self.requires = requires
+        self.fourEyes = fourEyes
+        self.label = label
+    }
 }
 
 extension WorkflowDefinition {

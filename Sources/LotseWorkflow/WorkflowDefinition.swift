@@ -21,6 +21,8 @@ public struct WorkflowDefinition: Sendable {
     public let states: [WorkflowState]
     /// Warnings the reader found (errors make the reader throw instead).
     public let warnings: [WorkflowDiagnostic]
+    /// Every transition (histories' defaults included) in document order.
+    public let transitions: [WorkflowTransition]
     private let index: [String: Int]
 
     init(name: String, version: String?, file: String, source: [UInt8], initial: String, topLevel: [String],
@@ -33,6 +35,7 @@ public struct WorkflowDefinition: Sendable {
         self.topLevel = topLevel
         self.states = states
         self.warnings = warnings
+        self.transitions = states.flatMap(\.transitions).sorted { $0.order < $1.order }
         var index: [String: Int] = [:]
         for (position, state) in states.enumerated() where index[state.id] == nil {
             index[state.id] = position
@@ -59,8 +62,8 @@ public struct WorkflowDefinition: Sendable {
 
     /// The label of a state in `language` (falling back to the other language,
     /// then to the id); the id itself for an unknown state.
-    public func label(of id: String, _ language: WorkflowLanguage) -> String {
-        state(id: id)?.label(language) ?? id
+    public func label(of id: String, _ lang: WorkflowLanguage) -> String {
+        state(id: id)?.label(lang) ?? id
     }
 
     /// `l:due` of the state (its own, not inherited), or nil.
@@ -68,10 +71,6 @@ public struct WorkflowDefinition: Sendable {
         state(id: id)?.due
     }
 
-    /// Every transition in document order.
-    public var transitions: [WorkflowTransition] {
-        states.flatMap(\.transitions).sorted { $0.order < $1.order }
-    }
 
     /// Whether `descendant` lies strictly inside `ancestor`.
     func isDescendant(_ descendant: String, of ancestor: String) -> Bool {

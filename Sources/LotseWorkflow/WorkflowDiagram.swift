@@ -68,7 +68,7 @@ public enum WorkflowDiagram {
 
     private static func edge(_ transition: WorkflowTransition, in definition: WorkflowDefinition) -> String {
         let source = definition[transition.source]
-        let tail = source.kind == .compound ? firstLeaf(of: source.id, in: definition) : source.id
+        let tail = anchor(entering: source.id, in: definition)
         let head = anchor(entering: transition.target, in: definition)
         var attributes: [String] = []
         if source.kind == .history {
@@ -90,17 +90,11 @@ public enum WorkflowDiagram {
         return "\(quote(tail)) -> \(quote(head)) [\(attributes.joined(separator: ", "))]"
     }
 
-    /// The node an edge into `id` points at: a compound's initial leaf.
+    /// The node an edge into or out of `id` is drawn at: a compound state's
+    /// initial leaf (the edge is then clipped at the cluster's border).
     private static func anchor(entering id: String, in definition: WorkflowDefinition) -> String {
         var state = definition[id]
         while state.kind == .compound, let initial = state.initial { state = definition[initial] }
-        return state.id
-    }
-
-    /// The first non-compound descendant in document order, where a cluster's edges start.
-    private static func firstLeaf(of id: String, in definition: WorkflowDefinition) -> String {
-        var state = definition[id]
-        while state.kind == .compound, let first = state.children.first { state = definition[first] }
         return state.id
     }
 

@@ -85,7 +85,7 @@ struct Entry {
             enterInitial(of: state, in: definition)
         case .history:
             guard let parentID = state.parent else { return }
-            if let remembered = memory[parentID] {
+            if let remembered = memory[parentID], definition.state(id: remembered)?.parent == parentID {
                 enterTarget(remembered, in: definition)
             } else if let fallback = state.transitions.first {
                 logs += fallback.logs

@@ -74,7 +74,7 @@ public struct WorkflowReader {
     ///   when any is an error.
     public func read(bytes: [UInt8], name: String) throws(WorkflowError) -> WorkflowDefinition {
         let (definition, diagnostics) = diagnose(bytes: bytes, name: name)
-        guard let definition, !diagnostics.contains(where: { $0.severity == .error }) else {
+        guard let definition else {
             throw .invalid(file: name, diagnostics: diagnostics)
         }
         return definition
@@ -82,8 +82,8 @@ public struct WorkflowReader {
 
     /// Checks a definition and returns everything found, for `workflow check`.
     ///
-    /// - Returns: The definition when the document could be modelled at all (it
-    ///   may still have errors), and every diagnostic sorted by line and column.
+    /// - Returns: The definition when there is no error (warnings aside), and every
+    ///   diagnostic sorted by line and column.
     public func diagnose(bytes: [UInt8], name: String) -> (definition: WorkflowDefinition?,
                                                            diagnostics: [WorkflowDiagnostic]) {
         let document: XMLDocument
@@ -101,15 +101,26 @@ public struct WorkflowReader {
                 message: "the root element must be <scxml> in the namespace \(WorkflowSchema.scxmlNamespace)")])
         }
         var diagnostics = document.warnings.map { Self.diagnostic($0, code: .xml) }
-        for problem in WorkflowSchema.compiled.validate(document) {
-            let place = locator.firstStartTag(line: problem.line)
-            diagnostics.append(WorkflowDiagnostic(
-                file: name, line: problem.line, column: place.column,
-                severity: problem.level == .warning ? .warning : .error, code: .schema, message: problem.message))
-        }
         var builder = DefinitionBuilder(file: name, locator: locator, checker: XPathChecker(schema: caseDocument),
                                         forms: forms, repeatableForms: repeatableForms)
+        var structure = StructureCheck()
+        structure.check(root)
+        for problem in structure.problems {
+            let place = problem.attribute.map { locator.attributeName($0, of: problem.element.qualifiedName,
+                                                                      line: problem.element.line) }
+                ?? builder.place(of: problem.element)
+            builder.report(.schema, problem.message, at: place)
+        }
+        if structure.problems.isEmpty {
+            for problem in WorkflowSchema.compiled.validate(document) {
+                let place = locator.firstStartTag(line: problem.line)
+                diagnostics.append(WorkflowDiagnostic(
+                    file: name, line: problem.line, column: place.column,
+                    severity: problem.level == .warning ? .warning : .error, code: .schema, message: problem.message))
+            }
+        }
         builder.reportUnsupported(in: root)
+        builder.numberTransitions(in: root)
         builder.collectStates(in: root, parent: nil)
         let states = builder.buildStates()
         let initial = builder.topLevelInitial(of: root)
@@ -126,6 +137,7 @@ public struct WorkflowReader {
         diagnostics += builder.diagnostics
         diagnostics = Self.sorted(diagnostics)
         let warnings = diagnostics.filter { $0.severity == .warning }
+        guard warnings.count == diagnostics.count else { return (nil, diagnostics) }
         return (definition.map { $0.with(warnings: warnings) }, diagnostics)
     }
 
@@ -159,4 +171,10 @@ public struct WorkflowReader {
             }
         }
     }
+}
+
+extension WorkflowReader {
+    /// The RELAX NG schema (XML syntax) of Lotse's SCXML subset, e.g. for an
+    /// editor's completion; `l:` attributes are in `urn:lotse:workflow:1`.
+    public static var relaxNGSchema: String { WorkflowSchema.text }
 }

@@ -12,6 +12,10 @@ import LotseXML
 ///   (``WorkflowDiagnostic/Code/unsupported``) instead of libxml2's
 ///   "did not expect element" message.
 /// Elements in no namespace match nothing and are reported.
+///
+/// `StructureCheck` states the same rules element by element for better
+/// messages; the reader runs this schema whenever those rules find nothing, so a
+/// rule missing there still cannot let a wrong document through.
 enum WorkflowSchema {
     /// `http://www.w3.org/2005/07/scxml`.
     static let scxmlNamespace = "http://www.w3.org/2005/07/scxml"

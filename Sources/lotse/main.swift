@@ -42,10 +42,9 @@ do {
     exit(Shell.ExitCode.commandFailed.rawValue)
 }
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let shell = Shell(office: Office(store: store), console: console, interactive: terminal, environment: environment,
+let shell = Shell(office: Office(store: store, definitions: options.definitions), console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
-                  readInput: { readLine(strippingNewline: true) }, definitions: options.definitions,
-                  language: options.language)
+                  readInput: { readLine(strippingNewline: true) }, language: options.language)
 let status: Shell.ExitCode
 if terminal {
     status = shell.runInteractive()

@@ -1,0 +1,150 @@
+import Foundation
+import LotseCases
+import LotseStore
+import LotseWorkflow
+
+extension Shell {
+    static func caseCommands() -> [Command] {
+        [
+            Command(path: ["case", "open"], arguments: ["CLIENT"], options: [
+                        OptionSpec("workflow", value: "NAME", "amiga (default) or comparison")],
+                    summary: "open a case for a client in the current workflow version",
+                    details: "The case keeps this workflow version for its whole life (stored by content hash).",
+                    group: .cases, permission: .openCase, needsLogin: true,
+                    run: { shell, inv in
+                        let actor = try shell.currentActor
+                        let client = try Self.number(inv.arguments[0], "client")
+                        let id = try shell.office.openCase(by: actor, clientID: client, workflow: inv.option("workflow") ?? "amiga")
+                        let overview = try shell.office.caseOverview(by: actor, id: id, language: try shell.language(inv))
+                        shell.say("opened case \(id) for client \(client): \(overview.record.workflow) \(overview.workflowVersion), "
+                            + "state \(overview.record.state) (\(overview.stateLabel))")
+                    }),
+            Command(path: ["case", "show"], arguments: ["CASE"], options: [
+                        OptionSpec("diagram", "print the workflow as Graphviz DOT with the current state highlighted"),
+                        OptionSpec("out", value: "FILE", "with --diagram: write the DOT to FILE"), .lang],
+                    summary: "show a case: state, due date, history, and the events you may fire now",
+                    details: "", group: .cases, permission: .viewCases, needsLogin: true,
+                    run: { shell, inv in try shell.showCase(inv) }),
+            Command(path: ["case", "list"], arguments: [], options: [
+                        OptionSpec("state", value: "STATE", "only cases in this state"),
+                        OptionSpec("site", value: "SITE", "only cases of this site"),
+                        OptionSpec("overdue", "only cases past their due date or contact interval"),
+                        OptionSpec("mine", "only cases assigned to you"), .lang, .format],
+                    summary: "list cases", details: "", group: .cases, permission: .viewCases, needsLogin: true,
+                    run: { shell, inv in try shell.listCases(inv) }),
+            Command(path: ["case", "events"], arguments: ["CASE"], options: [],
+                    summary: "the events you may fire on a case now", details: "", group: .cases,
+                    permission: .viewCases, needsLogin: true,
+                    run: { shell, inv in
+                        let overview = try shell.office.caseOverview(by: try shell.currentActor,
+                                                                     id: try Self.number(inv.arguments[0], "case"),
+                                                                     language: shell.language)
+                        shell.say(overview.enabledEvents.isEmpty ? "none now" : overview.enabledEvents.joined(separator: " "))
+                    }),
+            Command(path: ["case", "assign"], arguments: ["CASE", "USER"], options: [],
+                    summary: "assign a case to a caseworker", details: "", group: .cases, permission: .assignCase,
+                    needsLogin: true,
+                    run: { shell, inv in
+                        let id = try Self.number(inv.arguments[0], "case")
+                        try shell.office.assignCase(by: try shell.currentActor, id: id, to: inv.arguments[1])
+                        shell.say("case \(id) assigned to \(inv.arguments[1])")
+                    }),
+            Command(path: ["case", "reopen"], arguments: ["CASE"], options: [
+                        OptionSpec("reason", value: "TEXT", "why the case is reopened (required)")],
+                    summary: "reopen a closed case into the state it was closed from",
+                    details: "The reason is recorded in the case history and the audit log.",
+                    group: .cases, permission: .reopenCase, needsLogin: true,
+                    run: { shell, inv in
+                        guard let reason = inv.option("reason") else {
+                            throw ShellError.missingArgument("--reason TEXT", usage: inv.command.usage)
+                        }
+                        let id = try Self.number(inv.arguments[0], "case")
+                        let state = try shell.office.reopenCase(by: try shell.currentActor, id: id, reason: reason)
+                        shell.say("case \(id) reopened in state \(state)")
+                    }),
+            Command(path: ["fire"], arguments: ["CASE", "EVENT"], options: [
+                        OptionSpec("note", value: "TEXT", "a note for the case history")],
+                    summary: "fire a workflow event on a case",
+                    details: "The workflow decides: the first transition whose condition holds and whose roles include "
+                        + "yours is taken, once the forms it needs are there. Otherwise nothing changes and the error "
+                        + "says why: no such event here, condition false (with the values read), role not allowed, "
+                        + "form missing, or four-eyes.",
+                    group: .cases, permission: .fire, needsLogin: true,
+                    run: { shell, inv in
+                        let id = try Self.number(inv.arguments[0], "case")
+                        let move = try shell.office.fire(by: try shell.currentActor, caseID: id, event: inv.arguments[1],
+                                                         note: inv.option("note"))
+                        shell.say("case \(id): \(move.from) → \(move.to)" + (move.closes ? " (closed)" : ""))
+                    }),
+        ]
+    }
+
+    func showCase(_ inv: Invocation) throws {
+        let actor = try currentActor
+        let lang = try language(inv)
+        let id = try Self.number(inv.arguments[0], "case")
+        let o = try office.caseOverview(by: actor, id: id, language: lang)
+        if inv.flag("diagram") {
+            guard let workflow = office.definitions.workflows[o.record.workflow] else {
+                throw ShellError.definitions("workflow \(o.record.workflow) is not loaded")
+            }
+            let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: lang) ?? .de, highlight: o.record.state)
+            try writeOrPrint(dot, to: inv.option("out"))
+            return
+        }
+        let year = Int(office.timestamp().prefix(4)) ?? 2026
+        let client = o.client
+        let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
+        var text = "case \(o.record.id) · client \(client.id)" + (name.isEmpty ? "" : " \(name)")
+            + " (\(client.sex), \(ClientCodes.ageClass(birthYear: client.birthYear, in: year)), \(client.applicantType))"
+            + " · site \(o.record.site) · \(o.record.group)\n"
+        text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
+            + " · assigned to \(o.record.assignee ?? "nobody")\n"
+        text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed ? " (closed)" : "")
+            + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
+        text += "since: \(o.record.enteredAt)\n"
+        if let due = o.due {
+            text += "due: \(due.date) (" + (due.reason == "contact" ? "agreed contact interval" : "time in this state") + ")"
+                + (due.overdue ? " OVERDUE" : "") + "\n"
+        }
+        text += "you may fire now: " + (o.enabledEvents.isEmpty ? "nothing" : o.enabledEvents.joined(separator: ", ")) + "\n"
+        let blocked = o.availableEvents.filter { !o.enabledEvents.contains($0) }
+        if !blocked.isEmpty { text += "not yet (forms or conditions missing): " + blocked.joined(separator: ", ") + "\n" }
+        if !o.records.isEmpty { text += "records here: " + o.records.joined(separator: ", ") + "\n" }
+        if !o.submissions.isEmpty {
+            var counts: [String: Int] = [:]
+            for s in o.submissions { counts[s.form, default: 0] += 1 }
+            text += "forms: " + counts.keys.sorted().map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) entries)" : $0 }
+                .joined(separator: ", ") + "\n"
+        }
+        text += "history:\n"
+        for t in o.history {
+            text += "  \(t.at)  \(t.user)  \(t.event): \(t.from ?? "-") → \(t.to)" + (t.note.map { "  \"\($0)\"" } ?? "") + "\n"
+        }
+        console.out(text)
+    }
+
+    func listCases(_ inv: Invocation) throws {
+        let actor = try currentActor
+        let rows = try office.cases(by: actor, state: inv.option("state"), site: inv.option("site"), mine: inv.flag("mine"),
+                                    overdue: inv.flag("overdue"))
+        try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "due", "overdue", "assigned"],
+                         rows: rows.map { row in
+            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), .text(row.record.group),
+             .text(row.record.workflow), .text(row.record.state + (row.record.closed ? " (closed)" : "")),
+             .text(row.due?.date), .bool(row.due?.overdue ?? false), .text(row.record.assignee)]
+        }), inv)
+    }
+
+    /// Writes text to a file, or to standard output without one.
+    func writeOrPrint(_ text: String, to file: String?) throws {
+        guard let file else {
+            console.out(text.hasSuffix("\n") ? text : text + "\n")
+            return
+        }
+        do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
+            throw ShellError.cannotRead(file: file, reason: "cannot write: \(error.localizedDescription)")
+        }
+        say("wrote \(file)")
+    }
+}

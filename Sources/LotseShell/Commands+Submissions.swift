@@ -1,0 +1,116 @@
+import LotseCases
+import LotseForms
+import LotseStore
+import LotseXML
+
+extension Shell {
+    static func submissionCommands() -> [Command] {
+        [
+            Command(path: ["form", "fill"], arguments: ["CASE", "FORM"], options: [
+                        OptionSpec("entry", value: "N", "correct entry N of a repeatable form"), .lang],
+                    summary: "fill a form on a case field by field (terminal) and store it",
+                    details: "As `form try`, but the form starts from the case (and, for a correction, from the values "
+                        + "it corrects) and is stored when complete and valid. In scripts use `form submit`.",
+                    group: .forms, permission: .submitForm, needsLogin: true,
+                    run: { shell, inv in try shell.fillForm(inv) }),
+            Command(path: ["form", "submit"], arguments: ["CASE", "FORM", "[KEY=VALUE]"], options: [
+                        OptionSpec("file", value: "FILE", "take the values from an instance XML file"),
+                        OptionSpec("entry", value: "N", "correct entry N of a repeatable form"), .lang],
+                    summary: "store a form on a case from KEY=VALUE pairs or an instance file",
+                    details: "Submitting a form again is a correction: the new submission supersedes the old one, and "
+                        + "both are kept. Repeatable forms (contacts, steps, follow-ups) get a new entry each time.",
+                    group: .forms, permission: .submitForm, needsLogin: true, variadic: true,
+                    run: { shell, inv in try shell.submitForm(inv) }),
+            Command(path: ["form", "view"], arguments: ["CASE", "FORM"], options: [
+                        OptionSpec("all-versions", "also the superseded submissions"), .lang, .format],
+                    summary: "show a case's submissions of a form",
+                    details: "Health fields are shown to the medical role only; others see [medical]. Every view is "
+                        + "audited.",
+                    group: .forms, permission: .viewForm, needsLogin: true,
+                    run: { shell, inv in try shell.viewForm(inv) }),
+        ]
+    }
+
+    func entryOption(_ inv: Invocation) throws -> Int? {
+        guard let text = inv.option("entry") else { return nil }
+        guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "entry", value: text, expected: "an entry number") }
+        return n
+    }
+
+    func fillForm(_ inv: Invocation) throws {
+        guard interactive else {
+            throw ShellError.definitions("form fill asks field by field on a terminal; in a script use form submit")
+        }
+        let actor = try currentActor
+        let lang = try language(inv)
+        let prepared = try office.prepareSubmission(by: actor, caseID: try Self.number(inv.arguments[0], "case"),
+                                                    formID: inv.arguments[1], entry: try entryOption(inv))
+        let filler = FormFiller(instance: prepared.instance, language: lang, console: console, readInput: readInput)
+        guard filler.run() else {
+            say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
+            return
+        }
+        report(try office.store(prepared, by: actor, language: lang))
+    }
+
+    func submitForm(_ inv: Invocation) throws {
+        let actor = try currentActor
+        var document: LotseXML.XMLElement?
+        if let file = inv.option("file") {
+            do { document = try XMLDocument.parse(fileAt: file).root } catch { throw ShellError.definitions(error.description) }
+        }
+        let record = try office.submit(by: actor, caseID: try Self.number(inv.arguments[0], "case"), formID: inv.arguments[1],
+                                       values: try Self.keyValues(Array(inv.arguments.dropFirst(2))), document: document,
+                                       entry: try entryOption(inv), language: try language(inv))
+        report(record)
+    }
+
+    private func report(_ record: SubmissionRecord) {
+        say("stored \(record.form) on case \(record.caseID) as submission \(record.id)"
+            + (record.entry > 1 || office.definitions.caseDocument.repeatable.contains(record.form) ? ", entry \(record.entry)" : "")
+            + (record.supersedes.map { " (corrects submission \($0))" } ?? ""))
+    }
+
+    func viewForm(_ inv: Invocation) throws {
+        let actor = try currentActor
+        let lang = try language(inv)
+        let views = try office.viewSubmissions(by: actor, caseID: try Self.number(inv.arguments[0], "case"),
+                                               formID: inv.arguments[1], allVersions: inv.flag("all-versions"))
+        if inv.option("format") != nil {
+            try show(Listing(columns: ["submission", "entry", "current", "by", "at", "field", "value"], rows: views.flatMap { view in
+                view.values.map { item in
+                    [.int(view.record.id), .int(view.record.entry), .bool(view.record.isCurrent), .text(view.record.user),
+                     .text(view.record.at), .text(item.field.relativePath), .text(item.withheld ? "[medical]" : item.value)]
+                }
+            }), inv)
+            return
+        }
+        guard !views.isEmpty else {
+            say("case \(inv.arguments[0]) has no \(inv.arguments[1]) submission")
+            return
+        }
+        for view in views {
+            var text = "\(view.form.title) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
+                + (office.definitions.caseDocument.repeatable.contains(view.form.id) ? " · entry \(view.record.entry)" : "")
+                + " · by \(view.record.user) at \(view.record.at)"
+                + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"
+            for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {
+                if item.field.path.contains("meta") { continue }
+                let label = view.form.text(item.field.label, language: lang) ?? item.field.name
+                text += "  \(item.field.relativePath): " + (item.withheld ? "[medical]" : display(item.value, item.field, view.form, lang))
+                    + "   (\(label))\n"
+            }
+            console.out(text)
+        }
+    }
+
+    /// A value with its choice labels: `LT3 (unter 3 Stunden täglich)`.
+    private func display(_ value: String, _ field: Field, _ form: FormDefinition, _ lang: String) -> String {
+        guard !value.isEmpty else { return "-" }
+        let choices = form.choices(of: field, language: lang)
+        guard !choices.isEmpty else { return value }
+        return value.split(separator: " ").map { code in
+            (choices.first { $0.value == code }?.label).map { "\(code) (\($0))" } ?? String(code)
+        }.joined(separator: ", ")
+    }
+}

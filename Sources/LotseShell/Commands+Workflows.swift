@@ -1,0 +1,73 @@
+import LotseCases
+import LotseStore
+import LotseWorkflow
+
+extension Shell {
+    static func workflowCommands() -> [Command] {
+        [
+            Command(path: ["workflow", "list"], arguments: [], options: [.format],
+                    summary: "list the workflows: every stored version and how many cases use it",
+                    details: "A version is stored (by its SHA-256) when the first case is opened with it; the version "
+                        + "in Workflows/ now is marked current.",
+                    group: .workflows, permission: .viewDefinitions, needsLogin: true,
+                    run: { shell, inv in try shell.listWorkflows(inv) }),
+            Command(path: ["workflow", "show"], arguments: ["NAME"], options: [.lang, .format],
+                    summary: "show a workflow's states and transitions as tables", details: "",
+                    group: .workflows, permission: .viewDefinitions, needsLogin: true,
+                    run: { shell, inv in try shell.showWorkflow(inv) }),
+            Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
+                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .lang],
+                    summary: "write a workflow as a Graphviz DOT picture",
+                    details: "States with their labels, compound states as clusters, transitions labelled with event and "
+                        + "roles, guards as tooltips. Render with: dot -Tsvg amiga.dot > amiga.svg",
+                    group: .workflows, permission: .viewDefinitions, needsLogin: true,
+                    run: { shell, inv in
+                        let workflow = try shell.workflow(inv.arguments[0])
+                        let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: try shell.language(inv)) ?? .de)
+                        try shell.writeOrPrint(dot, to: inv.option("out"))
+                    }),
+        ]
+    }
+
+    func workflow(_ name: String) throws -> WorkflowDefinition {
+        if let workflow = office.definitions.workflows[name] { return workflow }
+        let known = office.definitions.workflows.keys.sorted()
+        if known.isEmpty && !office.definitions.diagnostics.isEmpty {
+            throw ShellError.definitions("the definitions have errors:\n" + office.definitions.diagnostics.joined(separator: "\n"))
+        }
+        throw ShellError.unknownName(name, kind: "workflow", suggestion: Self.closest(to: name, in: known), known: known)
+    }
+
+    func listWorkflows(_ inv: Invocation) throws {
+        let rows = try office.workflowVersions(by: try currentActor)
+        try show(Listing(columns: ["name", "version", "sha256", "cases", "current", "stored"], rows: rows.map {
+            [.text($0.name), .text($0.version), .text(String($0.sha256.prefix(16))), .int($0.cases), .bool($0.current),
+             .text($0.storedAt)]
+        }), inv)
+    }
+
+    func showWorkflow(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        let workflow = try workflow(inv.arguments[0])
+        let lang = WorkflowLanguage(rawValue: try language(inv)) ?? .de
+        let states = Listing(columns: ["state", "kind", "label", "due", "requires", "records", "contact_interval"],
+                             rows: workflow.stateRows(lang: lang).map { row in
+            [.text(String(repeating: "  ", count: row.depth) + row.id), .text(row.kind.rawValue), .text(row.label),
+             .text(row.due), .text(row.requires.isEmpty ? nil : row.requires.joined(separator: " ")),
+             .text(row.records.isEmpty ? nil : row.records.joined(separator: " ")), .text(row.contactInterval)]
+        })
+        let transitions = Listing(columns: ["from", "event", "to", "roles", "condition", "requires", "four_eyes", "label"],
+                                  rows: workflow.transitionRows(lang: lang).map { row in
+            [.text(row.source), .text(row.event), .text(row.target), .text(row.roles?.joined(separator: " ") ?? "any"),
+             .text(row.cond), .text(row.requires.isEmpty ? nil : row.requires.joined(separator: " ")),
+             .bool(row.fourEyes), .text(row.label)]
+        })
+        let format = try inv.format()
+        if format == .table {
+            console.out("\(workflow.name) \(workflow.version ?? "") (\(workflow.file))\n\nStates:\n" + states.render(.table)
+                + "\nTransitions:\n" + transitions.render(.table))
+        } else {
+            console.out(states.render(format) + transitions.render(format))
+        }
+    }
+}
