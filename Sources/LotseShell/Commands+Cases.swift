@@ -100,7 +100,7 @@ extension Shell {
             + " · site \(o.record.site) · \(o.record.group)\n"
         text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
             + " · assigned to \(o.record.assignee ?? "nobody")\n"
-        text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed ? " (closed)" : "")
+        text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed && o.record.state != "closed" ? " (closed)" : "")
             + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
         text += "since: \(o.record.enteredAt)\n"
         if let due = o.due {
@@ -128,10 +128,10 @@ extension Shell {
         let actor = try currentActor
         let rows = try office.cases(by: actor, state: inv.option("state"), site: inv.option("site"), mine: inv.flag("mine"),
                                     overdue: inv.flag("overdue"))
-        try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "due", "overdue", "assigned"],
+        try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
                          rows: rows.map { row in
             [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), .text(row.record.group),
-             .text(row.record.workflow), .text(row.record.state + (row.record.closed ? " (closed)" : "")),
+             .text(row.record.workflow), .text(row.record.state), .bool(!row.record.closed),
              .text(row.due?.date), .bool(row.due?.overdue ?? false), .text(row.record.assignee)]
         }), inv)
     }
