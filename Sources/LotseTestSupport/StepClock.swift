@@ -12,6 +12,13 @@ public final class StepClock: WallClock, @unchecked Sendable {
         current = start
     }
 
+    /// Moves the clock forward (for due dates).
+    public func advance(days: Int) {
+        lock.lock()
+        current = current.addingTimeInterval(Double(days) * 86_400)
+        lock.unlock()
+    }
+
     public func now() -> Date {
         lock.lock()
         defer { lock.unlock() }

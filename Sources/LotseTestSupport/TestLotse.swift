@@ -12,6 +12,8 @@ public final class TestLotse {
     public let directory = TemporaryDirectory()
     public let store: Store
     public let office: Office
+    /// The office's clock (advance it to make cases overdue).
+    public let clock = StepClock()
     /// The folder with `Forms/` and `Workflows/` (default: the repository).
     public let definitions: String
 
@@ -29,7 +31,7 @@ public final class TestLotse {
     public init(definitions: String = TestLotse.repository) throws {
         self.definitions = definitions
         store = try Store(path: directory.file("lotse.db"))
-        office = Office(store: store, clock: StepClock(), hasher: PasswordHasher(rounds: 210_000),
+        office = Office(store: store, clock: clock, hasher: PasswordHasher(rounds: 210_000),
                         definitions: definitions, xpathClock: TestLotse.formClock)
         var counter = 0
         office.makeUUID = {
@@ -77,6 +79,12 @@ public final class TestLotse {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// A second office on the same database file (another connection, as another process has).
+    public func secondOffice() throws -> Office {
+        Office(store: try Store(path: databasePath), clock: clock, hasher: PasswordHasher(rounds: 210_000),
+               definitions: definitions, xpathClock: TestLotse.formClock)
     }
 
     /// Creates the first admin `root` and returns them.

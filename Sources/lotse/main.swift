@@ -42,7 +42,13 @@ do {
     exit(Shell.ExitCode.commandFailed.rawValue)
 }
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let shell = Shell(office: Office(store: store, definitions: options.definitions), console: console, interactive: terminal, environment: environment,
+let office = Office(store: store, definitions: options.definitions)
+// For the concurrency test: wait this many milliseconds between reading a case and writing
+// its change, so that two processes reliably meet.
+if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
+    office.beforeWrite = { usleep(pause * 1000) }
+}
+let shell = Shell(office: office, console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
                   readInput: { readLine(strippingNewline: true) }, language: options.language)
 let status: Shell.ExitCode

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import LotseCases
+import LotseTestSupport
+
+/// Two real `lotse` processes fire the same event on the same case at the same moment.
+@Suite struct ProcessTests {
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func twoProcessesFiringAtOnceOneWinsTheOtherIsToldWhy() throws {
+        let lotse = try TestLotse()
+        let (_, status) = lotse.run("""
+            init --admin root
+            site add bocholt Bocholt
+            user add carla --role caseworker --site bocholt
+            user add cem --role caseworker --site bocholt
+            login carla
+            client add --sex m --birth-year 1980 --applicant-type AP
+            case open 1
+            form submit 1 referral date=2026-11-02 referring_unit=T reason=x sgb2_since=2019-04-01 lzb=yes sex=m age_class=25to49 applicant_type=AP
+            """)
+        #expect(status == .ok)
+        var processes: [(Process, Pipe)] = []
+        for user in ["carla", "cem"] {
+            let script = lotse.directory.file("\(user).lotse")
+            try "login \(user)\nfire 1 request_consent\n".write(toFile: script, atomically: true, encoding: .utf8)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
+            process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, script]
+            process.environment = ["LOTSE_PASSWORD": TestLotse.password, "LOTSE_PAUSE_BEFORE_WRITE": "400"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            processes.append((process, pipe))
+        }
+        for (process, _) in processes { try process.run() }
+        var outputs: [String] = []
+        for (process, pipe) in processes {
+            process.waitUntilExit()
+            outputs.append(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+        }
+        let statuses = processes.map { $0.0.terminationStatus }.sorted()
+        #expect(statuses == [0, 1], "\(outputs)")
+        #expect(outputs.filter { $0.contains("case 1: referred → consent_pending") }.count == 1)
+        #expect(outputs.filter { $0.contains("case 1 was changed by someone else meanwhile; nothing was changed") }.count == 1,
+                "\(outputs)")
+        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM transitions WHERE event = 'request_consent'")?.int == 1)
+        #expect(try lotse.store.audit.verify().isIntact)
+    }
+}
