@@ -78,7 +78,7 @@ extension Shell {
             }
         }
         if errors > 0 {
-            throw ShellError.checkFailed("\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
+            throw ShellError.checkFailed("form check", "\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
                 + (inv.arguments.count == 1 ? "" : "s"))
         }
     }

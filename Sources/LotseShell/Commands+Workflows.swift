@@ -15,6 +15,12 @@ extension Shell {
                     summary: "show a workflow's states and transitions as tables", details: "",
                     group: .workflows, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in try shell.showWorkflow(inv) }),
+            Command(path: ["workflow", "check"], arguments: ["FILE"], options: [],
+                    summary: "load SCXML workflow files and print every problem with file:line",
+                    details: "Checks against the forms of the definitions folder: guards may read only paths of the case "
+                        + "document, l:requires and l:records must name forms. Fails when any file has an error.",
+                    group: .workflows, permission: .viewDefinitions, needsLogin: true, variadic: true,
+                    run: { shell, inv in try shell.checkWorkflows(inv) }),
             Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
                         OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .lang],
                     summary: "write a workflow as a Graphviz DOT picture",
@@ -36,6 +42,25 @@ extension Shell {
             throw ShellError.definitions("the definitions have errors:\n" + office.definitions.diagnostics.joined(separator: "\n"))
         }
         throw ShellError.unknownName(name, kind: "workflow", suggestion: Self.closest(to: name, in: known), known: known)
+    }
+
+    func checkWorkflows(_ inv: Invocation) throws {
+        try office.authorize(.viewDefinitions, try currentActor)
+        let reader = WorkflowReader(shape: office.definitions.caseDocument.shape)
+        var errors = 0
+        for file in inv.arguments {
+            guard let bytes = ScriptFile.bytes(file) else { throw ShellError.cannotRead(file: file, reason: "no such file") }
+            let result = reader.diagnose(bytes: bytes, name: file)
+            for diagnostic in result.diagnostics { say(diagnostic.description) }
+            errors += result.diagnostics.filter { $0.severity == .error }.count
+            if let workflow = result.definition, result.diagnostics.isEmpty {
+                say("\(file): ok (workflow \(workflow.name) \(workflow.version ?? ""), \(workflow.states.count) states)")
+            }
+        }
+        if errors > 0 {
+            throw ShellError.checkFailed("workflow check", "\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
+                + (inv.arguments.count == 1 ? "" : "s"))
+        }
     }
 
     func listWorkflows(_ inv: Invocation) throws {
@@ -64,7 +89,8 @@ extension Shell {
         })
         let format = try inv.format()
         if format == .table {
-            console.out("\(workflow.name) \(workflow.version ?? "") (\(workflow.file))\n\nStates:\n" + states.render(.table)
+            let file = workflow.file.split(separator: "/").suffix(2).joined(separator: "/")
+            console.out("\(workflow.name) \(workflow.version ?? "") (\(file))\n\nStates:\n" + states.render(.table)
                 + "\nTransitions:\n" + transitions.render(.table))
         } else {
             console.out(states.render(format) + transitions.render(format))

@@ -6,9 +6,8 @@ import Darwin
 
 /// Reading script files and the process environment.
 public enum ScriptFile {
-    /// The lines of a text file (without line breaks; a last line without a newline counts),
-    /// nil when it cannot be read.
-    public static func read(_ path: String) -> [String]? {
+    /// The bytes of a file, nil when it cannot be read.
+    public static func bytes(_ path: String) -> [UInt8]? {
         guard let file = fopen(path, "r") else { return nil }
         defer { fclose(file) }
         var bytes: [UInt8] = []
@@ -18,7 +17,13 @@ public enum ScriptFile {
             if n <= 0 { break }
             bytes.append(contentsOf: buffer[0..<n])
         }
-        if ferror(file) != 0 { return nil }
+        return ferror(file) != 0 ? nil : bytes
+    }
+
+    /// The lines of a text file (without line breaks; a last line without a newline counts),
+    /// nil when it cannot be read.
+    public static func read(_ path: String) -> [String]? {
+        guard let bytes = bytes(path) else { return nil }
         var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
         if lines.last == "" { lines.removeLast() }

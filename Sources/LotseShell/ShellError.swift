@@ -21,7 +21,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     /// Definitions that could not be loaded or read.
     case definitions(String)
     /// `form check` found errors (they were printed).
-    case checkFailed(String)
+    case checkFailed(String, String)
     /// An argument of the wrong shape.
     case badArgument(String, expected: String)
     /// A filled form that is not valid: every bad field with its message.
@@ -52,7 +52,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
             return "no \(kind) \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
                 + (known.isEmpty ? "" : " (\(kind)s: " + known.joined(separator: ", ") + ")")
         case let .definitions(message): return message
-        case let .checkFailed(summary): return "form check: \(summary)"
+        case let .checkFailed(command, summary): return "\(command): \(summary)"
         case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
