@@ -41,6 +41,11 @@ let package = Package(
         // The shell and the executable.
         .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
+        // Benchmarks, run by hand: swift run -c release lotse-bench
+        .executableTarget(name: "lotse-bench", dependencies: [
+            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXPath",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
 
         // Tests.
         .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore", "LotseForms", "LotseXPath"],

@@ -1,0 +1,49 @@
+// lotse-bench: measures Lotse against the budgets of DESIGN §9 and prints one table.
+// Run by hand, in release mode: swift run -c release lotse-bench [--quick]
+// Never part of the test suite; figures drift with the machine, ratios less so.
+import Foundation
+import LotseCases
+import LotseStore
+
+let quick = CommandLine.arguments.contains("--quick")
+let scratch = NSTemporaryDirectory() + "lotse-bench-" + UUID().uuidString
+try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: scratch) }
+let definitions = FileManager.default.currentDirectoryPath
+
+nonisolated(unsafe) var rows: [(String, String, String)] = []
+func record(_ what: String, _ value: String, _ budget: String) {
+    rows.append((what, value, budget))
+    FileHandle.standardError.write(Data("  \(what): \(value)\n".utf8))
+}
+
+let startup = try Benchmarks.startUp(definitions: definitions, runs: quick ? 5 : 20)
+record("start-up: all definitions loaded and checked (median)", String(format: "%.1f ms", startup.medianMS),
+       "< 100 ms")
+record("  forms / workflows / diagnostics", "\(startup.forms) / \(startup.workflows) / \(startup.diagnostics)", "0 diagnostics")
+
+let durable = try Benchmarks.durableFires(directory: scratch, definitions: definitions, count: quick ? 300 : 2_000)
+let raw = try Benchmarks.rawAuditInserts(directory: scratch, count: quick ? 300 : 2_000)
+record("durable fire through LotseCases (own transaction each)", String(format: "%.0f /s", durable), "")
+record("raw SQLite: same audit rows, same durability", String(format: "%.0f /s", raw), "")
+record("  ratio raw / Lotse", String(format: "%.2f×", raw / durable), "≤ 2×")
+
+let batch = try Benchmarks.batchTransitions(directory: scratch, definitions: definitions, cases: quick ? 200 : 2_000,
+                                            perCase: 12)
+record("batch transitions (one transaction per case, 12 each)", String(format: "%.0f /s", batch), "≥ 20,000 /s")
+
+let submissions = try Benchmarks.batchSubmissions(directory: scratch, definitions: definitions,
+                                                  count: quick ? 500 : 5_000)
+record("form submissions validated and stored (batch)", String(format: "%.0f /s", submissions), "≥ 5,000 /s")
+
+record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
+
+let width = rows.map(\.0.count).max() ?? 0
+let valueWidth = rows.map(\.1.count).max() ?? 0
+print("lotse-bench (\(quick ? "quick" : "full") run, \(ProcessInfo.processInfo.activeProcessorCount) cores)")
+print("measure".padding(toLength: width, withPad: " ", startingAt: 0) + "  " + "value".padding(toLength: valueWidth,
+      withPad: " ", startingAt: 0) + "  budget")
+for (what, value, budget) in rows {
+    print(what.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+          + value.padding(toLength: valueWidth, withPad: " ", startingAt: 0) + "  " + budget)
+}
