@@ -1,7 +1,7 @@
 public import LotseForms
 public import LotseStore
 public import LotseWorkflow
-import LotseXML
+public import LotseXML
 public import LotseXPath
 
 /// Builds the case data document (DESIGN §5) that workflow guards and `instance('case')`
@@ -15,16 +15,20 @@ public struct CaseDocument: Sendable {
     /// The ids of repeatable forms (each submission a new entry).
     public let repeatable: Set<String>
 
+    /// For each form, the paths below its root that the document carries (not medical).
+    let openPaths: [String: Set<[String]>]
+
     public init(forms: [String: FormDefinition], repeatable: Set<String>) {
         self.forms = forms
         self.repeatable = repeatable
+        openPaths = forms.mapValues { Set(Self.openPaths($0)) }
     }
 
     /// The shape of every case document, for checking workflow guards at load time.
     public var shape: CaseDocumentShape {
         var fields: [String: Set<[String]>] = [:]
-        for (id, form) in forms where !repeatable.contains(id) {
-            fields[id] = Set(Self.openPaths(form))
+        for (id, paths) in openPaths where !repeatable.contains(id) {
+            fields[id] = paths
         }
         return CaseDocumentShape(fields: fields, repeatable: repeatable.intersection(forms.keys))
     }
@@ -35,8 +39,9 @@ public struct CaseDocument: Sendable {
     }
 
     /// The document of one case.
+    /// - Parameter parse: reads a submission's instance (callers may cache; it never changes).
     public func build(case record: CaseRecord, client: ClientRecord, submissions: [SubmissionRecord],
-                      year: Int) -> XPathTreeNode {
+                      year: Int, parse: (SubmissionRecord) -> LotseXML.XMLElement? = CaseDocument.parse) -> XPathTreeNode {
         let root = XPathTreeNode("case", attributes: [
             "id": String(record.id), "state": record.state, "group": record.group, "site": record.site,
         ])
@@ -50,11 +55,9 @@ public struct CaseDocument: Sendable {
                 entries[submission.form, default: []].append(submission)
                 continue
             }
-            guard let form = forms[submission.form],
-                  let document = try? XMLDocument.parse(string: submission.instance, name: "submission") else { continue }
-            let open = Set(Self.openPaths(form))
+            guard let open = openPaths[submission.form], let instance = parse(submission) else { continue }
             let element = XPathTreeNode(submission.form)
-            Self.copy(document.root, into: element, path: [], open: open)
+            Self.copy(instance, into: element, path: [], open: open)
             root.append(element)
         }
         for form in repeatable.sorted() {
@@ -63,6 +66,11 @@ public struct CaseDocument: Sendable {
             root.append(XPathTreeNode(form, attributes: ["count": String(list.count), "last": last]))
         }
         return root
+    }
+
+    /// Parses a submission's instance.
+    public static func parse(_ submission: SubmissionRecord) -> LotseXML.XMLElement? {
+        try? XMLDocument.parse(string: submission.instance, name: "submission \(submission.id)").root
     }
 
     private static func copy(_ element: LotseXML.XMLElement, into node: XPathTreeNode, path: [String], open: Set<[String]>) {

@@ -23,7 +23,7 @@ extension Office {
         let workflow = try workflow(named: name)
         let interpreter = WorkflowInterpreter(definition: workflow)
         let start = interpreter.start()
-        return try storeWork {
+        let (id, stored) = try storeWork {
             try store.transaction {
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
                 let stored = try storedDefinition(kind: "workflow", name: workflow.name, version: workflow.version ?? "",
@@ -41,10 +41,12 @@ extension Office {
                 ]))
                 entry.toState = start.state
                 try store.audit.append(entry)
-                storedWorkflows[stored.id] = interpreter
-                return id
+                return (id, stored)
             }
         }
+        // Cached only once committed: a rolled-back row id may be used again.
+        storedWorkflows[stored.id] = StoredWorkflow(interpreter: interpreter, sha256: stored.sha256)
+        return id
     }
 
     /// A case as it is, with what the viewer may do next.
@@ -57,7 +59,7 @@ extension Office {
         let context = fireContext(actor, snapshot)
         return CaseOverview(
             record: snapshot.record, client: redacted(snapshot.client, for: actor),
-            workflowVersion: definition.version ?? "", workflowSHA256: DefinitionSet.sha256(definition.source),
+            workflowVersion: definition.version ?? "", workflowSHA256: snapshot.workflowSHA256,
             stateLabel: definition.label(of: snapshot.record.state, lang),
             statePath: definition.path(to: snapshot.record.state),
             due: due(snapshot),
@@ -141,6 +143,7 @@ extension Office {
         var client: ClientRecord
         var submissions: [SubmissionRecord]
         var interpreter: WorkflowInterpreter
+        var workflowSHA256: String
         var configuration: Configuration
         var document: XPathTreeNode
     }
@@ -150,11 +153,12 @@ extension Office {
             guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
             guard let client = try store.cases.client(id: record.clientID) else { throw CasesError.unknownClient(record.clientID) }
             let submissions = try store.cases.currentSubmissions(caseID: id)
-            let interpreter = try interpreter(forDefinition: record.workflowID)
-            let history = (try? JSONDecoder().decode([String: String].self, from: Data(record.history.utf8))) ?? [:]
+            let workflow = try interpreter(forDefinition: record.workflowID)
+            let history = (try? JSONSerialization.jsonObject(with: Data(record.history.utf8))) as? [String: String] ?? [:]
             let document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
-                                                          year: currentYear())
-            return Snapshot(record: record, client: client, submissions: submissions, interpreter: interpreter,
+                                                          year: currentYear(), parse: parsed)
+            return Snapshot(record: record, client: client, submissions: submissions, interpreter: workflow.interpreter,
+                            workflowSHA256: workflow.sha256,
                             configuration: Configuration(state: record.state, history: history), document: document)
         }
     }

@@ -1,6 +1,13 @@
 import LotseForms
 import LotseStore
 import LotseWorkflow
+import LotseXML
+
+/// A workflow version as a case uses it: its interpreter and the SHA-256 it is stored under.
+struct StoredWorkflow {
+    let interpreter: WorkflowInterpreter
+    let sha256: String
+}
 
 /// Definitions as a case uses them: stored by content hash when first used, read back by id.
 extension Office {
@@ -26,8 +33,8 @@ extension Office {
                                    content: bytes, at: timestamp())
     }
 
-    /// The interpreter of the workflow version a case was opened with.
-    func interpreter(forDefinition id: Int) throws -> WorkflowInterpreter {
+    /// The interpreter of the workflow version a case was opened with, and that version's hash.
+    func interpreter(forDefinition id: Int) throws -> StoredWorkflow {
         if let cached = storedWorkflows[id] { return cached }
         guard let record = try store.cases.definition(id: id) else { throw CasesError.missingDefinition(id) }
         let reader = WorkflowReader(shape: definitions.caseDocument.shape)
@@ -37,9 +44,28 @@ extension Office {
         } catch {
             throw CasesError.storedDefinitionInvalid(record.name, error.description)
         }
-        let interpreter = WorkflowInterpreter(definition: definition)
-        storedWorkflows[id] = interpreter
-        return interpreter
+        let stored = StoredWorkflow(interpreter: WorkflowInterpreter(definition: definition), sha256: record.sha256)
+        storedWorkflows[id] = stored
+        return stored
+    }
+
+    /// The stored row of a form's current bytes (inserted on first use). Call inside a transaction.
+    func storedForm(_ form: FormDefinition) throws -> DefinitionRecord {
+        let digest = formDigests[form.id] ?? DefinitionSet.sha256(form.source)
+        formDigests[form.id] = digest
+        return try store.cases.definition(kind: "form", name: form.id, version: form.version, sha256: digest,
+                                          content: form.source, at: timestamp())
+    }
+
+    /// A submission's instance, parsed once.
+    func parsed(_ submission: SubmissionRecord) -> LotseXML.XMLElement? {
+        if let cached = parsedSubmissions[submission.id] { return cached }
+        guard let root = try? XMLDocument.parse(string: submission.instance, name: "submission \(submission.id)").root else {
+            return nil
+        }
+        if parsedSubmissions.count >= 4096 { parsedSubmissions.removeAll(keepingCapacity: true) }
+        parsedSubmissions[submission.id] = root
+        return root
     }
 
     /// The form version a submission was made with.

@@ -46,7 +46,7 @@ extension Office {
                         ("cond", .string(move.transition.condSource)),
                         ("values", .object(move.values.map { ($0.path, .string($0.value)) })),
                         ("workflow", .string("\(definition.name) \(definition.version ?? "")")),
-                        ("sha256", .string(DefinitionSet.sha256(definition.source))),
+                        ("sha256", .string(snapshot.workflowSHA256)),
                         ("note", .string(text?.isEmpty == false ? text : nil)),
                     ]))
                     entry.event = event

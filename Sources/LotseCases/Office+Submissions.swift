@@ -65,9 +65,9 @@ extension Office {
                                           externalInstances: ["case": snapshot.document])
         let instance = FormInstance(definition: form, environment: environment)
         if let supersedes, let previous = snapshot.submissions.first(where: { $0.id == supersedes }),
-           let document = try? XMLDocument.parse(string: previous.instance, name: "submission \(previous.id)") {
+           let document = parsed(previous) {
             // A correction starts from the values it corrects.
-            do { try instance.load(document.root) } catch { throw CasesError.form(error) }
+            do { try instance.load(document) } catch { throw CasesError.form(error) }
         }
         return PreparedSubmission(caseID: caseID, form: form, instance: instance, entry: number, supersedes: supersedes,
                                   caseVersion: snapshot.record.version)
@@ -86,8 +86,7 @@ extension Office {
                 guard try store.cases.touchCase(id: prepared.caseID, expectedVersion: prepared.caseVersion) else {
                     throw CasesError.concurrentChange(caseID: prepared.caseID)
                 }
-                let definition = try storedDefinition(kind: "form", name: prepared.form.id, version: prepared.form.version,
-                                                      bytes: prepared.form.source)
+                let definition = try storedForm(prepared.form)
                 let at = timestamp()
                 let id = try store.cases.insertSubmission(
                     caseID: prepared.caseID, form: prepared.form.id, definitionID: definition.id, entry: prepared.entry,

@@ -1,6 +1,7 @@
 public import LotseForms
 public import LotseStore
 import LotseWorkflow
+import LotseXML
 public import LotseXPath
 
 /// The domain service: every command a user can give Lotse, each one SQLite transaction
@@ -21,8 +22,13 @@ public final class Office {
     /// The forms and workflows of the definitions folder (loaded on first use).
     public lazy var definitions: DefinitionSet = loadDefinitions()
     /// Workflow and form versions read back from the store, by definition id.
-    var storedWorkflows: [Int: WorkflowInterpreter] = [:]
+    var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
+    /// Parsed submissions by id (they never change), so building a case document does not
+    /// parse the same XML again; bounded.
+    var parsedSubmissions: [Int: LotseXML.XMLElement] = [:]
+    /// SHA-256 of the current forms' bytes, by form id.
+    var formDigests: [String: String] = [:]
     /// The clock and zone of `today()` in guards and forms.
     public var xpathClock: XPathClock
     /// Makes UUIDs for new submissions' instance ids (injected by tests).

@@ -8,22 +8,25 @@ extension FormInstance {
     /// - Throws: `FormError.notEnterable` for groups, notes, calculations and read-only fields.
     @discardableResult
     public func set(_ field: Field, to text: String, language: String = "de") throws(FormError) -> FieldProblem? {
+        try assign(field, text)
+        return problem(of: field, language: language).flatMap { $0.kind == .required ? nil : $0 }
+    }
+
+    /// Stores a value and re-evaluates what depends on it, without checking it.
+    private func assign(_ field: Field, _ text: String) throws(FormError) {
         guard isEnterable(field) else {
             throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
-        let normalised = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
-        node.value = normalised
+        node.value = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
         recalculate(definition.graph.affected(byChangeOf: field.path))
-        return problem(of: field, language: language).flatMap { $0.kind == .required ? nil : $0 }
     }
 
     /// Sets `key=value` pairs (keys as `FormDefinition.resolveField` reads them), all before
     /// anything is re-checked.
     public func set(_ pairs: [(key: String, value: String)], language: String = "de") throws(FormError) {
         for (key, value) in pairs {
-            let field = try definition.resolveField(key)
-            try set(field, to: value, language: language)
+            try assign(try definition.resolveField(key), value)
         }
     }
 
@@ -54,7 +57,7 @@ extension FormInstance {
             return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
         }
         if field.type == .select1 || field.type == .select {
-            let offered = Set(choices(of: field, language: language).map(\.value))
+            let offered = Set(choiceValues(of: field))
             let given = value.split(separator: " ").map(String.init)
             let unknown = given.filter { !offered.contains($0) }
             if !unknown.isEmpty || Set(given).count != given.count {

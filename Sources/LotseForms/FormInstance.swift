@@ -110,6 +110,17 @@ public final class FormInstance {
         }
     }
 
+    /// The codes a select offers now (the choice filter applied), without their labels.
+    public func choiceValues(of field: Field) -> [String] {
+        guard case let .itemset(instance, nodeset, valueRef, _) = field.choices else {
+            if case let .inline(items) = field.choices { return items.map(\.value) }
+            return []
+        }
+        guard let node = nodes[field.path], secondaryRoots[instance] != nil,
+              let items = try? nodeset.evaluate(context(node)).nodes else { return [] }
+        return items.map { (try? valueRef.evaluateString(XPathContext(node: $0))) ?? "" }
+    }
+
     /// The choices a select offers now (an itemset's predicates, the choice filter, applied).
     public func choices(of field: Field, language: String) -> [(value: String, label: String)] {
         guard case let .itemset(instance, nodeset, valueRef, labelRef) = field.choices else {
