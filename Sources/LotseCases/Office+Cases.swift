@@ -155,8 +155,17 @@ extension Office {
             let submissions = try store.cases.currentSubmissions(caseID: id)
             let workflow = try interpreter(forDefinition: record.workflowID)
             let history = (try? JSONSerialization.jsonObject(with: Data(record.history.utf8))) as? [String: String] ?? [:]
-            let document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
+            let ids = submissions.map(\.id)
+            let document: XPathTreeNode
+            if let last = lastDocument, last.caseID == id, last.submissions == ids {
+                // Same case, same submissions: only the case's own attributes can differ.
+                document = last.document
+                document.setAttribute("state", record.state)
+            } else {
+                document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
                                                           year: currentYear(), parse: parsed)
+                lastDocument = (id, ids, document)
+            }
             return Snapshot(record: record, client: client, submissions: submissions, interpreter: workflow.interpreter,
                             workflowSHA256: workflow.sha256,
                             configuration: Configuration(state: record.state, history: history), document: document)

@@ -27,6 +27,9 @@ public final class Office {
     /// Parsed submissions by id (they never change), so building a case document does not
     /// parse the same XML again; bounded.
     var parsedSubmissions: [Int: LotseXML.XMLElement] = [:]
+    /// The last case document built, for the case and submissions it was built from: a case
+    /// fired on several times in a row (batch work) does not rebuild it.
+    var lastDocument: (caseID: Int, submissions: [Int], document: XPathTreeNode)?
     /// SHA-256 of the current forms' bytes, by form id.
     var formDigests: [String: String] = [:]
     /// The clock and zone of `today()` in guards and forms.

@@ -118,6 +118,11 @@ public struct FormDefinition: Sendable {
     var graph: BindGraph
     /// The bytes the form was read from (stored with submissions, by their hash).
     public var source: [UInt8] = []
+    /// Field indices by name and by path below the root, for `resolveField`.
+    var fieldsByName: [String: [Int]] = [:]
+    var fieldsByRelativePath: [String: Int] = [:]
+    /// The codes of selects whose itemset has no filter, by field path (computed once).
+    var staticChoiceValues: [[String]: [String]] = [:]
 
     /// The field at a path.
     public func field(at path: [String]) -> Field? { fields.first { $0.path == path } }
@@ -140,16 +145,31 @@ public struct FormDefinition: Sendable {
     /// Finds the field a `key=value` key names: its name, or its path below the root.
     /// - Throws: `FormError.unknownField` or `.ambiguousField`.
     public func resolveField(_ key: String) throws(FormError) -> Field {
-        let candidates = fields
         if key.contains("/") {
-            let path = [template.name] + key.split(separator: "/").map(String.init)
-            if let field = candidates.first(where: { $0.path == path }) { return field }
-            throw .unknownField(key, form: id)
+            guard let index = fieldsByRelativePath[key] else { throw .unknownField(key, form: id) }
+            return fields[index]
         }
-        let named = candidates.filter { $0.name == key }
-        if named.count == 1 { return named[0] }
+        let named = fieldsByName[key] ?? []
+        if named.count == 1 { return fields[named[0]] }
         if named.isEmpty { throw .unknownField(key, form: id) }
-        throw .ambiguousField(key, paths: named.map(\.relativePath))
+        throw .ambiguousField(key, paths: named.map { fields[$0].relativePath })
+    }
+
+    /// Builds the lookup tables once the fields are known (the reader calls it).
+    mutating func index() {
+        fieldsByName = [:]
+        fieldsByRelativePath = [:]
+        for (i, field) in fields.enumerated() {
+            fieldsByName[field.name, default: []].append(i)
+            fieldsByRelativePath[field.relativePath] = i
+        }
+        for field in fields {
+            guard case let .itemset(instance, nodeset, valueRef, _) = field.choices, !nodeset.source.contains("["),
+                  let top = secondaryTree(instance),
+                  let items = try? nodeset.evaluate(XPathContext(node: top, instance: { $0 == instance ? top : nil })).nodes
+            else { continue }
+            staticChoiceValues[field.path] = items.map { (try? valueRef.evaluateString(XPathContext(node: $0))) ?? "" }
+        }
     }
 
     /// The text in a language (falls back to the default language, then any).

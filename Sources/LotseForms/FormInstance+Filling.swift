@@ -12,22 +12,25 @@ extension FormInstance {
         return problem(of: field, language: language).flatMap { $0.kind == .required ? nil : $0 }
     }
 
-    /// Stores a value and re-evaluates what depends on it, without checking it.
-    private func assign(_ field: Field, _ text: String) throws(FormError) {
+    /// Stores a value and (unless `recalculating` is false) re-evaluates what depends on it,
+    /// without checking it.
+    private func assign(_ field: Field, _ text: String, recalculating: Bool = true) throws(FormError) {
         guard isEnterable(field) else {
             throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
         node.value = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
-        recalculate(definition.graph.affected(byChangeOf: field.path))
+        if recalculating { recalculate(definition.graph.affected(byChangeOf: field.path)) }
     }
 
     /// Sets `key=value` pairs (keys as `FormDefinition.resolveField` reads them), all before
     /// anything is re-checked.
     public func set(_ pairs: [(key: String, value: String)], language: String = "de") throws(FormError) {
         for (key, value) in pairs {
-            try assign(try definition.resolveField(key), value)
+            try assign(try definition.resolveField(key), value, recalculating: pairs.count == 1)
         }
+        // All values first, then one pass in dependency order.
+        if pairs.count > 1 { recalculate(definition.graph.order) }
     }
 
     private func reasonNotEnterable(_ field: Field) -> String {

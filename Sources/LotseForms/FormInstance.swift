@@ -112,6 +112,7 @@ public final class FormInstance {
 
     /// The codes a select offers now (the choice filter applied), without their labels.
     public func choiceValues(of field: Field) -> [String] {
+        if let fixed = definition.staticChoiceValues[field.path] { return fixed }
         guard case let .itemset(instance, nodeset, valueRef, _) = field.choices else {
             if case let .inline(items) = field.choices { return items.map(\.value) }
             return []

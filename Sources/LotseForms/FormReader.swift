@@ -104,11 +104,13 @@ public struct FormReader {
                                               code: .cycle, message: "calculate/relevant expressions form a cycle: \(text)"))
         }
         let title = head.firstElement(named: "title", namespace: NS.xhtml)?.textContent.trimmed() ?? template.attributes["id"] ?? ""
-        return FormDefinition(
+        var definition = FormDefinition(
             id: template.attributes["id"] ?? template.name, version: template.attributes["version"] ?? "",
             title: title, file: file, languages: languages, defaultLanguage: defaultLanguage, texts: texts,
             template: template, secondaryInstances: secondary, externalInstances: external, binds: binds,
             fields: fields, setValues: setValues, graph: graph)
+        definition.index()
+        return definition
     }
 
     // MARK: - Instances

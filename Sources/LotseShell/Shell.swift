@@ -22,6 +22,8 @@ public final class Shell {
     public let language: String
     /// The forms of the definitions folder (the office loads them on first use).
     var forms: FormLibrary { office.definitions.forms }
+    /// Called before each line runs (transcripts move their clock here).
+    public var beforeEachLine: (() -> Void)?
     /// A clock, UUIDs and external instances for a form filled outside a case (`form try`).
     var formEnvironment: FormEnvironment { FormEnvironment(clock: office.xpathClock, makeUUID: office.makeUUID) }
     lazy var commands: [Command] = Self.commandTable()
@@ -53,6 +55,7 @@ public final class Shell {
     /// Runs one line: splits it, finds the command, checks login, runs it.
     /// - Throws: whatever the command throws; nothing has been changed then.
     public func run(line: String) throws {
+        beforeEachLine?()
         let tokens: [Token]
         do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
         guard !tokens.isEmpty else { return }

@@ -46,8 +46,10 @@ public final class TestLotse {
     /// A shell on this database writing to `console`.
     public func shell(console: CapturingConsole, interactive: Bool, environment: [String: String],
                       readInput: @escaping () -> String? = { nil }) -> Shell {
-        Shell(office: office, console: console, interactive: interactive, environment: environment,
-              readInput: readInput, language: "de")
+        let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
+                          readInput: readInput, language: "de")
+        shell.beforeEachLine = { [clock] in clock.tick() }
+        return shell
     }
 
     /// Runs a script through a fresh shell on this database.

@@ -107,13 +107,30 @@ extension Evaluator {
 
     /// `regex(s, pattern)`: true if the whole of `s` matches (javarosa's `Pattern.matches`).
     private func regex(_ s: String, _ pattern: String, _ call: XPathCall) throws(XPathError) -> Bool {
-        let expression: Regex<AnyRegexOutput>
-        do {
-            expression = try Regex(pattern)
-        } catch {
+        guard let expression = RegexCache.shared.regex(pattern) else {
             throw XPathError(.type, "invalid regular expression '\(pattern)'", at: call.arguments[1].location)
         }
         return (try? expression.wholeMatch(in: s)) != nil
+    }
+}
+
+/// Compiled regular expressions by pattern: forms use a handful of patterns thousands of
+/// times, and compiling is far slower than matching. Access is serialised by a lock, and a
+/// compiled `Regex` is only read, so sharing it across threads is safe.
+final class RegexCache: @unchecked Sendable {
+    static let shared = RegexCache()
+    private let lock = NSLock()
+    private var compiled: [String: Regex<AnyRegexOutput>] = [:]
+
+    /// The compiled pattern, or nil when it does not compile.
+    func regex(_ pattern: String) -> Regex<AnyRegexOutput>? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = compiled[pattern] { return cached }
+        guard let expression = try? Regex(pattern) else { return nil }
+        if compiled.count > 256 { compiled.removeAll() }
+        compiled[pattern] = expression
+        return expression
     }
 }
 

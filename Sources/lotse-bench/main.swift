@@ -6,6 +6,9 @@ import LotseCases
 import LotseStore
 
 let quick = CommandLine.arguments.contains("--quick")
+/// `--only batch|submissions|durable|startup` runs one measurement (for profiling).
+let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
+func wanted(_ name: String) -> Bool { only == nil || only == name }
 let scratch = NSTemporaryDirectory() + "lotse-bench-" + UUID().uuidString
 try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -17,24 +20,30 @@ func record(_ what: String, _ value: String, _ budget: String) {
     FileHandle.standardError.write(Data("  \(what): \(value)\n".utf8))
 }
 
-let startup = try Benchmarks.startUp(definitions: definitions, runs: quick ? 5 : 20)
-record("start-up: all definitions loaded and checked (median)", String(format: "%.1f ms", startup.medianMS),
-       "< 100 ms")
-record("  forms / workflows / diagnostics", "\(startup.forms) / \(startup.workflows) / \(startup.diagnostics)", "0 diagnostics")
-
-let durable = try Benchmarks.durableFires(directory: scratch, definitions: definitions, count: quick ? 300 : 2_000)
-let raw = try Benchmarks.rawAuditInserts(directory: scratch, count: quick ? 300 : 2_000)
-record("durable fire through LotseCases (own transaction each)", String(format: "%.0f /s", durable), "")
-record("raw SQLite: same audit rows, same durability", String(format: "%.0f /s", raw), "")
-record("  ratio raw / Lotse", String(format: "%.2f×", raw / durable), "≤ 2×")
-
-let batch = try Benchmarks.batchTransitions(directory: scratch, definitions: definitions, cases: quick ? 200 : 2_000,
-                                            perCase: 12)
-record("batch transitions (one transaction per case, 12 each)", String(format: "%.0f /s", batch), "≥ 20,000 /s")
-
-let submissions = try Benchmarks.batchSubmissions(directory: scratch, definitions: definitions,
-                                                  count: quick ? 500 : 5_000)
-record("form submissions validated and stored (batch)", String(format: "%.0f /s", submissions), "≥ 5,000 /s")
+if wanted("startup") {
+    let startup = try Benchmarks.startUp(definitions: definitions, runs: quick ? 5 : 20)
+    record("start-up: all definitions loaded and checked (median)", String(format: "%.1f ms", startup.medianMS),
+           "< 100 ms")
+    record("  forms / workflows / diagnostics", "\(startup.forms) / \(startup.workflows) / \(startup.diagnostics)",
+           "0 diagnostics")
+}
+if wanted("durable") {
+    let durable = try Benchmarks.durableFires(directory: scratch, definitions: definitions, count: quick ? 300 : 2_000)
+    let raw = try Benchmarks.rawAuditInserts(directory: scratch, count: quick ? 300 : 2_000)
+    record("durable fire through LotseCases (own transaction each)", String(format: "%.0f /s", durable), "")
+    record("raw SQLite: same audit rows, same durability", String(format: "%.0f /s", raw), "")
+    record("  ratio raw / Lotse", String(format: "%.2f×", raw / durable), "≤ 2×")
+}
+if wanted("batch") {
+    let batch = try Benchmarks.batchTransitions(directory: scratch, definitions: definitions,
+                                                cases: quick ? 200 : 2_000, perCase: 12)
+    record("batch transitions (one transaction per case, 12 each)", String(format: "%.0f /s", batch), "≥ 20,000 /s")
+}
+if wanted("submissions") {
+    let submissions = try Benchmarks.batchSubmissions(directory: scratch, definitions: definitions,
+                                                      count: quick ? 500 : 5_000)
+    record("form submissions validated and stored (batch)", String(format: "%.0f /s", submissions), "≥ 5,000 /s")
+}
 
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
 
