@@ -20,7 +20,11 @@ extension FormInstance {
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
         node.value = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
-        if recalculating { recalculate(definition.graph.affected(byChangeOf: field.path)) }
+        if recalculating && isConsistent {
+            recalculate(definition.graph.affected(byChangeOf: field.path))
+        } else {
+            isConsistent = false
+        }
     }
 
     /// Sets `key=value` pairs (keys as `FormDefinition.resolveField` reads them), all before
@@ -30,7 +34,7 @@ extension FormInstance {
             try assign(try definition.resolveField(key), value, recalculating: pairs.count == 1)
         }
         // All values first, then one pass in dependency order.
-        if pairs.count > 1 { recalculate(definition.graph.order) }
+        bringUpToDate()
     }
 
     private func reasonNotEnterable(_ field: Field) -> String {
@@ -47,6 +51,7 @@ extension FormInstance {
     /// The first problem of one field now: required and empty, not of its type or choices,
     /// or its constraint false (constraints only on non-empty values). nil when fine or not relevant.
     public func problem(of field: Field, language: String) -> FieldProblem? {
+        bringUpToDate()
         guard let node = node(at: field.path), node.isRelevant, isEnterable(field) else { return nil }
         let bind = definition.bind(of: field)
         let value = node.value
@@ -81,12 +86,15 @@ extension FormInstance {
     /// Every problem of the whole instance, in form order: the check before a submission is
     /// stored. Calculations are brought up to date first.
     public func validate(language: String = "de") -> [FieldProblem] {
-        recalculate(definition.graph.order)
+        bringUpToDate()
         return definition.fields.compactMap { problem(of: $0, language: language) }
     }
 
     /// The instance as an XML element: non-relevant nodes empty.
-    public func element() -> LotseXML.XMLElement { Self.element(root) }
+    public func element() -> LotseXML.XMLElement {
+        bringUpToDate()
+        return Self.element(root)
+    }
 
     private static func element(_ node: InstanceNode) -> LotseXML.XMLElement {
         let attributes = node.attributes.map { XMLAttribute(name: $0.name, value: $0.value) }
@@ -128,6 +136,7 @@ extension FormInstance {
         }
         try walk(document, path: [root.name])
         for (field, value) in pairs { node(at: field.path)?.value = field.type.normalise(value) ?? value }
-        recalculate(definition.graph.order)
+        // Re-evaluated when next read or validated (often after more values are set).
+        isConsistent = false
     }
 }

@@ -10,6 +10,8 @@ public final class FormInstance {
     var environment: FormEnvironment
     private var nodes: [[String]: InstanceNode] = [:]
     private var secondaryRoots: [String: InstanceNode] = [:]
+    /// False after values were stored without re-evaluating what depends on them.
+    var isConsistent = true
 
     /// A new, empty filling: defaults, `jr:preload` values and first-load `setvalue`s applied,
     /// then every `relevant` and `calculate` evaluated.
@@ -61,6 +63,13 @@ public final class FormInstance {
         return choices(of: field, language: definition.defaultLanguage ?? "").first { $0.value == value }?.label
     }
 
+    /// Re-evaluates every `relevant` and `calculate` if values were stored without it.
+    func bringUpToDate() {
+        guard !isConsistent else { return }
+        recalculate(definition.graph.order)
+        isConsistent = true
+    }
+
     /// Re-evaluates `relevant` then `calculate` of the given binds, in the order given.
     func recalculate(_ vertices: [Int]) {
         for v in vertices {
@@ -78,13 +87,20 @@ public final class FormInstance {
     // MARK: - Reading
 
     /// The field's current value ("" when it is not relevant).
-    public func value(of field: Field) -> String { nodes[field.path]?.xpathStringValue ?? "" }
+    public func value(of field: Field) -> String {
+        bringUpToDate()
+        return nodes[field.path]?.xpathStringValue ?? ""
+    }
 
     /// Whether the field (and every group around it) is relevant now.
-    public func isRelevant(_ field: Field) -> Bool { nodes[field.path]?.isRelevant ?? false }
+    public func isRelevant(_ field: Field) -> Bool {
+        bringUpToDate()
+        return nodes[field.path]?.isRelevant ?? false
+    }
 
     /// Whether the field must be answered now (its `required` is true and it is relevant).
     public func isRequired(_ field: Field) -> Bool {
+        bringUpToDate()
         guard let node = nodes[field.path], node.isRelevant, let required = definition.bind(of: field)?.required else {
             return false
         }
@@ -104,6 +120,7 @@ public final class FormInstance {
 
     /// A label or hint in `language`, with its `<output>` values filled in.
     public func text(_ text: LocalizedText?, for field: Field, language: String) -> String? {
+        bringUpToDate()
         let node = nodes[field.path] ?? root
         return definition.text(text, language: language) { [self] expression in
             (try? expression.evaluateString(context(node))) ?? ""
