@@ -38,8 +38,13 @@ let package = Package(
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: strict),
 
+        .target(name: "LotseEvaluation", dependencies: [
+            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], swiftSettings: strict),
+
         // The shell and the executable.
-        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow"], swiftSettings: strict),
+        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseEvaluation"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
         // Benchmarks, run by hand: swift run -c release lotse-bench
         .executableTarget(name: "lotse-bench", dependencies: [
@@ -57,6 +62,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "LotseStoreTests", dependencies: ["LotseStore", "LotseTestSupport"]),
         .testTarget(name: "LotseCasesTests", dependencies: ["LotseCases", "LotseTestSupport"]),
+        .testTarget(name: "LotseEvaluationTests", dependencies: ["LotseEvaluation", "LotseTestSupport"]),
         .testTarget(name: "LotseShellTests", dependencies: ["LotseShell", "LotseTestSupport"],
                     exclude: ["Transcripts"]),
     ]

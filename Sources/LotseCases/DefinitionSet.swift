@@ -54,8 +54,10 @@ public struct DefinitionSet: Sendable {
         for bytes in sources {
             guard let document = try? XMLDocument.parse(bytes: bytes, name: "workflow") else { continue }
             for element in document.root.descendantsAndSelf {
-                if let records = element.attribute("records", namespace: "urn:lotse:workflow:1") {
-                    result.formUnion(records.split(separator: " ").map(String.init))
+                for name in ["records", "observations"] {
+                    if let forms = element.attribute(name, namespace: "urn:lotse:workflow:1") {
+                        result.formUnion(forms.split(whereSeparator: \.isWhitespace).map(String.init))
+                    }
                 }
             }
         }

@@ -30,19 +30,21 @@ extension Office {
     /// case takes it now. For a repeatable form a new entry, or the correction of `entry`.
     public func prepareSubmission(by actor: Actor, caseID: Int, formID: String, entry: Int? = nil) throws
         -> PreparedSubmission {
-        try authorize(.submitForm, actor)
         let form = try form(formID)
+        let snapshot = try snapshot(caseID)
+        // Outcome observations (l:observations) may be recorded in any state, also after closure.
+        let isObservation = snapshot.interpreter.definition.observations.contains(formID)
+        try authorize(isObservation ? .observe : .submitForm, actor)
         if form.access != .open && actor.role != .medical {
             throw CasesError.formNotAllowed(form: formID, reason: "it holds health data; only the medical role records it")
         }
-        let snapshot = try snapshot(caseID)
-        if snapshot.record.closed { throw CasesError.caseClosed(caseID) }
+        if snapshot.record.closed && !isObservation { throw CasesError.caseClosed(caseID) }
         let repeatable = definitions.caseDocument.repeatable.contains(formID)
         var number = 1
         var supersedes: Int?
         if repeatable {
             let allowed = snapshot.interpreter.records(in: snapshot.configuration)
-            guard allowed.contains(formID) || entry != nil else {
+            guard allowed.contains(formID) || isObservation || entry != nil else {
                 throw CasesError.formNotAllowed(form: formID, reason: "entries of \(formID) are recorded in other states; "
                     + "here: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))
             }

@@ -23,6 +23,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case reopenCase = "case reopen"
     case submitForm = "form submit"
     case viewForm = "form view"
+    /// Recording an outcome observation (evaluation data) on any case, in any state.
+    case observe = "observe"
 
     /// The roles that may do this.
     public var roles: [Role] {
@@ -32,6 +34,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .addClient, .viewClientNames: return [.caseworker, .supervisor]
         case .viewClients, .viewCases, .fire, .submitForm, .viewForm: return [.caseworker, .supervisor, .medical]
         case .openCase: return [.caseworker, .supervisor]
+        case .observe: return [.caseworker, .supervisor, .evaluator]
         case .assignCase, .reopenCase: return [.supervisor]
         case .queryAudit: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]

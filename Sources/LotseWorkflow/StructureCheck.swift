@@ -19,7 +19,7 @@ struct StructureCheck {
 
     private static let rules: [String: Rule] = [
         "scxml": Rule(attributes: ["version", "name", "initial", "datamodel", "binding"], required: ["version"],
-                      lotse: ["version"], children: ["state", "final"]),
+                      lotse: ["version", "observations"], children: ["state", "final"]),
         "state": Rule(attributes: ["id", "initial"], required: ["id"],
                       lotse: labels.union(["requires", "records", "due", "contact-interval"]),
                       children: ["onentry", "onexit", "transition", "state", "final", "history"]),

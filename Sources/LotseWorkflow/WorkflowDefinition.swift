@@ -23,10 +23,15 @@ public struct WorkflowDefinition: Sendable {
     public let warnings: [WorkflowDiagnostic]
     /// Every transition (histories' defaults included) in document order.
     public let transitions: [WorkflowTransition]
+    /// `l:observations` of `scxml`: repeatable forms that may be recorded in every state,
+    /// also after the case closed (the evaluation's outcome observations), for every case of
+    /// this workflow.
+    public let observations: [String]
     private let index: [String: Int]
 
     init(name: String, version: String?, file: String, source: [UInt8], initial: String, topLevel: [String],
-         states: [WorkflowState], warnings: [WorkflowDiagnostic]) {
+         states: [WorkflowState], warnings: [WorkflowDiagnostic], observations: [String] = []) {
+        self.observations = observations
         self.name = name
         self.version = version
         self.file = file
@@ -82,6 +87,6 @@ extension WorkflowDefinition {
     /// The same definition with the reader's warnings attached.
     func with(warnings: [WorkflowDiagnostic]) -> WorkflowDefinition {
         WorkflowDefinition(name: name, version: version, file: file, source: source, initial: initial,
-                           topLevel: topLevel, states: states, warnings: warnings)
+                           topLevel: topLevel, states: states, warnings: warnings, observations: observations)
     }
 }

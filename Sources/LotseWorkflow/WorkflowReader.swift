@@ -129,7 +129,8 @@ public struct WorkflowReader {
             let draft = WorkflowDefinition(
                 name: root.attribute("name") ?? "", version: root.attribute("version", namespace: WorkflowSchema.lotseNamespace),
                 file: name, source: bytes, initial: initial,
-                topLevel: builder.topLevel.map { builder.nodes[$0].id }, states: states, warnings: [])
+                topLevel: builder.topLevel.map { builder.nodes[$0].id }, states: states, warnings: [],
+                observations: builder.formList("observations", of: root, repeatableOnly: true))
             let bad = builder.checkTargets(states, definition: draft)
             builder.checkReachability(draft, badSources: bad, root: root)
             definition = draft

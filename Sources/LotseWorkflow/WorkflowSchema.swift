@@ -60,6 +60,7 @@ enum WorkflowSchema {
                 <choice><value>early</value><value>late</value></choice>
               </attribute></optional>
               <optional><attribute name="l:version"><data type="token"/></attribute></optional>
+              <optional><attribute name="l:observations"><ref name="names"/></attribute></optional>
               <ref name="foreign.attributes"/>
               <zeroOrMore>
                 <choice>
