@@ -27,6 +27,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// An admin cannot disable their own account (the database would lose its last admin).
     case cannotDisableSelf
     case unknownClient(Int)
+    /// No eligible client of the site is waiting for randomisation.
+    case emptyPool(String)
     case unknownCase(Int)
     case unknownWorkflow(String, known: [String])
     case unknownForm(String, known: [String])
@@ -77,6 +79,9 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"
         case let .unknownClient(id): return "no client \(id)"
+        case let .emptyPool(site):
+            return "site \(site) has no eligible client without an assignment; nothing was randomised "
+                + "(client add --eligible or client eligible CLIENT adds to the pool)"
         case let .unknownCase(id): return "no case \(id)"
         case let .unknownWorkflow(name, known):
             return "no workflow \"\(name)\"" + (known.isEmpty ? "" : "; workflows: " + known.joined(separator: ", "))

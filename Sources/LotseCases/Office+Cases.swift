@@ -20,6 +20,12 @@ extension Office {
     public func openCase(by actor: Actor, clientID: Int, workflow name: String = "amiga", assignTo: Int? = nil)
         throws -> Int {
         try authorize(.openCase, actor)
+        return try insertCase(by: actor, clientID: clientID, workflow: name,
+                              assignTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil))
+    }
+
+    /// Opens a case without a role check (randomisation opens cases for the evaluator).
+    func insertCase(by actor: Actor, clientID: Int, workflow name: String, assignTo: Int?) throws -> Int {
         let workflow = try workflow(named: name)
         let interpreter = WorkflowInterpreter(definition: workflow)
         let start = interpreter.start()
@@ -31,7 +37,7 @@ extension Office {
                 let at = timestamp()
                 let id = try store.cases.insertCase(clientID: clientID, workflowID: stored.id, group: Self.group(of: name),
                                                     state: start.state, history: Self.json(start.history), at: at,
-                                                    by: actor.userID, assignedTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil))
+                                                    by: actor.userID, assignedTo: assignTo)
                 try store.cases.insertTransition(caseID: id, event: "open", from: nil, to: start.state,
                                                  userID: actor.userID, at: at, note: nil)
                 var entry = draft(actor, "case.open", caseID: id, detail: .object([
@@ -44,8 +50,11 @@ extension Office {
                 return (id, stored)
             }
         }
-        // Cached only once committed: a rolled-back row id may be used again.
-        storedWorkflows[stored.id] = StoredWorkflow(interpreter: interpreter, sha256: stored.sha256)
+        // Cached only once committed (a rolled-back row id may be used again); inside an
+        // outer transaction the cache fills on the next read instead.
+        if !store.database.inTransaction {
+            storedWorkflows[stored.id] = StoredWorkflow(interpreter: interpreter, sha256: stored.sha256)
+        }
         return id
     }
 

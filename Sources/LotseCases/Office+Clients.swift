@@ -18,8 +18,9 @@ extension Office {
     /// evaluation roles never see them.
     /// - Returns: the new client's id.
     @discardableResult
+    /// - Parameter eligible: registered as eligible for the model project (joins the randomisation pool).
     public func addClient(by actor: Actor, site: String, sex: String, birthYear: Int, applicantType: String,
-                          firstName: String?, lastName: String?) throws -> Int {
+                          firstName: String?, lastName: String?, eligible: Bool = false) throws -> Int {
         try authorize(.addClient, actor)
         guard ClientCodes.sexes.contains(sex) else { throw CasesError.invalidValue("sex", sex, expected: ClientCodes.sexes) }
         guard ClientCodes.applicantTypes.contains(applicantType) else {
@@ -35,14 +36,27 @@ extension Office {
                 let at = timestamp()
                 let id = try store.cases.insertClient(siteID: siteRecord.id, sex: sex, birthYear: birthYear,
                                                       applicantType: applicantType, firstName: firstName,
-                                                      lastName: lastName, at: at, by: actor.name)
+                                                      lastName: lastName, eligible: eligible, at: at, by: actor.name)
                 // The audit row names no personal data: the client's id and codes only.
                 try store.audit.append(draft(actor, "client.add", detail: .object([
                     ("client", .int(id)), ("site", .string(site)), ("sex", .string(sex)),
                     ("age_class", .string(ClientCodes.ageClass(birthYear: birthYear, in: year))),
-                    ("applicant_type", .string(applicantType)),
+                    ("applicant_type", .string(applicantType)), ("eligible", .bool(eligible)),
                 ])))
                 return id
+            }
+        }
+    }
+
+    /// Registers a client as eligible for the model project: from now on part of the site's
+    /// randomisation pool (caseworker, supervisor).
+    public func markEligible(by actor: Actor, clientID: Int) throws {
+        try authorize(.addClient, actor)
+        try storeWork {
+            try store.transaction {
+                guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
+                guard try store.cases.markEligible(clientID: clientID) else { return }
+                try store.audit.append(draft(actor, "client.eligible", detail: .object([("client", .int(clientID))])))
             }
         }
     }

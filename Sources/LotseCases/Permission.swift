@@ -23,6 +23,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case reopenCase = "case reopen"
     case submitForm = "form submit"
     case viewForm = "form view"
+    case randomise = "randomise"
+    case viewBalance = "randomise balance"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
 
@@ -35,6 +37,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .viewClients, .viewCases, .fire, .submitForm, .viewForm: return [.caseworker, .supervisor, .medical]
         case .openCase: return [.caseworker, .supervisor]
         case .observe: return [.caseworker, .supervisor, .evaluator]
+        case .randomise, .viewBalance: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]
         case .queryAudit: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]

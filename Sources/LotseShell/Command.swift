@@ -29,6 +29,7 @@ public enum CommandGroup: String, CaseIterable, Sendable {
     case cases = "Clients and cases"
     case forms = "Forms"
     case workflows = "Workflows"
+    case evaluation = "Evaluation"
     case audit = "Audit log"
 }
 

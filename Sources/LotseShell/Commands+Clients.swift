@@ -10,7 +10,8 @@ extension Shell {
                         OptionSpec("applicant-type", value: "TYPE", "Profillage: MP AP FP EP SP UP or none (required)"),
                         OptionSpec("site", value: "SITE", "the client's site (default: yours)"),
                         OptionSpec("first-name", value: "NAME", "optional; seen by caseworkers and supervisors only"),
-                        OptionSpec("last-name", value: "NAME", "optional; seen by caseworkers and supervisors only")],
+                        OptionSpec("last-name", value: "NAME", "optional; seen by caseworkers and supervisors only"),
+                        OptionSpec("eligible", "eligible for the model project: joins the site's randomisation pool")],
                     summary: "register a client",
                     details: "The audit log records the client's number and codes, never a name.",
                     group: .cases, permission: .addClient, needsLogin: true,
@@ -32,8 +33,17 @@ extension Shell {
                         let id = try shell.office.addClient(
                             by: actor, site: site, sex: try required("sex"), birthYear: year,
                             applicantType: try required("applicant-type"), firstName: inv.option("first-name"),
-                            lastName: inv.option("last-name"))
-                        shell.say("added client \(id) at site \(site)")
+                            lastName: inv.option("last-name"), eligible: inv.flag("eligible"))
+                        shell.say("added client \(id) at site \(site)" + (inv.flag("eligible") ? " (eligible)" : ""))
+                    }),
+            Command(path: ["client", "eligible"], arguments: ["CLIENT"], options: [],
+                    summary: "register a client as eligible: part of the site's randomisation pool",
+                    details: "", group: .cases, permission: .addClient, needsLogin: true, variadic: true,
+                    run: { shell, inv in
+                        for text in inv.arguments {
+                            try shell.office.markEligible(by: try shell.currentActor, clientID: try Self.number(text, "client"))
+                        }
+                        shell.say("eligible: " + inv.arguments.joined(separator: ", "))
                     }),
             Command(path: ["client", "list"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only clients of this site"), .format],
@@ -66,12 +76,12 @@ extension Shell {
     func clientListing(_ clients: [ClientRecord]) -> Listing {
         let year = Int(office.timestamp().prefix(4)) ?? 2026
         let names = clients.contains { $0.firstName != nil || $0.lastName != nil }
-        var columns = ["id", "site", "sex", "age_class", "applicant_type"]
+        var columns = ["id", "site", "sex", "age_class", "applicant_type", "eligible"]
         if names { columns.append("name") }
         return Listing(columns: columns, rows: clients.map { client in
             var row: [Listing.Cell] = [.int(client.id), .text(client.site), .text(client.sex),
                                        .text(ClientCodes.ageClass(birthYear: client.birthYear, in: year)),
-                                       .text(client.applicantType)]
+                                       .text(client.applicantType), .bool(client.eligible)]
             if names {
                 let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
                 row.append(.text(name.isEmpty ? nil : name))

@@ -22,6 +22,8 @@ public struct ClientRecord: Sendable, Equatable {
     public var lastName: String?
     public var createdAt: String
     public var createdBy: String
+    /// Registered as eligible for the model project (part of the randomisation pool).
+    public var eligible: Bool = false
 }
 
 /// A case: one client in one workflow version.

@@ -51,18 +51,19 @@ public struct CaseStore {
 
     /// Inserts a client. - Returns: its id.
     public func insertClient(siteID: Int, sex: String, birthYear: Int, applicantType: String, firstName: String?,
-                             lastName: String?, at: String, by: String) throws -> Int {
+                             lastName: String?, eligible: Bool = false, at: String, by: String) throws -> Int {
         try database.run("""
-            INSERT INTO clients (site_id, sex, birth_year, applicant_type, first_name, last_name, created_at, created_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO clients (site_id, sex, birth_year, applicant_type, first_name, last_name, eligible, created_at,
+                                 created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(siteID), .text(sex), .int(birthYear), .text(applicantType), .text(firstName), .text(lastName),
-                  .text(at), .text(by)])
+                  .int(eligible ? 1 : 0), .text(at), .text(by)])
         return Int(database.lastInsertRowID)
     }
 
     private static let clientColumns = """
-        c.id, s.code, c.sex, c.birth_year, c.applicant_type, c.first_name, c.last_name, c.created_at, c.created_by
-        FROM clients c JOIN sites s ON s.id = c.site_id
+        c.id, s.code, c.sex, c.birth_year, c.applicant_type, c.first_name, c.last_name, c.created_at, c.created_by,
+        c.eligible FROM clients c JOIN sites s ON s.id = c.site_id
         """
 
     /// The client with this id.
@@ -79,7 +80,12 @@ public struct CaseStore {
     static func client(_ row: Row) -> ClientRecord {
         ClientRecord(id: row[0].int ?? 0, site: row[1].string ?? "", sex: row[2].string ?? "", birthYear: row[3].int ?? 0,
                      applicantType: row[4].string ?? "", firstName: row[5].string, lastName: row[6].string,
-                     createdAt: row[7].string ?? "", createdBy: row[8].string ?? "")
+                     createdAt: row[7].string ?? "", createdBy: row[8].string ?? "", eligible: (row[9].int ?? 0) != 0)
+    }
+
+    /// Marks a client eligible for the model project. - Returns: false when already eligible.
+    public func markEligible(clientID: Int) throws -> Bool {
+        try database.run("UPDATE clients SET eligible = 1 WHERE id = ? AND eligible = 0", [.int(clientID)]) == 1
     }
 
     // MARK: Cases

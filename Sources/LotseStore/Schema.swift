@@ -117,5 +117,43 @@ public enum Schema {
             CREATE TRIGGER definitions_immutable BEFORE UPDATE ON definitions
                 BEGIN SELECT RAISE(ABORT, 'stored definitions are never changed'); END;
             """),
+        Migration(version: 3, name: "eligibility, randomisation and the project's pseudonym key", sql: """
+            ALTER TABLE clients ADD COLUMN eligible INTEGER NOT NULL DEFAULT 0;
+            CREATE TABLE randomisation_runs (
+                id INTEGER PRIMARY KEY,
+                site_id INTEGER NOT NULL REFERENCES sites(id),
+                seed TEXT NOT NULL,
+                algorithm TEXT NOT NULL,
+                ratio TEXT NOT NULL,
+                strata TEXT NOT NULL,
+                block INTEGER NOT NULL,
+                participants INTEGER NOT NULL,
+                comparison INTEGER NOT NULL,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL
+            );
+            CREATE TABLE assignments (
+                client_id INTEGER PRIMARY KEY REFERENCES clients(id),
+                run_id INTEGER NOT NULL REFERENCES randomisation_runs(id),
+                case_group TEXT NOT NULL,
+                stratum TEXT NOT NULL,
+                block INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                case_id INTEGER NOT NULL REFERENCES cases(id)
+            );
+            CREATE TRIGGER assignments_fixed BEFORE UPDATE ON assignments
+                BEGIN SELECT RAISE(ABORT, 'an assignment is never changed'); END;
+            CREATE TRIGGER assignments_kept BEFORE DELETE ON assignments
+                BEGIN SELECT RAISE(ABORT, 'an assignment is never deleted'); END;
+            CREATE TRIGGER randomisation_runs_fixed BEFORE UPDATE ON randomisation_runs
+                BEGIN SELECT RAISE(ABORT, 'a randomisation run is never changed'); END;
+            CREATE TABLE project_secrets (
+                name TEXT PRIMARY KEY,
+                value BLOB NOT NULL,
+                created_at TEXT NOT NULL
+            );
+            CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
+                BEGIN SELECT RAISE(ABORT, 'project secrets are never changed'); END;
+            """),
     ])
 }

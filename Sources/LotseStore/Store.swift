@@ -9,6 +9,8 @@ public final class Store {
     public let directory: DirectoryRecords
     /// Definitions, clients, cases, transitions, submissions.
     public let cases: CaseStore
+    /// The randomisation pool, runs and assignments; project secrets.
+    public let randomisation: RandomisationStore
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.newerSchema` when a newer Lotse wrote it; nothing is changed then.
@@ -18,6 +20,7 @@ public final class Store {
         audit = AuditLog(database: database)
         directory = DirectoryRecords(database: database)
         cases = CaseStore(database: database)
+        randomisation = RandomisationStore(database: database)
     }
 
     /// Runs `body` as one transaction (see `Database.transaction`).

@@ -1,0 +1,119 @@
+public import LotseStore
+
+/// What a randomisation run did.
+public struct RandomisationResult: Sendable {
+    public var runID: Int
+    public var site: String
+    public var draws: [Randomiser.Draw]
+    /// The case opened for each client, by client id.
+    public var cases: [Int: Int]
+    public var participants: Int { draws.filter { $0.group == "participant" }.count }
+    public var comparison: Int { draws.filter { $0.group == "comparison" }.count }
+}
+
+/// One line of the balance table: a variable's level by group.
+public struct BalanceRow: Sendable {
+    public var variable: String
+    public var level: String
+    public var participants: Int
+    public var comparison: Int
+    public var participantsTotal: Int
+    public var comparisonTotal: Int
+    /// Standardised difference of the level's shares (Austin 2009); nil when a group is empty.
+    public var standardisedDifference: Double?
+}
+
+/// The Borken design: eligible clients of a site randomised to participants or comparison.
+extension Office {
+    /// Assigns every not-yet-assigned eligible client of `site` to `participant` or
+    /// `comparison` (evaluator, supervisor), opens the matching case (amiga / comparison
+    /// workflow), and records seed, algorithm, parameters and counts in the audit log, all in
+    /// one transaction. Assignments are never changed afterwards.
+    public func randomise(by actor: Actor, site: String, randomiser: Randomiser) throws -> RandomisationResult {
+        try authorize(.randomise, actor)
+        let year = currentYear()
+        return try storeWork {
+            try store.transaction {
+                guard let siteRecord = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
+                let pool = try store.randomisation.unassignedPool(siteID: siteRecord.id)
+                guard !pool.isEmpty else { throw CasesError.emptyPool(site) }
+                let members = pool.map {
+                    Randomiser.Member(clientID: $0.id, values: [
+                        "sex": $0.sex, "age_class": ClientCodes.ageClass(birthYear: $0.birthYear, in: year),
+                        "applicant_type": $0.applicantType,
+                    ])
+                }
+                let draws = randomiser.assign(members)
+                let participants = draws.filter { $0.group == "participant" }.count
+                let at = timestamp()
+                let ratio = "\(randomiser.ratio.participants):\(randomiser.ratio.comparison)"
+                let strata = randomiser.strata.joined(separator: ",")
+                let run = try store.randomisation.insertRun(
+                    siteID: siteRecord.id, seed: randomiser.seed, algorithm: Randomiser.algorithm, ratio: ratio,
+                    strata: strata, block: randomiser.block, participants: participants,
+                    comparison: draws.count - participants, userID: actor.userID, at: at)
+                try store.audit.append(draft(actor, "randomise", detail: .object([
+                    ("run", .int(run)), ("site", .string(site)), ("seed", .string(randomiser.seed)),
+                    ("algorithm", .string(Randomiser.algorithm)), ("ratio", .string(ratio)), ("strata", .string(strata)),
+                    ("block", .int(randomiser.block)), ("pool", .int(draws.count)), ("participants", .int(participants)),
+                    ("comparison", .int(draws.count - participants)),
+                ])))
+                var cases: [Int: Int] = [:]
+                for draw in draws {
+                    let caseID = try insertCase(by: actor, clientID: draw.clientID,
+                                                workflow: draw.group == "participant" ? "amiga" : "comparison",
+                                                assignTo: nil)
+                    cases[draw.clientID] = caseID
+                    try store.randomisation.insertAssignment(Assignment(
+                        clientID: draw.clientID, runID: run, group: draw.group, stratum: draw.stratum, block: draw.block,
+                        position: draw.position, caseID: caseID))
+                }
+                return RandomisationResult(runID: run, site: site, draws: draws, cases: cases)
+            }
+        }
+    }
+
+    /// The strata by group (evaluator, supervisor).
+    public func strata(by actor: Actor, site: String?) throws -> [(stratum: String, participants: Int, comparison: Int)] {
+        try authorize(.viewBalance, actor)
+        var counts: [String: (Int, Int)] = [:]
+        for row in try storeWork({ try store.randomisation.assignments(site: site) }) {
+            var entry = counts[row.assignment.stratum] ?? (0, 0)
+            if row.assignment.group == "participant" { entry.0 += 1 } else { entry.1 += 1 }
+            counts[row.assignment.stratum] = entry
+        }
+        return counts.keys.sorted().map { ($0, counts[$0]!.0, counts[$0]!.1) }
+    }
+
+    /// Each stratification variable's levels by group, with standardised differences.
+    public func balance(by actor: Actor, site: String?) throws -> [BalanceRow] {
+        try authorize(.viewBalance, actor)
+        let year = currentYear()
+        let rows = try storeWork { try store.randomisation.assignments(site: site) }
+        let participants = rows.filter { $0.assignment.group == "participant" }
+        let comparison = rows.filter { $0.assignment.group == "comparison" }
+        var result: [BalanceRow] = []
+        let variables: [(String, (String, Int, String) -> String)] = [
+            ("sex", { sex, _, _ in sex }),
+            ("age_class", { _, birth, _ in ClientCodes.ageClass(birthYear: birth, in: year) }),
+            ("applicant_type", { _, _, type in type }),
+        ]
+        for (name, value) in variables {
+            let levels = Set(rows.map { value($0.sex, $0.birthYear, $0.applicantType) }).sorted()
+            for level in levels {
+                let p = participants.filter { value($0.sex, $0.birthYear, $0.applicantType) == level }.count
+                let c = comparison.filter { value($0.sex, $0.birthYear, $0.applicantType) == level }.count
+                var difference: Double?
+                if !participants.isEmpty && !comparison.isEmpty {
+                    let p1 = Double(p) / Double(participants.count), p2 = Double(c) / Double(comparison.count)
+                    let pooled = (p1 * (1 - p1) + p2 * (1 - p2)) / 2
+                    difference = pooled > 0 ? (p1 - p2) / pooled.squareRoot() : 0
+                }
+                result.append(BalanceRow(variable: name, level: level, participants: p, comparison: c,
+                                         participantsTotal: participants.count, comparisonTotal: comparison.count,
+                                         standardisedDifference: difference))
+            }
+        }
+        return result
+    }
+}
