@@ -53,8 +53,8 @@ public final class Office {
     /// The current time in the stored form.
     public func timestamp() -> String { Timestamp.string(clock.now()) }
 
-    /// A draft audit row for `actor` at the current time.
-    func draft(_ actor: Actor, _ action: String, caseID: Int? = nil, detail: JSONValue? = nil) -> AuditDraft {
+    /// A draft audit row for `actor` at the current time (for modules that add commands).
+    public func draft(_ actor: Actor, _ action: String, caseID: Int? = nil, detail: JSONValue? = nil) -> AuditDraft {
         AuditDraft(at: timestamp(), actor: actor.name, role: actor.role.rawValue, action: action, caseID: caseID,
                    detail: detail?.text)
     }

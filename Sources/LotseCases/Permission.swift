@@ -24,6 +24,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case submitForm = "form submit"
     case viewForm = "form view"
     case randomise = "randomise"
+    case exportCases = "export cases"
+    case exportAudit = "export audit"
+    case reports = "report"
     case viewBalance = "randomise balance"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
@@ -38,6 +41,9 @@ public enum Permission: String, CaseIterable, Sendable {
         case .openCase: return [.caseworker, .supervisor]
         case .observe: return [.caseworker, .supervisor, .evaluator]
         case .randomise, .viewBalance: return [.evaluator, .supervisor]
+        case .exportCases: return [.evaluator]
+        case .exportAudit: return [.supervisor]
+        case .reports: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]
         case .queryAudit: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]

@@ -1,0 +1,73 @@
+import LotseStore
+
+/// Everything the evaluation reads about one case, as of a date: its codes, when it entered
+/// each state, and the values of its current submissions. Never names, never medical forms.
+public struct CaseFacts: Sendable {
+    public var caseID: Int
+    public var clientID: Int
+    public var workflow: String
+    public var group: String
+    public var site: String
+    public var sex: String
+    public var birthYear: Int
+    public var applicantType: String
+    /// When the case was opened (stored timestamp).
+    public var openedAt: String
+    /// The state the case is in as of the date.
+    public var state: String
+    /// The first time the case entered each state (stored timestamps).
+    public var entered: [String: String]
+    /// Every transition: (event, from, to, at), in order.
+    public var transitions: [(event: String, from: String?, to: String, at: String)]
+    /// Current submissions: form → entries in order, each a map from field path to value.
+    public var forms: [String: [[String: String]]]
+
+    /// The value of a field of an ordinary form's current submission.
+    public func value(_ form: String, _ field: String) -> String? {
+        forms[form]?.last?[field].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The entries of a repeatable form.
+    public func entries(_ form: String) -> [[String: String]] { forms[form] ?? [] }
+}
+
+/// Streams `CaseFacts` for every case, in case order, by merge-joining three ordered scans,
+/// so memory stays flat however large the region.
+struct CaseFactStream {
+    let queries: EvaluationQueries
+    /// Forms the evaluation never reads (the medical ones).
+    let excludedForms: Set<String>
+
+    func forEach(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
+        let cases = try queries.cases(site: site, asOf: asOf)
+        let transitions = try queries.transitions(asOf: asOf)
+        let submissions = try queries.currentSubmissions(asOf: asOf)
+        var nextTransition = try transitions.next()
+        var nextSubmission = try submissions.next()
+        while let row = try cases.next() {
+            let id = row[0].int ?? 0
+            var facts = CaseFacts(
+                caseID: id, clientID: row[1].int ?? 0, workflow: row[2].string ?? "", group: row[3].string ?? "",
+                site: row[5].string ?? "", sex: row[6].string ?? "", birthYear: row[7].int ?? 0,
+                applicantType: row[8].string ?? "", openedAt: row[4].string ?? "", state: "", entered: [:],
+                transitions: [], forms: [:])
+            while let t = nextTransition, let caseID = t[0].int, caseID <= id {
+                if caseID == id {
+                    let to = t[3].string ?? ""
+                    let at = t[4].string ?? ""
+                    facts.transitions.append((t[1].string ?? "", t[2].string, to, at))
+                    if facts.entered[to] == nil { facts.entered[to] = at }
+                    facts.state = to
+                }
+                nextTransition = try transitions.next()
+            }
+            while let s = nextSubmission, let caseID = s[0].int, caseID <= id {
+                if caseID == id, let form = s[1].string, !excludedForms.contains(form) {
+                    facts.forms[form, default: []].append(InstanceValues.parse(s[3].string ?? ""))
+                }
+                nextSubmission = try submissions.next()
+            }
+            try body(facts)
+        }
+    }
+}

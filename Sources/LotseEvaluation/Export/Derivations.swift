@@ -1,0 +1,85 @@
+/// The derived facts of the evaluation (DOMAIN §9.4–9.5), in one place.
+enum Derivations {
+    /// Outcome codes that are integrations in the K2 sense (§48a SGB II).
+    static let integrationCodes: Set<String> = ["SVB_VZ", "SVB_TZ", "AUSB", "SELBST"]
+    static let svbCodes: Set<String> = ["SVB_VZ", "SVB_TZ"]
+
+    /// The case's outcome code: the placement's, else the closure reason when it is an outcome.
+    static func outcome(_ f: CaseFacts) -> String? {
+        f.value("placement", "outcome") ?? f.value("closure", "reason")
+    }
+
+    /// The observation at `at` (`6m`, `12m`), the latest entry if several.
+    static func observation(_ f: CaseFacts, _ at: String) -> [String: String]? {
+        f.entries("observation").last { $0["at"] == at }
+    }
+
+    static func flag(_ value: Bool?) -> String? { value.map { $0 ? "1" : "0" } }
+
+    /// An observation's employment is an integration (K2).
+    static func integrated(_ f: CaseFacts, _ at: String) -> Bool? {
+        observation(f, at).map { integrationCodes.contains($0["employment"] ?? "") }
+    }
+
+    /// Bedarfsdeckend: integrated by the +6-month observation and no SGB II receipt then
+    /// (DOMAIN §6: no receipt three months after the integration; the +6-month observation is
+    /// the first one at least three months after an integration in the first three months).
+    static func bedarfsdeckend(_ f: CaseFacts) -> Bool? {
+        guard let six = observation(f, "6m") else { return nil }
+        return integrationCodes.contains(six["employment"] ?? "") && six["benefit_status"] == "none"
+    }
+
+    /// Nachhaltig: integrated at +6 months and in employment subject to social insurance at +12 months.
+    static func nachhaltig(_ f: CaseFacts) -> Bool? {
+        guard let six = observation(f, "6m"), let twelve = observation(f, "12m") else { return nil }
+        return integrationCodes.contains(six["employment"] ?? "") && svbCodes.contains(twelve["employment"] ?? "")
+    }
+
+    /// Days from case start to the placement's start.
+    static func daysToPlacement(_ f: CaseFacts) -> Int? {
+        guard let start = f.value("placement", "start"), let a = days(f.openedAt), let b = days(start) else { return nil }
+        return b - a
+    }
+
+    /// Contacts recorded, and the share of gaps within the agreed interval (the first gap counted
+    /// from entering `integration_steps`).
+    static func contactShare(_ f: CaseFacts) -> Double? {
+        guard let interval = f.value("plan", "contact_interval_days").flatMap(Int.init),
+              let start = f.entered["integration_steps"].flatMap(days) else { return nil }
+        let dates = f.entries("contact").compactMap { $0["date"].flatMap(days) }.sorted()
+        guard !dates.isEmpty else { return nil }
+        var previous = start
+        var within = 0
+        for date in dates {
+            if date - previous <= interval { within += 1 }
+            previous = date
+        }
+        return Double(within) / Double(dates.count)
+    }
+
+    /// Rehabilitation or therapy started: a step of category rehab or health that ran.
+    static func rehabStarted(_ f: CaseFacts) -> Bool? {
+        guard f.group == "participant" else { return nil }
+        return f.entries("step").contains {
+            ["rehab", "health"].contains($0["category"] ?? "") && ["running", "completed"].contains($0["status"] ?? "")
+        }
+    }
+
+    /// Days since 1970-01-01 of a date or timestamp.
+    static func days(_ text: String) -> Int? {
+        let parts = text.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y0 = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    }
+
+    /// The age class in the year the case started.
+    static func ageClass(_ f: CaseFacts) -> String {
+        let year = Int(f.openedAt.prefix(4)) ?? 2026
+        let age = year - f.birthYear
+        return age < 25 ? "lt25" : age < 50 ? "25to49" : "50plus"
+    }
+}

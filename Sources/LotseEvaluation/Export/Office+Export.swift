@@ -1,0 +1,137 @@
+import Crypto
+import Foundation
+public import LotseCases
+public import LotseStore
+
+/// What an export wrote.
+public struct ExportSummary: Sendable {
+    public var path: String
+    public var rows: Int
+    public var bytes: Int
+    public var sha256: String
+}
+
+/// The evaluator's exports: pseudonymised cases, the codebook; the supervisor's audit export.
+/// Every export is audited with the file's SHA-256.
+extension Office {
+    /// Streams one row per case to `path` (evaluator): a keyed pseudonym instead of any name,
+    /// age class instead of birth year, no medical-only field and no free text.
+    /// - Parameters:
+    ///   - asOf: only what was recorded up to this date (inclusive); default today.
+    public func exportCases(by actor: Actor, to path: String, json: Bool = false, site: String? = nil,
+                            asOf: String? = nil, precision: ExportContext.Precision = .day) throws -> ExportSummary {
+        try authorize(.exportCases, actor)
+        let bound = try Self.endOfDay(asOf) ?? timestamp()
+        let key = try pseudonymKey(by: actor)
+        let context = ExportContext(precision: precision) { client in
+            let code = HMAC<SHA256>.authenticationCode(for: Array("client:\(client)".utf8), using: SymmetricKey(data: key))
+            return code.prefix(10).map { String(format: "%02x", $0) }.joined()
+        }
+        let variables = EvaluationVariables.all(definitions)
+        let names = variables.map(\.name)
+        let kinds = variables.map(\.kind)
+        let file = try ExportFile(path: path)
+        var rows = 0
+        do {
+            if !json { try file.write(RecordFormat.csv(names)) }
+            try facts(site: site, asOf: bound) { facts in
+                let values = variables.map { $0.value(facts, context) }
+                try file.write(json ? RecordFormat.json(names, values, kinds: kinds) : RecordFormat.csv(values))
+                rows += 1
+            }
+        } catch {
+            file.discard()
+            throw error
+        }
+        let sha = try file.finish()
+        try recordExport(actor, "export.cases", path: path, rows: rows, sha: sha, extra: [
+            ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
+            ("format", .string(json ? "json" : "csv")),
+        ])
+        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
+    }
+
+    /// Every variable of `export cases`: name, labels, type, codes with labels, source (evaluator).
+    public func exportCodebook(by actor: Actor, to path: String, json: Bool = false) throws -> ExportSummary {
+        try authorize(.exportCases, actor)
+        let names = ["variable", "label_de", "label_en", "type", "codes", "source"]
+        let file = try ExportFile(path: path)
+        var rows = 0
+        if !json { try file.write(RecordFormat.csv(names)) }
+        for variable in EvaluationVariables.all(definitions) {
+            let codes = variable.codes.map { "\($0.code)=\($0.de) / \($0.en)" }.joined(separator: "; ")
+            let values = [variable.name, variable.labelDE, variable.labelEN, variable.kind.rawValue, codes, variable.source]
+            try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
+            rows += 1
+        }
+        let sha = try file.finish()
+        try recordExport(actor, "export.codebook", path: path, rows: rows, sha: sha, extra: [])
+        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
+    }
+
+    /// The audit log, filtered, to a file (supervisor).
+    public func exportAudit(by actor: Actor, to path: String, json: Bool = false, filter: AuditFilter) throws
+        -> ExportSummary {
+        try authorize(.exportAudit, actor)
+        let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash"]
+        let file = try ExportFile(path: path)
+        var rows = 0
+        do {
+            if !json { try file.write(RecordFormat.csv(names)) }
+            try store.audit.query(filter) { entry in
+                let d = entry.draft
+                let values = [String(entry.seq), d.at, d.actor, d.role ?? "", d.action, d.caseID.map(String.init) ?? "",
+                              d.event ?? "", d.fromState ?? "", d.toState ?? "", d.detail ?? "", entry.prevHash, entry.hash]
+                try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
+                rows += 1
+            }
+        } catch {
+            file.discard()
+            throw error
+        }
+        let sha = try file.finish()
+        try recordExport(actor, "export.audit", path: path, rows: rows, sha: sha, extra: [])
+        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
+    }
+
+    /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
+    public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
+        let stream = CaseFactStream(queries: EvaluationQueries(database: store.database),
+                                    excludedForms: Set(definitions.forms.forms.values.filter { $0.access != .open }.map(\.id)))
+        try stream.forEach(site: site, asOf: asOf, body)
+    }
+
+    /// The project's secret pseudonym key: made once, at random, never shown to anyone.
+    func pseudonymKey(by actor: Actor) throws -> [UInt8] {
+        try store.transaction {
+            var created = false
+            let key = try store.randomisation.secret(named: "pseudonym-key", at: timestamp()) {
+                created = true
+                var generator = SystemRandomNumberGenerator()
+                return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            }
+            if created {
+                try store.audit.append(draft(actor, "project.key", detail: .object([
+                    ("purpose", "pseudonyms in exports"), ("bits", 256),
+                ])))
+            }
+            return key
+        }
+    }
+
+    func recordExport(_ actor: Actor, _ action: String, path: String, rows: Int, sha: String,
+                      extra: [(String, JSONValue)]) throws {
+        try store.transaction {
+            try store.audit.append(draft(actor, action, detail: .object([
+                ("file", .string(path)), ("rows", .int(rows)), ("sha256", .string(sha)),
+            ] + extra)))
+        }
+    }
+
+    /// `YYYY-MM-DD` → the stored form of that day's last millisecond.
+    static func endOfDay(_ date: String?) throws -> String? {
+        guard let date else { return nil }
+        guard date.count == 10, Timestamp.normalise(date) != nil else { throw EvaluationError.badDate(date) }
+        return date + "T23:59:59.999Z"
+    }
+}

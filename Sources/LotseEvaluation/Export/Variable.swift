@@ -1,0 +1,58 @@
+/// One column of `export cases` and one entry of `export codebook`: its name, labels, type,
+/// codes, where it comes from, and how its value is computed from a case's facts.
+public struct Variable: Sendable {
+    public enum Kind: String, Sendable {
+        case text, date, integer, decimal, code, flag
+    }
+
+    /// A code with its German and English label.
+    public struct Code: Sendable, Equatable {
+        public var code: String
+        public var de: String
+        public var en: String
+    }
+
+    public let name: String
+    public let labelDE: String
+    public let labelEN: String
+    public let kind: Kind
+    public let codes: [Code]
+    /// The source form and field, or how the value is derived.
+    public let source: String
+    let compute: @Sendable (CaseFacts, ExportContext) -> String?
+
+    init(_ name: String, de: String, en: String, kind: Kind, codes: [Code] = [], source: String,
+         _ compute: @escaping @Sendable (CaseFacts, ExportContext) -> String?) {
+        self.name = name
+        self.labelDE = de
+        self.labelEN = en
+        self.kind = kind
+        self.codes = kind == .flag && codes.isEmpty ? Variable.flagCodes : codes
+        self.source = source
+        self.compute = compute
+    }
+
+    /// The value for a case ("" when unknown or not applicable).
+    public func value(_ facts: CaseFacts, _ context: ExportContext) -> String {
+        compute(facts, context) ?? ""
+    }
+
+    static let flagCodes = [Code(code: "0", de: "nein", en: "no"), Code(code: "1", de: "ja", en: "yes")]
+}
+
+/// What computing a row needs besides the case: the pseudonym key, the date precision.
+public struct ExportContext: Sendable {
+    /// `day` (YYYY-MM-DD) or `month` (YYYY-MM).
+    public enum Precision: String, Sendable, CaseIterable {
+        case day, month
+    }
+
+    public var precision: Precision
+    let pseudonym: @Sendable (Int) -> String
+
+    /// A stored timestamp or date at the chosen precision.
+    func date(_ text: String?) -> String? {
+        guard let text, text.count >= 10 else { return nil }
+        return precision == .day ? String(text.prefix(10)) : String(text.prefix(7))
+    }
+}

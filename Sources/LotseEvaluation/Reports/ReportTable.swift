@@ -1,0 +1,47 @@
+/// A finished table of a report: column names and rows of text (numbers already formatted).
+public struct ReportTable: Sendable {
+    public var title: String
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(title: String, columns: [String], rows: [[String]] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Counts of one yes/no indicator per group: events among the cases where it is known.
+struct Tally: Sendable {
+    var events = [String: Int]()
+    var known = [String: Int]()
+
+    mutating func add(group: String, value: String) {
+        guard !value.isEmpty else { return }
+        known[group, default: 0] += 1
+        if value == "1" { events[group, default: 0] += 1 }
+    }
+
+    func proportion(_ group: String) -> Proportion? {
+        guard let n = known[group], n > 0 else { return nil }
+        return try? Proportion(events: events[group] ?? 0, of: n)
+    }
+}
+
+/// The indicators of DOMAIN §9.5 that the reports compare, each a flag variable of the export.
+enum Indicators {
+    static let names: [(variable: String, de: String, en: String)] = [
+        ("left_benefits_6m", "ohne Leistungsbezug (6 Monate)", "left benefits (6 months)"),
+        ("reduced_claim_6m", "verringerter Anspruch (6 Monate)", "reduced claim (6 months)"),
+        ("integrated_6m", "integriert, K2 (6 Monate)", "integrated, K2 (6 months)"),
+        ("left_benefits_12m", "ohne Leistungsbezug (12 Monate)", "left benefits (12 months)"),
+        ("reduced_claim_12m", "verringerter Anspruch (12 Monate)", "reduced claim (12 months)"),
+        ("integrated_12m", "integriert, K2 (12 Monate)", "integrated, K2 (12 months)"),
+        ("fulltime_12m", "svB Vollzeit (12 Monate)", "svB full time (12 months)"),
+        ("parttime_12m", "svB Teilzeit (12 Monate)", "svB part time (12 months)"),
+        ("minijob_12m", "Minijob (12 Monate)", "Minijob (12 months)"),
+        ("bedarfsdeckend", "bedarfsdeckend integriert", "integration covering needs"),
+        ("nachhaltig", "nachhaltig integriert", "sustained integration"),
+        ("rehab_therapy_started", "Reha oder Therapie begonnen", "rehabilitation or therapy started"),
+    ]
+}
