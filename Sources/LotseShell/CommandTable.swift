@@ -2,6 +2,6 @@ extension Shell {
     /// Every command of the shell, in the order `help` lists them.
     static func commandTable() -> [Command] {
         sessionCommands() + userCommands() + clientCommands() + caseCommands() + formCommands()
-            + submissionCommands() + workflowCommands() + randomisationCommands() + auditCommands()
+            + submissionCommands() + workflowCommands() + randomisationCommands() + evaluationCommands() + auditCommands()
     }
 }

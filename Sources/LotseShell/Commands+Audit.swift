@@ -44,29 +44,7 @@ extension Shell {
     }
 
     func showAudit(_ inv: Invocation) throws {
-        var filter = AuditFilter()
-        if let text = inv.option("case") {
-            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: "a case number") }
-            filter.caseID = n
-        }
-        filter.actor = inv.option("user")
-        filter.action = inv.option("action")
-        if let text = inv.option("since") {
-            guard let since = Timestamp.normalise(text) else {
-                throw ShellError.badValue(option: "since", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
-            }
-            filter.since = since
-        }
-        if let text = inv.option("until") {
-            guard let until = text.count == 10 ? Timestamp.dayAfter(text) : Timestamp.normalise(text) else {
-                throw ShellError.badValue(option: "until", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
-            }
-            filter.until = until
-        }
-        if let text = inv.option("last") {
-            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "last", value: text, expected: "a positive number") }
-            filter.last = n
-        }
+        let filter = try auditFilter(inv)
         let format = try inv.format()
         let actor = try currentActor
         var columns = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail"]
@@ -92,6 +70,34 @@ extension Shell {
             }
         }
         if !streamed { console.out(listing.render(.table)) }
+    }
+
+    /// The audit filter of `--case`, `--user`, `--action`, `--since`, `--until`, `--last`.
+    func auditFilter(_ inv: Invocation) throws -> AuditFilter {
+        var filter = AuditFilter()
+        if let text = inv.option("case") {
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: "a case number") }
+            filter.caseID = n
+        }
+        filter.actor = inv.option("user")
+        filter.action = inv.option("action")
+        if let text = inv.option("since") {
+            guard let since = Timestamp.normalise(text) else {
+                throw ShellError.badValue(option: "since", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+            }
+            filter.since = since
+        }
+        if let text = inv.option("until") {
+            guard let until = text.count == 10 ? Timestamp.dayAfter(text) : Timestamp.normalise(text) else {
+                throw ShellError.badValue(option: "until", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+            }
+            filter.until = until
+        }
+        if let text = inv.option("last") {
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "last", value: text, expected: "a positive number") }
+            filter.last = n
+        }
+        return filter
     }
 }
 

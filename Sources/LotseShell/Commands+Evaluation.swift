@@ -1,0 +1,129 @@
+import LotseCases
+import LotseEvaluation
+import LotseStore
+
+extension Shell {
+    static func evaluationCommands() -> [Command] {
+        [
+            Command(path: ["export", "cases"], arguments: [], options: [
+                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
+                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)")],
+                    summary: "export one pseudonymised row per case for the evaluation",
+                    details: "A keyed pseudonym (HMAC-SHA256 with the project's secret key, which no role can read) "
+                        + "instead of any name; age class instead of birth year; no medical-only field, no free text. "
+                        + "`export codebook` describes every column. The export is audited with the file's SHA-256.",
+                    group: .evaluation, permission: .exportCases, needsLogin: true,
+                    run: { shell, inv in try shell.exportCases(inv) }),
+            Command(path: ["export", "codebook"], arguments: [], options: [
+                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],
+                    summary: "export the codebook: every variable with labels, type, codes and source",
+                    details: "", group: .evaluation, permission: .exportCases, needsLogin: true,
+                    run: { shell, inv in
+                        let summary = try shell.office.exportCodebook(by: try shell.currentActor, to: try shell.outFile(inv),
+                                                                      json: try shell.exportJSON(inv))
+                        shell.reportExport(summary, "variables")
+                    }),
+            Command(path: ["export", "audit"], arguments: [], options: [
+                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
+                        OptionSpec("case", value: "N", "only rows about case N"), OptionSpec("user", value: "NAME", "only this user"),
+                        OptionSpec("action", value: "ACTION", "only this action and its refinements"),
+                        OptionSpec("since", value: "DATE", "from this date on"), OptionSpec("until", value: "DATE", "up to this date")],
+                    summary: "export the audit log (with its hashes) to a file",
+                    details: "", group: .evaluation, permission: .exportAudit, needsLogin: true,
+                    run: { shell, inv in
+                        let summary = try shell.office.exportAudit(by: try shell.currentActor, to: try shell.outFile(inv),
+                                                                   json: try shell.exportJSON(inv), filter: try shell.auditFilter(inv))
+                        shell.reportExport(summary, "rows")
+                    }),
+            Command(path: ["report", "evaluation"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
+                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .lang, .format],
+                    summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
+                    details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
+                        + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
+                        + "The numbers come from the same rows as `export cases`.",
+                    group: .evaluation, permission: .reports, needsLogin: true,
+                    run: { shell, inv in
+                        let report = try EvaluationReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
+                                                                asOf: inv.option("as-of"), language: try shell.language(inv))
+                        try shell.show(report.tables, inv)
+                        if let file = inv.option("svg") { try shell.writeOrPrint(report.chart.svg(), to: file) }
+                    }),
+            Command(path: ["report", "sites"], arguments: [], options: [
+                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
+                    summary: "the indicators per site side by side, caseload per caseworker, contacts, time in states",
+                    details: "", group: .evaluation, permission: .reports, needsLogin: true,
+                    run: { shell, inv in
+                        try shell.show(SiteReport.build(shell.office, by: try shell.currentActor, asOf: inv.option("as-of"),
+                                                        language: try shell.language(inv)), inv)
+                    }),
+            Command(path: ["report", "placements"], arguments: [], options: [
+                        OptionSpec("by", value: "kldb|wz", "occupation (KldB 2010) or sector (WZ 2008) (required)"),
+                        OptionSpec("level", value: "N", "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)"),
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
+                    summary: "placements by occupation or sector code (labour-market monitoring)",
+                    details: "", group: .evaluation, permission: .reports, needsLogin: true,
+                    run: { shell, inv in
+                        guard let by = inv.option("by"), by == "kldb" || by == "wz" else {
+                            throw ShellError.missingArgument("--by kldb|wz", usage: inv.command.usage)
+                        }
+                        let level = try inv.option("level").map {
+                            guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: "1 to 5") }
+                            return n
+                        } ?? 1
+                        try shell.show([PlacementReport.build(shell.office, by: try shell.currentActor, byWZ: by == "wz",
+                                                              level: level, site: inv.option("site"), asOf: inv.option("as-of"),
+                                                              language: try shell.language(inv))], inv)
+                    }),
+        ]
+    }
+
+    func outFile(_ inv: Invocation) throws -> String {
+        guard let file = inv.option("out") else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
+        return file
+    }
+
+    func exportJSON(_ inv: Invocation) throws -> Bool {
+        switch inv.option("format") ?? "csv" {
+        case "csv": return false
+        case "json": return true
+        case let other: throw ShellError.badValue(option: "format", value: other, expected: "csv or json")
+        }
+    }
+
+    func exportCases(_ inv: Invocation) throws {
+        let precision = try inv.option("date-precision").map {
+            guard let p = ExportContext.Precision(rawValue: $0) else {
+                throw ShellError.badValue(option: "date-precision", value: $0, expected: "day or month")
+            }
+            return p
+        } ?? .day
+        let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
+                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision)
+        reportExport(summary, "cases")
+    }
+
+    func reportExport(_ summary: ExportSummary, _ what: String) {
+        say("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256))")
+    }
+
+    /// Report tables as listings: titled tables for people, plain records for machines.
+    func show(_ tables: [ReportTable], _ inv: Invocation) throws {
+        let format = try inv.format()
+        for (index, table) in tables.enumerated() {
+            let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
+            if format == .table {
+                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table))
+            } else {
+                console.out(listing.render(format))
+            }
+        }
+    }
+}
