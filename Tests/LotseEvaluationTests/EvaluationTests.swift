@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import LotseCases
+@testable import LotseEvaluation
+import LotseStore
+import LotseTestSupport
+
+/// Randomisation, exports and reports on a small region made through the shell.
+@Suite struct EvaluationTests {
+    /// 24 eligible clients (with names), randomised; one participant with medical findings; observations for all.
+    static func region(clients: Int = 24) throws -> TestLotse {
+        let lotse = try TestLotse()
+        var script = """
+            init --admin root
+            site add bocholt "Jobcenter Bocholt"
+            user add carla --role caseworker --site bocholt
+            user add mara --role medical --site bocholt
+            user add sven --role supervisor --site bocholt
+            user add eva --role evaluator
+            login carla
+
+            """
+        for i in 1...clients {
+            script += "client add --sex \(i % 2 == 0 ? "w" : "m") --birth-year \(1961 + i % 45) --applicant-type \(["EP", "SP", "UP"][i % 3]) "
+                + "--eligible --first-name Vorname\(i) --last-name Zuname\(i)\n"
+        }
+        script += "login eva\nrandomise --site bocholt --seed 7\n"
+        let result = lotse.run(script)
+        precondition(result.status == .ok, result.output)
+        return lotse
+    }
+
+    func participantCase(_ lotse: TestLotse) throws -> Int {
+        try lotse.store.randomisation.assignments(site: nil).first { $0.assignment.group == "participant" }!.assignment.caseID
+    }
+
+    @Test func sameSeedOnACopyOfThePoolGivesTheSameAssignment() throws {
+        let lotse = try TestLotse()
+        var script = "init --admin root\nsite add b B\nuser add eva --role evaluator\nuser add carla --role caseworker --site b\nlogin carla\n"
+        for i in 1...40 {
+            script += "client add --sex \(["m", "w", "d"][i % 3]) --birth-year \(1950 + i) --applicant-type \(["EP", "SP"][i % 2]) --eligible\n"
+        }
+        #expect(lotse.run(script).status == .ok)
+        let copy = lotse.directory.file("copy.db")
+        try lotse.store.database.execute("VACUUM INTO '\(copy)'")
+        #expect(lotse.run("login eva\nrandomise --site b --seed 4711 --block 4").status == .ok)
+        let second = Office(store: try Store(path: copy), clock: lotse.clock, hasher: PasswordHasher(rounds: 210_000),
+                            definitions: TestLotse.repository)
+        let eva = try second.login(name: "eva", password: TestLotse.password)
+        _ = try second.randomise(by: eva, site: "b", randomiser: try Randomiser(seed: "4711", site: "b"))
+        let a = try lotse.store.randomisation.assignments(site: "b").map { [$0.assignment.clientID, $0.assignment.group == "participant" ? 1 : 0] }
+        let b = try second.store.randomisation.assignments(site: "b").map { [$0.assignment.clientID, $0.assignment.group == "participant" ? 1 : 0] }
+        #expect(a == b)
+        #expect(a.count == 40)
+        // Another seed gives another assignment.
+        #expect(Randomiser.seedValue("lotse-randomisation-v1|4711|b|x") != Randomiser.seedValue("lotse-randomisation-v1|4712|b|x"))
+        // Assignments are never changed.
+        #expect(throws: StoreError.self) { try lotse.store.database.run("UPDATE assignments SET case_group = 'participant'") }
+        // The balance table shows every stratum, and nobody is left in the pool.
+        let out = lotse.run("login eva\nrandomise balance\nrandomise --site b --seed 1").output
+        for stratum in try lotse.store.randomisation.assignments(site: "b").map(\.assignment.stratum) {
+            #expect(out.contains(stratum))
+        }
+        #expect(out.contains("site b has no eligible client without an assignment"))
+    }
+
+    @Test func permutedBlocksBalanceEveryStratum() throws {
+        let randomiser = try Randomiser(seed: "1", site: "s", block: 4)
+        let members = (1...400).map { Randomiser.Member(clientID: $0, values: ["sex": $0 % 2 == 0 ? "w" : "m",
+                                                                                "age_class": "25to49", "applicant_type": "EP"]) }
+        let draws = randomiser.assign(members)
+        for stratum in Set(draws.map(\.stratum)) {
+            let groups = draws.filter { $0.stratum == stratum }.map(\.group)
+            // Complete blocks of four: exactly two of each.
+            #expect(groups.filter { $0 == "participant" }.count == groups.count / 2)
+        }
+        #expect(throws: CasesError.self) { try Randomiser(seed: "1", site: "s", ratio: (2, 1), block: 4) }
+    }
+
+    @Test func exportsAndReportsNeverShowNamesBirthYearsOrHealthDetails() throws {
+        let lotse = try Self.region()
+        let caseID = try participantCase(lotse)
+        var script = """
+            login carla
+            form submit \(caseID) referral date=2026-11-02 referring_unit=T reason=x sgb2_since=2019-04-01 lzb=yes sex=m age_class=50plus applicant_type=EP target_groups=older
+            fire \(caseID) request_consent
+            form submit \(caseID) consent given=yes purposes="team_diagnostics evaluation" recipients=ÄD date=2026-11-03 form=paper
+            fire \(caseID) consent_given
+            form submit \(caseID) profiling date=2026-11-05 strengths=x school=haupt vocational=none german_level=native qualification_need=present physical=strong mental=present addiction=none performance_need=strong motivation_need=none care=none housing=none debts=present mobility=present driving_licence=no circumstances_need=present
+            fire \(caseID) order_assessment
+            login mara
+            form submit \(caseID) medical_findings examiner=physician date=2026-11-12 method=examination history="Bandscheibenvorfall Kennwort-Anamnese" findings="Befund Kennwort-Befund" icd10=M51.2
+            login eva
+
+            """
+        for id in try lotse.store.randomisation.assignments(site: nil).map(\.assignment.caseID) {
+            script += "observe \(id) at=6m date=2026-11-20 benefit_status=\(id % 3 == 0 ? "none" : "unchanged") employment=\(id % 3 == 0 ? "SVB_TZ" : "none") source=statistics\n"
+        }
+        let files = lotse.directory
+        script += """
+            export cases --out \(files.file("cases.csv"))
+            export cases --out \(files.file("cases.json")) --format json --date-precision month
+            export codebook --out \(files.file("codebook.csv"))
+            report evaluation --svg \(files.file("chart.svg"))
+            report sites
+            report placements --by kldb --level 2
+            client show 1
+            form view \(caseID) medical_findings
+            """
+        let (output, status) = lotse.run(script, keepGoing: true)
+        #expect(status == .commandFailed)   // the evaluator's client show and form view are refused
+        #expect(output.contains("`client list` needs one of the roles caseworker, supervisor, medical; eva has role evaluator"))
+        #expect(output.contains("`form view` needs one of the roles caseworker, supervisor, medical; eva has role evaluator"))
+        let everything = try [output] + ["cases.csv", "cases.json", "codebook.csv", "chart.svg"].map {
+            try String(contentsOfFile: files.file($0), encoding: .utf8)
+        }
+        for text in everything {
+            #expect(!text.contains("Vorname") && !text.contains("Zuname"))
+            #expect(!text.contains("Kennwort") && !text.contains("M51.2") && !text.contains("Bandscheibe"))
+            for year in 1962...1985 { #expect(!text.contains(",\(year),") && !text.contains("\"\(year)\"")) }
+        }
+        // Every export is in the audit log with its hash.
+        var exports: [String] = []
+        try lotse.store.audit.query(AuditFilter(action: "export")) { exports.append($0.draft.detail ?? "") }
+        #expect(exports.count == 3)
+        let csv = try Data(contentsOf: URL(fileURLWithPath: files.file("cases.csv")))
+        #expect(exports[0].contains(DefinitionSet.sha256(Array(csv))))
+        #expect(try lotse.store.audit.verify().isIntact)
+    }
+
+    @Test func codebookCoversEveryColumnOfTheExport() throws {
+        let lotse = try Self.region()
+        let files = lotse.directory
+        #expect(lotse.run("login eva\nexport cases --out \(files.file("c.csv"))\nexport codebook --out \(files.file("b.csv"))").status == .ok)
+        let header = try String(contentsOfFile: files.file("c.csv"), encoding: .utf8).split(separator: "\r\n").first!
+            .split(separator: ",").map(String.init)
+        let codebook = try String(contentsOfFile: files.file("b.csv"), encoding: .utf8).split(separator: "\r\n").dropFirst()
+            .map { String($0.split(separator: ",").first!) }
+        #expect(header == codebook)
+        #expect(header.count > 40)
+    }
+
+    @Test func reportNumbersEqualThoseRecomputedFromTheExport() throws {
+        let lotse = try Self.region(clients: 64)
+        var script = "login eva\n"
+        for (i, item) in try lotse.store.randomisation.assignments(site: nil).map(\.assignment).enumerated() {
+            let good = item.group == "participant" ? i % 2 == 0 : i % 5 == 0
+            script += "observe \(item.caseID) at=12m date=2026-11-20 benefit_status=\(good ? "none" : "unchanged") "
+                + "employment=\(good ? "SVB_VZ" : "none") source=statistics\n"
+        }
+        script += "export cases --out \(lotse.directory.file("x.csv"))\nreport evaluation --format csv --lang en\n"
+        let (output, status) = lotse.run(script)
+        #expect(status == .ok)
+        let rows = try String(contentsOfFile: lotse.directory.file("x.csv"), encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = rows[0]
+        let group = header.firstIndex(of: "group")!, left = header.firstIndex(of: "left_benefits_12m")!
+        func count(_ g: String) -> (Int, Int) {
+            let mine = rows.dropFirst().filter { $0[group] == g && !$0[left].isEmpty }
+            return (mine.filter { $0[left] == "1" }.count, mine.count)
+        }
+        let (pe, pn) = count("participant"), (ce, cn) = count("comparison")
+        let line = output.split(separator: "\r\n").first { $0.hasPrefix("left benefits (12 months)") }.map(String.init) ?? ""
+        let expected = "left benefits (12 months),\(pe) / \(pn) (\(String(format: "%.1f", 100 * Double(pe) / Double(pn)))%),"
+        #expect(line.hasPrefix(expected), "\(line) vs \(expected)")
+        let table = TwoByTwo(participants: try Proportion(events: pe, of: pn), comparison: try Proportion(events: ce, of: cn))
+        #expect(!ReportFormat.english.smallCells.suppresses(table))
+        #expect(line.hasSuffix(ReportFormat.english.pValue(table.fisher.pValue)))
+    }
+
+    @Test func instanceValuesReadWhatLibxml2Reads() throws {
+        let xml = """
+            <data id="t" version="1">
+              <a>x &amp; y &lt;z&gt; &#228;</a>
+              <g>
+                <b>1</b>
+                <c/>
+              </g>
+              <meta><instanceID>uuid:1</instanceID></meta>
+            </data>
+            """
+        #expect(InstanceValues.parse(xml) == ["a": "x & y <z> ä", "g/b": "1", "g/c": "", "meta/instanceID": "uuid:1"])
+    }
+}
