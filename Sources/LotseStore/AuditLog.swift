@@ -5,6 +5,15 @@
 /// INSERT that does not extend the chain.
 public struct AuditLog {
     let database: Database
+    /// The chain's head as last written in the current transaction (we hold the write lock,
+    /// so nobody else can have appended since): saves reading it back in batch work.
+    private let cachedHead = HeadCache()
+
+    final class HeadCache {
+        var transaction = -1
+        var seq = 0
+        var hash = ""
+    }
 
     /// The log of a database.
     public init(database: Database) { self.database = database }
@@ -15,9 +24,13 @@ public struct AuditLog {
     @discardableResult
     public func append(_ draft: AuditDraft) throws -> AuditEntry {
         precondition(database.inTransaction, "audit rows are written in the transaction of their change")
-        let last = try database.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").first
-        let seq = (last?[0].int ?? 0) + 1
-        let prevHash = last?[1].string ?? AuditEncoding.genesisHash
+        let seq: Int, prevHash: String
+        if cachedHead.transaction == database.transactionNumber {
+            (seq, prevHash) = (cachedHead.seq + 1, cachedHead.hash)
+        } else {
+            let last = try database.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").first
+            (seq, prevHash) = ((last?[0].int ?? 0) + 1, last?[1].string ?? AuditEncoding.genesisHash)
+        }
         guard let hash = AuditEncoding.hash(prevHash: prevHash, seq: seq, draft) else {
             throw AuditError.corruptHead(seq: seq - 1)
         }
@@ -27,6 +40,7 @@ public struct AuditLog {
             """, [.int(seq), .text(draft.at), .text(draft.actor), .text(draft.role), .text(draft.action),
                   .int(draft.caseID), .text(draft.event), .text(draft.fromState), .text(draft.toState),
                   .text(draft.detail), .text(prevHash), .text(hash)])
+        (cachedHead.transaction, cachedHead.seq, cachedHead.hash) = (database.transactionNumber, seq, hash)
         return AuditEntry(seq: seq, draft: draft, prevHash: prevHash, hash: hash)
     }
 

@@ -16,6 +16,9 @@ public final class Database {
     public let path: String
     private var cache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Counts outermost transactions begun on this connection; a value remembered inside one
+    /// transaction is valid while this number is unchanged and a transaction is open.
+    public private(set) var transactionNumber = 0
 
     /// Opens (and, if missing, creates with mode 0600) the database file at `path`.
     /// - Parameter busyTimeout: milliseconds to wait for another writer before failing.
@@ -134,6 +137,7 @@ public final class Database {
         }
         try execute("BEGIN IMMEDIATE")
         transactionDepth = 1
+        transactionNumber += 1
         do {
             let result = try body()
             transactionDepth = 0
