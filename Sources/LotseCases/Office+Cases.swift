@@ -154,30 +154,49 @@ extension Office {
         var interpreter: WorkflowInterpreter
         var workflowSHA256: String
         var configuration: Configuration
-        var document: XPathTreeNode
+        /// Builds the case data document on first use (a submission of a form that does not
+        /// read the case, for example, never needs it).
+        let documentBuilder: DocumentBuilder
+        var document: XPathTreeNode { documentBuilder.document }
     }
 
     func snapshot(_ id: Int) throws -> Snapshot {
         try storeWork {
-            guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
-            guard let client = try store.cases.client(id: record.clientID) else { throw CasesError.unknownClient(record.clientID) }
+            guard let (record, client) = try store.cases.caseAndClient(id: id) else { throw CasesError.unknownCase(id) }
             let submissions = try store.cases.currentSubmissions(caseID: id)
             let workflow = try interpreter(forDefinition: record.workflowID)
             let history = (try? JSONSerialization.jsonObject(with: Data(record.history.utf8))) as? [String: String] ?? [:]
             let ids = submissions.map(\.id)
-            let document: XPathTreeNode
-            if let last = lastDocument, last.caseID == id, last.submissions == ids {
-                // Same case, same submissions: only the case's own attributes can differ.
-                document = last.document
-                document.setAttribute("state", record.state)
-            } else {
-                document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
-                                                          year: currentYear(), parse: parsed)
+            let builder = DocumentBuilder { [self] in
+                if let last = lastDocument, last.caseID == id, last.submissions == ids {
+                    // Same case, same submissions: only the case's own attributes can differ.
+                    last.document.setAttribute("state", record.state)
+                    return last.document
+                }
+                let document = definitions.caseDocument.build(case: record, client: client, submissions: submissions,
+                                                              year: currentYear(), parse: parsed)
                 lastDocument = (id, ids, document)
+                return document
             }
             return Snapshot(record: record, client: client, submissions: submissions, interpreter: workflow.interpreter,
                             workflowSHA256: workflow.sha256,
-                            configuration: Configuration(state: record.state, history: history), document: document)
+                            configuration: Configuration(state: record.state, history: history), documentBuilder: builder)
+        }
+    }
+
+    /// Makes a value once, when first asked for.
+    final class DocumentBuilder {
+        private var make: (() -> XPathTreeNode)?
+        private var made: XPathTreeNode?
+
+        init(_ make: @escaping () -> XPathTreeNode) { self.make = make }
+
+        var document: XPathTreeNode {
+            if let made { return made }
+            let document = make!()
+            made = document
+            make = nil
+            return document
         }
     }
 

@@ -63,8 +63,10 @@ extension Office {
             }
             supersedes = snapshot.submissions.first { $0.form == formID }?.id
         }
+        // The case data document only for forms that read it (`instance('case')`).
         let environment = FormEnvironment(clock: xpathClock, makeUUID: makeUUID,
-                                          externalInstances: ["case": snapshot.document])
+                                          externalInstances: form.externalInstances["case"] != nil
+                                              ? ["case": snapshot.document] : [:])
         let instance = FormInstance(definition: form, environment: environment)
         if let supersedes, let previous = snapshot.submissions.first(where: { $0.id == supersedes }),
            let document = parsed(previous) {

@@ -2,8 +2,8 @@ import LotseXPath
 
 extension FormDefinition {
     /// A secondary instance as a tree that expressions can read.
-    func secondaryTree(_ id: String) -> InstanceNode? {
-        secondaryInstances[id].map(InstanceNode.tree)
+    func secondaryTree(_ id: String) -> StaticNode? {
+        secondaryRoots[id]
     }
 
     /// Choices of an itemset read from its instance, without a choice filter.
@@ -12,12 +12,12 @@ extension FormDefinition {
         guard let top = secondaryTree(instance) else { return [] }
         // pyxform's lists are `root/item`; take the items under the instance's top element.
         let items = top.children.first.map { first in top.children.filter { $0.name == first.name } } ?? []
-        return items.map { item in itemChoice(item, valueRef: valueRef, labelRef: labelRef, language: language, top: top) }
+        return items.map { item in itemChoice(item, valueRef: valueRef, labelRef: labelRef, language: language) }
     }
 
     /// Value and label of one itemset item.
-    func itemChoice(_ item: InstanceNode, valueRef: XPathExpression, labelRef: LabelReference, language: String,
-                    top: InstanceNode) -> (value: String, label: String) {
+    func itemChoice(_ item: any XPathNode, valueRef: XPathExpression, labelRef: LabelReference, language: String)
+        -> (value: String, label: String) {
         let context = XPathContext(node: item)
         let value = (try? valueRef.evaluateString(context)) ?? ""
         let label: String
@@ -28,7 +28,6 @@ extension FormDefinition {
         case let .plain(expression):
             label = (try? expression.evaluateString(context)) ?? value
         }
-        _ = top
         return (value, label)
     }
 }

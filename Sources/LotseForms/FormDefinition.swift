@@ -108,6 +108,8 @@ public struct FormDefinition: Sendable {
     public var template: TemplateNode
     /// Inline secondary instances by id (choice lists).
     var secondaryInstances: [String: TemplateNode]
+    /// The same as shared, immutable trees that expressions read.
+    var secondaryRoots: [String: StaticNode] = [:]
     /// External instances by id with their `src` (`case` → `jr://file/case.xml`): the caller supplies them.
     public var externalInstances: [String: String]
     public var binds: [Bind]
@@ -157,6 +159,7 @@ public struct FormDefinition: Sendable {
 
     /// Builds the lookup tables once the fields are known (the reader calls it).
     mutating func index() {
+        secondaryRoots = secondaryInstances.mapValues(StaticNode.tree)
         fieldsByName = [:]
         fieldsByRelativePath = [:]
         for (i, field) in fields.enumerated() {

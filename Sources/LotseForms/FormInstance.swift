@@ -9,7 +9,7 @@ public final class FormInstance {
     public let root: InstanceNode
     var environment: FormEnvironment
     private var nodes: [[String]: InstanceNode] = [:]
-    private var secondaryRoots: [String: InstanceNode] = [:]
+    private var secondaryRoots: [String: StaticNode] { definition.secondaryRoots }
     /// False after values were stored without re-evaluating what depends on them.
     var isConsistent = true
 
@@ -21,7 +21,6 @@ public final class FormInstance {
         root = InstanceNode.tree(definition.template)
         index(root, path: [root.name])
         for (i, bind) in definition.binds.enumerated() { nodes[bind.path]?.bindIndex = i }
-        for id in definition.secondaryInstances.keys { secondaryRoots[id] = definition.secondaryTree(id) }
         for bind in definition.binds {
             guard let node = nodes[bind.path] else { continue }
             switch bind.preload {
@@ -51,8 +50,8 @@ public final class FormInstance {
 
     /// The evaluation context for an expression bound to `node`.
     func context(_ node: InstanceNode) -> XPathContext {
-        XPathContext(node: node, current: node, instance: { [secondaryRoots, environment] id in
-            secondaryRoots[id] ?? environment.externalInstances[id]
+        XPathContext(node: node, current: node, instance: { [definition, environment] id in
+            definition.secondaryRoots[id] ?? environment.externalInstances[id]
         }, clock: environment.clock, makeUUID: environment.makeUUID,
         choiceName: { [weak self] value, path in self?.choiceLabel(value, selectPath: path) })
     }
@@ -144,11 +143,9 @@ public final class FormInstance {
         guard case let .itemset(instance, nodeset, valueRef, labelRef) = field.choices else {
             return definition.choices(of: field, language: language)
         }
-        guard let node = nodes[field.path], let top = secondaryRoots[instance],
+        guard let node = nodes[field.path], secondaryRoots[instance] != nil,
               let items = try? nodeset.evaluate(context(node)).nodes else { return [] }
-        return items.compactMap { $0 as? InstanceNode }.map {
-            definition.itemChoice($0, valueRef: valueRef, labelRef: labelRef, language: language, top: top)
-        }
+        return items.map { definition.itemChoice($0, valueRef: valueRef, labelRef: labelRef, language: language) }
     }
 }
 

@@ -102,16 +102,34 @@ public struct CaseStore {
         return Int(database.lastInsertRowID)
     }
 
-    private static let caseColumns = """
+    private static let caseSelect = """
         k.id, k.client_id, k.workflow_id, d.name, k.case_group, k.state, k.history, k.entered_at, k.entered_by,
         k.assigned_to, u.name, k.closed, k.opened_at, k.opened_by, k.version, s.code
+        """
+    private static let caseFrom = """
         FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
         JOIN sites s ON s.id = c.site_id LEFT JOIN users u ON u.id = k.assigned_to
         """
+    private static let caseColumns = caseSelect + "\n" + caseFrom
 
     /// The case with this id.
     public func `case`(id: Int) throws -> CaseRecord? {
         try database.query("SELECT \(Self.caseColumns) WHERE k.id = ?", [.int(id)]).first.map(Self.caseRecord)
+    }
+
+    /// A case and its client in one query (what firing an event reads first).
+    public func caseAndClient(id: Int) throws -> (CaseRecord, ClientRecord)? {
+        guard let row = try database.query("""
+            SELECT \(Self.caseSelect), c.sex, c.birth_year, c.applicant_type, c.first_name, c.last_name, c.created_at,
+                   c.created_by, c.eligible
+            \(Self.caseFrom) WHERE k.id = ?
+            """, [.int(id)]).first else { return nil }
+        let record = Self.caseRecord(row)
+        let client = ClientRecord(id: record.clientID, site: record.site, sex: row[16].string ?? "",
+                                  birthYear: row[17].int ?? 0, applicantType: row[18].string ?? "", firstName: row[19].string,
+                                  lastName: row[20].string, createdAt: row[21].string ?? "", createdBy: row[22].string ?? "",
+                                  eligible: (row[23].int ?? 0) != 0)
+        return (record, client)
     }
 
     /// Cases matching the filter, by id.

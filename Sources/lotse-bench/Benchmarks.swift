@@ -119,10 +119,12 @@ enum Benchmarks {
         return Double(cases * perCase) / time
     }
 
-    /// Submissions per second in one transaction: validated completely, then stored with their audit rows.
-    static func batchSubmissions(directory: String, definitions: String, count: Int) throws -> Double {
-        let (office, carla, ids) = try prepared(directory: directory, name: "submissions", definitions: definitions,
-                                                cases: max(1, count / 50))
+    /// Submissions per second in one transaction: validated completely, then stored with their
+    /// audit rows. `corrections`: each submission corrects the case's previous one (read back
+    /// first); otherwise every case gets its first profiling.
+    static func batchSubmissions(directory: String, definitions: String, count: Int, corrections: Bool) throws -> Double {
+        let (office, carla, ids) = try prepared(directory: directory, name: corrections ? "corrections" : "submissions",
+                                                definitions: definitions, cases: corrections ? max(1, count / 50) : count)
         let time = try seconds {
             try office.store.transaction {
                 for i in 0..<count {
