@@ -12,10 +12,19 @@ public struct LaunchOptions: Sendable, Equatable {
     public var keepGoing = false
     /// Print usage and exit.
     public var showHelp = false
+    /// `lotse demo …`: build a demo region instead of starting the shell.
+    public var demo: DemoOptions?
+
+    /// The options of `lotse demo [--db FILE] [--clients N] [--seed S]`.
+    public struct DemoOptions: Sendable, Equatable {
+        public var clients = 2000
+        public var seed: UInt64 = 2026
+    }
 
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
         usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]
+               lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
         with the forms and workflows of DIR/Forms and DIR/Workflows (default: the working directory)
@@ -23,6 +32,11 @@ public struct LaunchOptions: Sendable, Equatable {
         Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
         runs the commands of the script, one a line, stopping at the first error unless --keep-going.
         Inside the shell, `help` lists the commands.
+
+        `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
+        clients moved through the real workflows, default 2000) in a new database (default
+        ./lotse-demo.db), then `lotse --db lotse-demo.db` explores it. Every demo user's password is
+        $LOTSE_PASSWORD, or `lotse-demo-2026` when it is not set.
 
         """ + Shell.exitCodeHelp + "\n"
 
@@ -36,6 +50,11 @@ public struct LaunchOptions: Sendable, Equatable {
     public init(arguments: [String], environment: [String: String]) throws(Failure) {
         databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
         var index = 0
+        var dbGiven = false
+        if arguments.first == "demo" {
+            demo = DemoOptions()
+            index = 1
+        }
         while index < arguments.count {
             let word = arguments[index]
             index += 1
@@ -59,8 +78,11 @@ public struct LaunchOptions: Sendable, Equatable {
             default:
                 if word.hasPrefix("--db=") {
                     databasePath = String(word.dropFirst(5))
+                    dbGiven = true
                 } else if word.hasPrefix("-") && word != "-" {
                     throw Failure(message: "unknown option \(word)")
+                } else if demo != nil {
+                    throw Failure(message: "lotse demo takes no script (\(word))")
                 } else if script != nil {
                     throw Failure(message: "more than one script given (\(script!), \(word))")
                 } else {
@@ -69,5 +91,6 @@ public struct LaunchOptions: Sendable, Equatable {
             }
         }
         if databasePath.isEmpty { throw Failure(message: "--db needs a path") }
+        if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
     }
 }

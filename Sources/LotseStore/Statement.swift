@@ -58,10 +58,9 @@ public final class Statement {
         }
     }
 
-    /// The column names of the result.
-    var columnNames: [String] {
+    /// The column names of the result (read once; a prepared statement's columns do not change).
+    private(set) lazy var columnNames: [String] =
         (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
-    }
 
     /// The current row's value at a column index.
     func value(at index: Int32) -> SQLValue {

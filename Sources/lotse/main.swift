@@ -21,6 +21,10 @@ if options.showHelp {
     console.out(LaunchOptions.usage)
     exit(0)
 }
+if let demo = options.demo {
+    exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
+                         environment: environment, console: console).rawValue)
+}
 
 // Read the script before touching the database, so a bad path changes nothing.
 var scriptLines: [String]?
