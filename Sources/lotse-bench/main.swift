@@ -5,8 +5,14 @@ import Foundation
 import LotseCases
 import LotseStore
 
+if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
+    let a = CommandLine.arguments
+    try RegionBenchmark.childExport(path: a[at + 1], definitions: a[at + 2], out: a[at + 3])
+    exit(0)
+}
 let quick = CommandLine.arguments.contains("--quick")
-/// `--only batch|submissions|durable|startup` runs one measurement (for profiling).
+/// `--only batch|submissions|durable|startup|region` runs one measurement (for profiling);
+/// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick).
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
 let scratch = NSTemporaryDirectory() + "lotse-bench-" + UUID().uuidString
@@ -49,6 +55,11 @@ if wanted("submissions") {
 }
 
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
+if wanted("region") {
+    let clients = CommandLine.arguments.firstIndex(of: "--region-clients").flatMap { Int(CommandLine.arguments[$0 + 1]) }
+        ?? (quick ? 2_000 : 60_000)
+    try RegionBenchmark.run(directory: scratch, definitions: definitions, clients: clients, record: record)
+}
 
 let width = rows.map(\.0.count).max() ?? 0
 let valueWidth = rows.map(\.1.count).max() ?? 0

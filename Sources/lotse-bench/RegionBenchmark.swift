@@ -1,0 +1,81 @@
+import Foundation
+import LotseCases
+import LotseEvaluation
+import LotseStore
+
+/// The region run: a demo region of `clients` clients, then the evaluation's heavy commands on it.
+enum RegionBenchmark {
+    static func run(directory: String, definitions: String, clients: Int, record: (String, String, String) -> Void) throws {
+        let path = directory + "/region.db"
+        var summary: DemoSummary?
+        let build = try Benchmarks.seconds {
+            summary = try DemoRegion.build(at: path, definitions: definitions, clients: clients, seed: 2026,
+                                           password: "bench password 1") { FileHandle.standardError.write(Data("\r\($0)   ".utf8)) }
+        }
+        FileHandle.standardError.write(Data("\n".utf8))
+        guard let summary else { return }
+        let store = try Store(path: path)
+        let auditRows = try store.audit.count()
+        record("region: \(clients) clients built (demo)", String(format: "%.0f s", build),
+               "\(summary.transitions) transitions, \(summary.submissions) submissions, \(auditRows) audit rows")
+
+        // Export in a child process, so its peak memory is its own.
+        let exportFile = directory + "/cases.csv"
+        let (exportTime, exportRSS) = try child(["--child-export", path, definitions, exportFile])
+        let exportSize = (try? FileManager.default.attributesOfItem(atPath: exportFile)[.size] as? Int) ?? 0
+        record("export cases of the region (streamed)", String(format: "%.2f s", exportTime), "< 3 s")
+        record("  peak memory of the exporting process", String(format: "%.0f MB", exportRSS),
+               "flat (file \(exportSize / 1_000_000) MB)")
+
+        let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
+        let eva = try office.login(name: "eva", password: "bench password 1")
+        let report = try Benchmarks.seconds { _ = try EvaluationReport.build(office, by: eva, site: nil, asOf: nil, language: "de") }
+        record("report evaluation", String(format: "%.2f s", report), "")
+        let sites = try Benchmarks.seconds { _ = try SiteReport.build(office, by: eva, asOf: nil, language: "de") }
+        record("report sites", String(format: "%.2f s", sites), "")
+        var verification: AuditVerification?
+        let verify = try Benchmarks.seconds { verification = try store.audit.verify() }
+        record("audit verify of \(verification?.rowsChecked ?? 0) rows", String(format: "%.2f s", verify), "< 5 s (1.2 M rows)")
+
+        // One shell command on the region: `case show` of random cases, as a supervisor would.
+        let supervisor = try office.login(name: summary.users.first { $0.role == "supervisor" }!.name, password: "bench password 1")
+        let caseCount = try store.database.scalar("SELECT COUNT(*) FROM cases")?.int ?? 1
+        var times: [Double] = []
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let id = Int.random(in: 1...caseCount, using: &generator)
+            times.append(try Benchmarks.seconds { _ = try office.caseOverview(by: supervisor, id: id, language: "de") } * 1000)
+        }
+        times.sort()
+        record("case show on the region (median of 200)", String(format: "%.2f ms", times[times.count / 2]), "< 20 ms")
+    }
+
+    /// Runs this executable again with `arguments`; returns the seconds it reported and its peak memory in MB.
+    static func child(_ arguments: [String]) throws -> (Double, Double) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0])
+        }
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        let seconds = Double(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? .nan
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return (seconds, Double(usage.ru_maxrss) / 1024)
+    }
+
+    /// The child's side: export the region's cases and print the seconds it took.
+    static func childExport(path: String, definitions: String, out: String) throws {
+        let store = try Store(path: path)
+        let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
+        let eva = try office.login(name: "eva", password: "bench password 1")
+        _ = office.definitions
+        let time = try Benchmarks.seconds { _ = try office.exportCases(by: eva, to: out) }
+        print(time)
+    }
+}
