@@ -88,21 +88,23 @@ extension Office {
     /// Each stratification variable's levels by group, with standardised differences.
     public func balance(by actor: Actor, site: String?) throws -> [BalanceRow] {
         try authorize(.viewBalance, actor)
-        let year = currentYear()
         let rows = try storeWork { try store.randomisation.assignments(site: site) }
         let participants = rows.filter { $0.assignment.group == "participant" }
         let comparison = rows.filter { $0.assignment.group == "comparison" }
         var result: [BalanceRow] = []
-        let variables: [(String, (String, Int, String) -> String)] = [
-            ("sex", { sex, _, _ in sex }),
-            ("age_class", { _, birth, _ in ClientCodes.ageClass(birthYear: birth, in: year) }),
-            ("applicant_type", { _, _, type in type }),
+        // Age classes as of the randomisation, as the strata were formed.
+        typealias Row = (assignment: Assignment, sex: String, birthYear: Int, applicantType: String, site: String,
+                         runYear: Int)
+        let variables: [(String, (Row) -> String)] = [
+            ("sex", { $0.sex }),
+            ("age_class", { ClientCodes.ageClass(birthYear: $0.birthYear, in: $0.runYear) }),
+            ("applicant_type", { $0.applicantType }),
         ]
         for (name, value) in variables {
-            let levels = Set(rows.map { value($0.sex, $0.birthYear, $0.applicantType) }).sorted()
+            let levels = Set(rows.map(value)).sorted()
             for level in levels {
-                let p = participants.filter { value($0.sex, $0.birthYear, $0.applicantType) == level }.count
-                let c = comparison.filter { value($0.sex, $0.birthYear, $0.applicantType) == level }.count
+                let p = participants.filter { value($0) == level }.count
+                let c = comparison.filter { value($0) == level }.count
                 var difference: Double?
                 if !participants.isEmpty && !comparison.isEmpty {
                     let p1 = Double(p) / Double(participants.count), p2 = Double(c) / Double(comparison.count)

@@ -68,19 +68,21 @@ public struct RandomisationStore {
                   .int(a.caseID)])
     }
 
-    /// Every assignment, optionally of one site, by client id.
+    /// Every assignment, optionally of one site, by client id, with the client's codes and the
+    /// year of its randomisation run (age classes are as of that year).
     public func assignments(site: String?) throws -> [(assignment: Assignment, sex: String, birthYear: Int,
-                                                       applicantType: String, site: String)] {
+                                                       applicantType: String, site: String, runYear: Int)] {
         try database.query("""
             SELECT a.client_id, a.run_id, a.case_group, a.stratum, a.block, a.position, a.case_id,
-                   c.sex, c.birth_year, c.applicant_type, s.code
+                   c.sex, c.birth_year, c.applicant_type, s.code, substr(r.at, 1, 4)
             FROM assignments a JOIN clients c ON c.id = a.client_id JOIN sites s ON s.id = c.site_id
+            JOIN randomisation_runs r ON r.id = a.run_id
             WHERE (? IS NULL OR s.code = ?) ORDER BY a.client_id
             """, [.text(site), .text(site)]).map {
             (Assignment(clientID: $0[0].int ?? 0, runID: $0[1].int ?? 0, group: $0[2].string ?? "",
                         stratum: $0[3].string ?? "", block: $0[4].int ?? 0, position: $0[5].int ?? 0,
                         caseID: $0[6].int ?? 0),
-             $0[7].string ?? "", $0[8].int ?? 0, $0[9].string ?? "", $0[10].string ?? "")
+             $0[7].string ?? "", $0[8].int ?? 0, $0[9].string ?? "", $0[10].string ?? "", $0[11].int ?? 0)
         }
     }
 

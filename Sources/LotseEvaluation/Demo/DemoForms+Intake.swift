@@ -98,4 +98,21 @@ extension DemoForms {
 }
 
 /// Field values of the forms, drawn for one case: real values that pass each form's validation.
-enum DemoForms {}
+enum DemoForms {
+    /// The fields a form may leave empty, by form: cleared when a correction does not give them.
+    static let optionalFields: [String: [String]] = [
+        "referral": ["birth_year", "target_groups"],
+        "consent": ["purposes", "recipients", "revoked_on"],
+        "profiling": ["experience", "motivation_notes", "target_occupation"],
+        "health_questionnaire": ["complaints_other", "treatment_details", "medication_details", "remarks"],
+        "medical_findings": ["icd10", "assessment"],
+        "medical_statement": ["max_lifting_kg", "exclusions", "walking_distance_m", "reassessment_date", "remarks"],
+        "case_conference": ["notes"],
+        "interface": ["objection_date"],
+        "objection": ["drv_opinion_date", "drv_result"],
+        "transfer": ["remarks"],
+        "plan": ["support", "own_efforts"],
+        "step": ["title", "end"],
+        "closure": ["reason_other", "remarks"],
+    ]
+}

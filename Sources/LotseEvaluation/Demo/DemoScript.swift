@@ -9,6 +9,10 @@ enum DemoAction {
     case fire(event: String, note: String?)
     /// `Office.assignCase`: the supervisor gives the case to a caseworker.
     case assign(to: String)
+    /// `Office.addClient`: registers the client with this index as eligible.
+    case addClient(Int)
+    /// `Office.randomise`: the site with this index, which opens its cases.
+    case randomise(Int)
 }
 
 /// One step of a story: when (a moment, see `DemoCalendar`), by whom, what.
@@ -59,8 +63,15 @@ final class DemoScript {
         return true
     }
 
-    /// Records a submission at the current visit.
-    func submit(_ actor: String, _ form: String, _ values: DemoValues, entry: Int? = nil) {
+    /// Records a submission at the current visit. A correction starts from the values it
+    /// corrects, so the form's optional fields not given are cleared unless `keeping` them.
+    func submit(_ actor: String, _ form: String, _ values: DemoValues, entry: Int? = nil, keeping: Bool = false) {
+        var values = values
+        if !keeping {
+            for field in DemoForms.optionalFields[form] ?? [] where !values.contains(where: { $0.key == field }) {
+                values.append((field, ""))
+            }
+        }
         add(actor, .submit(form: form, values: values, entry: entry))
     }
 
