@@ -62,7 +62,16 @@ public struct LaunchOptions: Sendable, Equatable {
             case "--db":
                 guard index < arguments.count else { throw Failure(message: "--db needs a path") }
                 databasePath = arguments[index]
+                dbGiven = true
                 index += 1
+            case "--clients" where demo != nil, "--seed" where demo != nil:
+                guard index < arguments.count, let n = UInt64(arguments[index]), n > 0 else {
+                    throw Failure(message: "\(word) needs a positive number")
+                }
+                if word == "--clients" { demo?.clients = Int(n) } else { demo?.seed = n }
+                index += 1
+            case "--":
+                continue
             case "--definitions":
                 guard index < arguments.count else { throw Failure(message: "--definitions needs a folder") }
                 definitions = arguments[index]

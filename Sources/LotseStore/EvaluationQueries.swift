@@ -23,14 +23,17 @@ public struct EvaluationQueries {
             """, [.text(asOf)])
     }
 
-    /// Submissions current at `asOf` (recorded by then and not superseded by then), by case,
-    /// form and entry. Columns: case_id, form, entry, instance, at.
-    public func currentSubmissions(asOf: String) throws -> RowCursor {
-        try database.cursor("""
+    /// Submissions of `forms` current at `asOf` (recorded by then and not superseded by then),
+    /// by case, form and entry. Columns: case_id, form, entry, instance, at.
+    public func currentSubmissions(asOf: String, forms: [String]) throws -> RowCursor {
+        // The list of forms is the caller's fixed set of form ids, bound as one JSON array.
+        let list = "[" + forms.map { "\"\($0)\"" }.joined(separator: ",") + "]"
+        return try database.cursor("""
             SELECT s.case_id, s.form, s.entry, s.instance, s.at FROM submissions s
-            WHERE s.at <= ? AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id AND n.at <= ?)
+            WHERE s.at <= ? AND s.form IN (SELECT value FROM json_each(?))
+              AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id AND n.at <= ?)
             ORDER BY s.case_id, s.form, s.entry
-            """, [.text(asOf), .text(asOf)])
+            """, [.text(asOf), .text(list), .text(asOf)])
     }
 
     /// Open cases per assigned user (for caseload), with the user's site.

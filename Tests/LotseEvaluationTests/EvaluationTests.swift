@@ -168,6 +168,17 @@ import LotseTestSupport
         #expect(line.hasSuffix(ReportFormat.english.pValue(table.fisher.pValue)))
     }
 
+    @Test func theExportReadsEveryFormItsVariablesNameAndNoMedicalForm() throws {
+        let definitions = DefinitionSet(directory: TestLotse.repository)
+        for variable in EvaluationVariables.all(definitions) {
+            for word in variable.source.split(whereSeparator: { !$0.isLetter && $0 != "_" }).map(String.init)
+            where definitions.forms[word] != nil && variable.source.contains("form \(word)") {
+                #expect(EvaluationVariables.sourceForms.contains(word), "\(variable.name) reads \(word)")
+            }
+        }
+        for id in EvaluationVariables.sourceForms { #expect(definitions.forms[id]?.access == .open) }
+    }
+
     @Test func instanceValuesReadWhatLibxml2Reads() throws {
         let xml = """
             <data id="t" version="1">

@@ -45,6 +45,15 @@ import Testing
         #expect(try LaunchOptions(arguments: ["--db=c.db", "-"], environment: [:]).script == "-")
     }
 
+    @Test func demoOptions() throws {
+        let o = try LaunchOptions(arguments: ["demo", "--clients", "300", "--seed", "9"], environment: [:])
+        #expect(o.demo == LaunchOptions.DemoOptions(clients: 300, seed: 9))
+        #expect(o.databasePath == "lotse-demo.db")
+        #expect(try LaunchOptions(arguments: ["demo", "--db", "x.db"], environment: [:]).databasePath == "x.db")
+        #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["--clients", "3"], environment: [:]) }
+        #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["demo", "script.lotse"], environment: [:]) }
+    }
+
     @Test func badUsageIsRefused() {
         #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["--frobnicate"], environment: [:]) }
         #expect(throws: LaunchOptions.Failure.self) { try LaunchOptions(arguments: ["--db"], environment: [:]) }

@@ -35,13 +35,13 @@ public struct CaseFacts: Sendable {
 /// so memory stays flat however large the region.
 struct CaseFactStream {
     let queries: EvaluationQueries
-    /// Forms the evaluation never reads (the medical ones).
-    let excludedForms: Set<String>
+    /// The forms the evaluation reads (never the medical ones).
+    let forms: [String]
 
     func forEach(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
         let cases = try queries.cases(site: site, asOf: asOf)
         let transitions = try queries.transitions(asOf: asOf)
-        let submissions = try queries.currentSubmissions(asOf: asOf)
+        let submissions = try queries.currentSubmissions(asOf: asOf, forms: forms)
         var nextTransition = try transitions.next()
         var nextSubmission = try submissions.next()
         while let row = try cases.next() {
@@ -62,7 +62,7 @@ struct CaseFactStream {
                 nextTransition = try transitions.next()
             }
             while let s = nextSubmission, let caseID = s[0].int, caseID <= id {
-                if caseID == id, let form = s[1].string, !excludedForms.contains(form) {
+                if caseID == id, let form = s[1].string {
                     facts.forms[form, default: []].append(InstanceValues.parse(s[3].string ?? ""))
                 }
                 nextSubmission = try submissions.next()

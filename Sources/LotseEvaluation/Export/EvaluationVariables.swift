@@ -133,6 +133,11 @@ public enum EvaluationVariables {
         return variables
     }
 
+    /// The forms the variables read (the export reads no other submission).
+    public static let sourceForms: Set<String> = [
+        "referral", "consent", "capacity", "plan", "contact", "step", "placement", "closure", "observation",
+    ]
+
     /// Outcome flags read from one observation.
     static let indicatorTests: [(String, String, String, @Sendable ([String: String]) -> Bool)] = [
         ("left_benefits", "Ohne Leistungsbezug", "left benefits", { $0["benefit_status"] == "none" }),

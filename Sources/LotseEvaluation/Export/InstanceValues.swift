@@ -11,6 +11,8 @@ enum InstanceValues {
         var utf8 = Array(xml.utf8)
         utf8.append(0)
         var stack: [String] = []
+        // The path below the root of the innermost open element, kept as the stack changes.
+        var paths: [String] = []
         var text: [UInt8] = []
         var sawChild: [Bool] = []
         var i = 0
@@ -34,9 +36,10 @@ enum InstanceValues {
                 var j = i + 2
                 while j < count && utf8[j] != UInt8(ascii: ">") { j += 1 }
                 if let hadChild = sawChild.popLast(), !hadChild, stack.count > 1 {
-                    result[stack.dropFirst().joined(separator: "/")] = decode(text)
+                    result[paths[paths.count - 1]] = decode(text)
                 }
                 stack.removeLast()
+                paths.removeLast()
                 text.removeAll(keepingCapacity: true)
                 i = j + 1
                 continue
@@ -58,10 +61,12 @@ enum InstanceValues {
             }
             let selfClosing = k > 0 && utf8[k - 1] == UInt8(ascii: "/")
             if !sawChild.isEmpty { sawChild[sawChild.count - 1] = true }
+            let path = stack.count <= 1 ? name : paths[paths.count - 1] + "/" + name
             if selfClosing {
-                if !stack.isEmpty { result[(stack.dropFirst() + [name]).joined(separator: "/")] = "" }
+                if !stack.isEmpty { result[path] = "" }
             } else {
                 stack.append(name)
+                paths.append(path)
                 sawChild.append(false)
             }
             text.removeAll(keepingCapacity: true)

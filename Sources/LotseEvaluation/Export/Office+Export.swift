@@ -96,8 +96,9 @@ extension Office {
 
     /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
     public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
+        let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
         let stream = CaseFactStream(queries: EvaluationQueries(database: store.database),
-                                    excludedForms: Set(definitions.forms.forms.values.filter { $0.access != .open }.map(\.id)))
+                                    forms: EvaluationVariables.sourceForms.filter(open.contains).sorted())
         try stream.forEach(site: site, asOf: asOf, body)
     }
 

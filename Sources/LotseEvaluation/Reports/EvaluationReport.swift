@@ -70,6 +70,9 @@ public struct EvaluationReport: Sendable {
                                     groups: groups)
         chart.captions = de ? .german : .english
         chart.format = format
+        // Room above the highest whisker, in steps of 10 %.
+        let highest = groups.flatMap { [$0.participants.wilsonInterval().upper, $0.comparison.wilsonInterval().upper] }.max() ?? 1
+        chart.yMaximum = min(1, max(0.1, (highest * 10).rounded(.up) / 10 + 0.1))
         return EvaluationReport(tables: [table], chart: chart)
     }
 
