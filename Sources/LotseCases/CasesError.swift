@@ -27,6 +27,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// An admin cannot disable their own account (the database would lose its last admin).
     case cannotDisableSelf
     case unknownClient(Int)
+    /// Comparison cases, and the cases of clients in the randomisation pool, come from `randomise`.
+    case groupByRandomisation(Int)
     /// No eligible client of the site is waiting for randomisation.
     case emptyPool(String)
     case unknownCase(Int)
@@ -79,6 +81,9 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"
         case let .unknownClient(id): return "no client \(id)"
+        case let .groupByRandomisation(client):
+            return "client \(client): the group (participant or comparison) is assigned by randomisation; "
+                + "an eligible client's case is opened by `randomise`, and comparison cases only so"
         case let .emptyPool(site):
             return "site \(site) has no eligible client without an assignment; nothing was randomised "
                 + "(client add --eligible or client eligible CLIENT adds to the pool)"

@@ -20,6 +20,13 @@ extension Office {
     public func openCase(by actor: Actor, clientID: Int, workflow name: String = "amiga", assignTo: Int? = nil)
         throws -> Int {
         try authorize(.openCase, actor)
+        // The group is the randomisation's to choose (the Borken design), not a caseworker's.
+        if Self.group(of: name) == "comparison" { throw CasesError.groupByRandomisation(clientID) }
+        let inPool = try storeWork {
+            try store.cases.client(id: clientID)?.eligible == true
+                && store.randomisation.assignments(client: clientID) == nil
+        }
+        if inPool { throw CasesError.groupByRandomisation(clientID) }
         return try insertCase(by: actor, clientID: clientID, workflow: name,
                               assignTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil))
     }

@@ -48,6 +48,11 @@ public struct RandomisationStore {
             """, [.int(siteID)]).map { ($0[0].int ?? 0, $0[1].string ?? "", $0[2].int ?? 0, $0[3].string ?? "") }
     }
 
+    /// A client's assignment, if randomised.
+    public func assignments(client: Int) throws -> String? {
+        try database.scalar("SELECT case_group FROM assignments WHERE client_id = ?", [.int(client)])?.string
+    }
+
     /// Records a run. - Returns: its id.
     public func insertRun(siteID: Int, seed: String, algorithm: String, ratio: String, strata: String, block: Int,
                           participants: Int, comparison: Int, userID: Int, at: String) throws -> Int {

@@ -50,6 +50,21 @@ public enum Timestamp {
         return pad(ny, 4) + "-" + pad(nm, 2) + "-" + pad(nd, 2) + "T00:00:00.000Z"
     }
 
+    /// Days since 1970-01-01 of a date `YYYY-MM-DD` (the first ten characters of a timestamp
+    /// work too); nil when the text is not a date.
+    public static func dayNumber(_ text: String) -> Int? {
+        let parts = text.prefix(10).split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1...12).contains(m), (1...daysIn(month: m, year: y)).contains(d) else { return nil }
+        return days(fromCivil: y, m, d)
+    }
+
+    /// The date `YYYY-MM-DD` of a day number (days since 1970-01-01).
+    public static func date(dayNumber: Int) -> String {
+        let (y, m, d) = civil(fromDays: dayNumber)
+        return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

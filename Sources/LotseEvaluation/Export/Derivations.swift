@@ -1,3 +1,5 @@
+import LotseStore
+
 /// The derived facts of the evaluation (DOMAIN §9.4–9.5), in one place.
 enum Derivations {
     /// Outcome codes that are integrations in the K2 sense (§48a SGB II).
@@ -66,15 +68,7 @@ enum Derivations {
     }
 
     /// Days since 1970-01-01 of a date or timestamp.
-    static func days(_ text: String) -> Int? {
-        let parts = text.prefix(10).split(separator: "-")
-        guard parts.count == 3, let y0 = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-    }
+    static func days(_ text: String) -> Int? { Timestamp.dayNumber(text) }
 
     /// The age class in the year the case started.
     static func ageClass(_ f: CaseFacts) -> String {
