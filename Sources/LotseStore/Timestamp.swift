@@ -73,8 +73,8 @@ public enum Timestamp {
         }
     }
 
-    /// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-    static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
+    /// Days since 1970-01-01 of a civil date (proleptic Gregorian, Howard Hinnant's algorithm).
+    public static func days(fromCivil y0: Int, _ m: Int, _ d: Int) -> Int {
         let y = m <= 2 ? y0 - 1 : y0
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -83,8 +83,8 @@ public enum Timestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    /// The civil date of a day count since 1970-01-01.
-    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+    /// The civil date (year, month, day) of a day count since 1970-01-01.
+    public static func civil(fromDays z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

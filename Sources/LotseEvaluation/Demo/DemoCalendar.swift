@@ -1,4 +1,5 @@
 import Foundation
+import LotseStore
 
 /// Calendar arithmetic of the simulation. A day is a number of days since 1970-01-01; a
 /// moment is seconds since 1970-01-01 00:00 local time in Berlin (no zone), so moments sort
@@ -6,34 +7,19 @@ import Foundation
 enum DemoCalendar {
     static let zone = TimeZone(identifier: "Europe/Berlin")!
 
-    /// The day of a civil date (proleptic Gregorian; Hinnant's algorithm).
+    /// The day of a civil date.
     static func day(_ year: Int, _ month: Int, _ dayOfMonth: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + dayOfMonth - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        Timestamp.days(fromCivil: year, month, dayOfMonth)
     }
 
     /// The civil date of a day.
     static func civil(_ day: Int) -> (year: Int, month: Int, day: Int) {
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let (y, m, d) = Timestamp.civil(fromDays: day)
+        return (y, m, d)
     }
 
     /// `YYYY-MM-DD`.
-    static func iso(_ day: Int) -> String {
-        let (y, m, d) = civil(day)
-        return String(y) + "-" + (m < 10 ? "0" : "") + String(m) + "-" + (d < 10 ? "0" : "") + String(d)
-    }
+    static func iso(_ day: Int) -> String { Timestamp.date(dayNumber: day) }
 
     /// The same day of the month `months` later (the month's last day when it has fewer days).
     static func adding(months: Int, to day: Int) -> Int {
