@@ -57,6 +57,9 @@ struct Command {
 
     var minimumArguments: Int { arguments.filter { !$0.hasPrefix("[") }.count }
 
+    /// The command with its positional arguments (`user add NAME`).
+    var synopsis: String { ([name] + arguments).joined(separator: " ") }
+
     var usage: String {
         var parts = [name] + arguments
         for option in options {

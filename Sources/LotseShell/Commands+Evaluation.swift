@@ -106,7 +106,9 @@ extension Shell {
             return p
         } ?? .day
         let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
-                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision)
+                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision) {
+            self.console.progress("exporting: \($0) cases")
+        }
         reportExport(summary, "cases")
     }
 

@@ -25,14 +25,16 @@ extension Shell {
             guard !members.isEmpty else { continue }
             text += "\n\(group.rawValue):\n" + members.map { line(for: $0) }.joined(separator: "\n") + "\n"
         }
-        text += "\nOne command a line; \"double quotes\" group words; # starts a comment.\n"
+        text += "\n… takes options: help COMMAND shows them. One command a line; \"double quotes\" group words; "
+            + "# starts a comment.\n"
         text += "Listings take --format table|csv|json.\n\n" + Self.exitCodeHelp
         return text
     }
 
+    /// One line of the overview: the command with its arguments (options in `help COMMAND`).
     private func line(for command: Command) -> String {
-        let usage = command.usage
-        let pad = max(2, 44 - usage.count)
+        let usage = command.synopsis + (command.options.isEmpty ? "" : " …")
+        let pad = max(2, 32 - usage.count)
         return "  " + usage + String(repeating: " ", count: pad) + command.summary
     }
 

@@ -18,8 +18,10 @@ extension Office {
     /// age class instead of birth year, no medical-only field and no free text.
     /// - Parameters:
     ///   - asOf: only what was recorded up to this date (inclusive); default today.
+    ///   - progress: told the number of cases written so far, every 5,000.
     public func exportCases(by actor: Actor, to path: String, json: Bool = false, site: String? = nil,
-                            asOf: String? = nil, precision: ExportContext.Precision = .day) throws -> ExportSummary {
+                            asOf: String? = nil, precision: ExportContext.Precision = .day,
+                            progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
         try authorize(.exportCases, actor)
         let bound = try Self.endOfDay(asOf) ?? timestamp()
         let key = try pseudonymKey(by: actor)
@@ -38,6 +40,7 @@ extension Office {
                 let values = variables.map { $0.value(facts, context) }
                 try file.write(json ? RecordFormat.json(names, values, kinds: kinds) : RecordFormat.csv(values))
                 rows += 1
+                if rows % 5_000 == 0 { progress?(rows) }
             }
         } catch {
             file.discard()
