@@ -173,18 +173,6 @@ extension FormReader {
 
     /// The candidate within edit distance 2, if any.
     static func closest(_ word: String, in candidates: [String]) -> String? {
-        func distance(_ a: String, _ b: String) -> Int {
-            let a = Array(a.lowercased()), b = Array(b.lowercased())
-            var previous = Array(0...b.count)
-            for i in 1...max(a.count, 1) where i <= a.count {
-                var current = [i] + Array(repeating: 0, count: b.count)
-                for j in 1...max(b.count, 1) where j <= b.count {
-                    current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                }
-                previous = current
-            }
-            return previous[b.count]
-        }
-        return candidates.map { ($0, distance(word, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        EditDistance.closest(to: word.lowercased(), in: candidates, limit: 2)
     }
 }

@@ -19,7 +19,7 @@ public struct FormReader {
     /// Reads the form in a file; `name` is how messages name the file (default: the path).
     public static func read(fileAt path: String, name: String? = nil) -> Result {
         let display = name ?? path
-        guard let bytes = FileBytes.read(path) else {
+        guard let bytes = try? SourceFile.read(path) else {
             return Result(definition: nil, diagnostics: [
                 FormDiagnostic(file: display, line: 0, code: .xml, message: "cannot read the file"),
             ])
@@ -192,12 +192,5 @@ public struct FormReader {
             }
         }
         return result
-    }
-}
-
-/// Reading a whole file into bytes.
-enum FileBytes {
-    static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
 }

@@ -1,6 +1,7 @@
 import LotseCases
 import LotseStore
 import LotseWorkflow
+import LotseXML
 
 extension Shell {
     static func workflowCommands() -> [Command] {
@@ -49,7 +50,8 @@ extension Shell {
         let reader = WorkflowReader(shape: office.definitions.caseDocument.shape)
         var errors = 0
         for file in inv.arguments {
-            guard let bytes = ScriptFile.bytes(file) else { throw ShellError.cannotRead(file: file, reason: "no such file") }
+            let bytes: [UInt8]
+            do { bytes = try SourceFile.read(file) } catch { throw ShellError.definitions(error.description) }
             let result = reader.diagnose(bytes: bytes, name: file)
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count

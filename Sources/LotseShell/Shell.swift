@@ -1,4 +1,5 @@
 public import LotseCases
+import LotseXPath
 public import LotseForms
 
 /// The line-oriented shell (DESIGN §8): one command a line, run against an `Office`.
@@ -143,23 +144,7 @@ public final class Shell {
 
     /// The candidate within a small edit distance of `word`, if any.
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word, $0)) }.filter { $0.1 <= max(2, word.count / 3) }
-        return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0
-    }
-
-    /// Levenshtein distance.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where j <= b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        EditDistance.closest(to: word, in: candidates, limit: max(2, word.count / 3))
     }
 
     /// Asks for the first admin on a terminal.

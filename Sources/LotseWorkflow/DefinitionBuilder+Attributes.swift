@@ -41,8 +41,8 @@ extension DefinitionBuilder {
     }
 
     private func formSuggestion(for id: String) -> String {
-        let close = forms.sorted().min { Levenshtein.distance(id, $0) < Levenshtein.distance(id, $1) }
-        guard let close, Levenshtein.distance(id, close) <= max(1, id.count / 3) else { return "" }
+        let close = forms.sorted().min { EditDistance.between(id, $0) < EditDistance.between(id, $1) }
+        guard let close, EditDistance.between(id, close) <= max(1, id.count / 3) else { return "" }
         return "; did you mean '\(close)'?"
     }
 
@@ -118,24 +118,5 @@ extension DefinitionBuilder {
         element.elements(named: "log", namespace: WorkflowSchema.scxmlNamespace).map {
             WorkflowLog(label: $0.attribute("label"), expr: $0.attribute("expr"), line: $0.line)
         }
-    }
-}
-
-/// Edit distance for "did you mean" suggestions.
-enum Levenshtein {
-    static func distance(_ a: String, _ b: String) -> Int {
-        let x = Array(a), y = Array(b)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var previous = Array(0...y.count)
-        var current = previous
-        for i in 1...x.count {
-            current[0] = i
-            for j in 1...y.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[y.count]
     }
 }

@@ -192,7 +192,7 @@ struct DefinitionBuilder {
         guard firstIndex[id] == nil else { return "" }
         var best: (id: String, distance: Int)? = nil
         for candidate in firstIndex.keys.sorted() {
-            let distance = Levenshtein.distance(id, candidate)
+            let distance = EditDistance.between(id, candidate)
             if distance <= max(1, id.count / 3), distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best.map { "; did you mean '\($0.id)'?" } ?? ""

@@ -53,7 +53,12 @@ public struct WorkflowReader {
     /// - Throws: ``WorkflowError/unreadable(file:reason:)``, or
     ///   ``WorkflowError/invalid(file:diagnostics:)`` with every diagnostic.
     public func read(fileAt path: String) throws(WorkflowError) -> WorkflowDefinition {
-        try read(bytes: Self.contents(of: path), name: path)
+        let bytes: [UInt8]
+        do { bytes = try SourceFile.read(path) } catch {
+            if case let .unreadable(_, reason) = error { throw .unreadable(file: path, reason: reason) }
+            throw .unreadable(file: path, reason: error.description)
+        }
+        return try read(bytes: bytes, name: path)
     }
 
     /// Reads a definition from text.
@@ -154,23 +159,6 @@ public struct WorkflowReader {
         diagnostics.enumerated().sorted { a, b in
             (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
         }.map(\.element)
-    }
-
-    private static func contents(of path: String) throws(WorkflowError) -> [UInt8] {
-        guard let file = fopen(path, "rb") else {
-            throw .unreadable(file: path, reason: String(cString: strerror(errno)))
-        }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
-            bytes.append(contentsOf: chunk[0..<count])
-            if count < chunk.count {
-                if ferror(file) != 0 { throw .unreadable(file: path, reason: String(cString: strerror(errno))) }
-                return bytes
-            }
-        }
     }
 }
 

@@ -4,12 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// Reads whole files for the parser and the schema compiler.
-enum SourceFile {
+/// Reads whole definition files (for the parser, the schema compiler, and the readers above).
+public enum SourceFile {
     /// The bytes of the file at `path`.
     ///
     /// - Throws: ``XMLError/unreadable(file:reason:)`` with the system's message.
-    static func read(_ path: String) throws(XMLError) -> [UInt8] {
+    public static func read(_ path: String) throws(XMLError) -> [UInt8] {
         guard let file = fopen(path, "rb") else {
             throw .unreadable(file: path, reason: String(cString: strerror(errno)))
         }

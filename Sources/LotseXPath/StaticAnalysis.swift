@@ -187,9 +187,11 @@ struct StaticAnalysis {
     }
 }
 
-/// Levenshtein distance for "did you mean" suggestions.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance for "did you mean" suggestions, shared by every layer that suggests
+/// names (functions, forms, states, commands).
+public enum EditDistance {
+    /// The number of single-character insertions, deletions and substitutions from `a` to `b`.
+    public static func between(_ a: String, _ b: String) -> Int {
         let x = Array(a), y = Array(b)
         if x.isEmpty { return y.count }
         if y.isEmpty { return x.count }
@@ -203,5 +205,19 @@ enum EditDistance {
             swap(&previous, &current)
         }
         return previous[y.count]
+    }
+
+    /// The candidate nearest to `word` within `limit` edits (ties: the alphabetically first), if any.
+    public static func closest(to word: String, in candidates: [String], limit: Int) -> String? {
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let distance = between(word, candidate)
+            guard distance <= limit else { continue }
+            if let current = best, current.distance < distance || (current.distance == distance && current.name <= candidate) {
+                continue
+            }
+            best = (candidate, distance)
+        }
+        return best?.name
     }
 }
