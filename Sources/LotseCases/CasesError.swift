@@ -6,6 +6,8 @@ public import LotseWorkflow
 public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// The user's role may not do this; the refusal itself is in the audit log.
     case notAllowed(Permission, role: Role, user: String)
+    /// The client or case belongs to a site the user does not work at; the refusal is audited.
+    case otherSite(what: String, site: String, user: String, sites: [String])
     /// No user is logged in.
     case notLoggedIn
     /// The database has no users yet: the first admin must be created.
@@ -62,6 +64,10 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
             let needed = permission.roles.map(\.rawValue)
             let list = needed.count == 1 ? "role \(needed[0])" : "one of the roles " + needed.joined(separator: ", ")
             return "`\(permission.rawValue)` needs \(list); \(user) has role \(role.rawValue) (nothing was changed)"
+        case let .otherSite(what, site, user, sites):
+            return "\(what) belongs to site \(site); \(user) works at "
+                + (sites.isEmpty ? "no site" : "site" + (sites.count == 1 ? " " : "s ") + sites.joined(separator: ", "))
+                + " (nothing was changed)"
         case .notLoggedIn:
             return "not logged in: `login USER` first"
         case .notInitialised:

@@ -12,8 +12,9 @@ extension Office {
     public func fire(by actor: Actor, caseID: Int, event: String, note: String? = nil) throws -> Move {
         try authorize(.fire, actor)
         let snapshot = try snapshot(caseID)
+        try authorize(site: snapshot.record.site, actor, .fire, what: "case \(caseID)", caseID: caseID)
         let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration,
-                                                context: fireContext(actor, snapshot))
+                                                context: try fireContext(actor, snapshot))
         switch outcome {
         case let .refused(refusal):
             try storeWork {

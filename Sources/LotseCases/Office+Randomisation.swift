@@ -31,6 +31,7 @@ extension Office {
     /// one transaction. Assignments are never changed afterwards.
     public func randomise(by actor: Actor, site: String, randomiser: Randomiser) throws -> RandomisationResult {
         try authorize(.randomise, actor)
+        try authorize(site: site, actor, .randomise, what: "the randomisation pool")
         let year = currentYear()
         return try storeWork {
             try store.transaction {
@@ -52,12 +53,6 @@ extension Office {
                     siteID: siteRecord.id, seed: randomiser.seed, algorithm: Randomiser.algorithm, ratio: ratio,
                     strata: strata, block: randomiser.block, participants: participants,
                     comparison: draws.count - participants, userID: actor.userID, at: at)
-                try store.audit.append(draft(actor, "randomise", detail: .object([
-                    ("run", .int(run)), ("site", .string(site)), ("seed", .string(randomiser.seed)),
-                    ("algorithm", .string(Randomiser.algorithm)), ("ratio", .string(ratio)), ("strata", .string(strata)),
-                    ("block", .int(randomiser.block)), ("pool", .int(draws.count)), ("participants", .int(participants)),
-                    ("comparison", .int(draws.count - participants)),
-                ])))
                 var cases: [Int: Int] = [:]
                 for draw in draws {
                     let caseID = try insertCase(by: actor, clientID: draw.clientID,
@@ -68,6 +63,13 @@ extension Office {
                         clientID: draw.clientID, runID: run, group: draw.group, stratum: draw.stratum, block: draw.block,
                         position: draw.position, caseID: caseID))
                 }
+                // After the cases: this row records the run and every assignment.
+                try store.audit.append(draft(actor, "randomise", detail: .object([
+                    ("run", .int(run)), ("site", .string(site)), ("seed", .string(randomiser.seed)),
+                    ("algorithm", .string(Randomiser.algorithm)), ("ratio", .string(ratio)), ("strata", .string(strata)),
+                    ("block", .int(randomiser.block)), ("pool", .int(draws.count)), ("participants", .int(participants)),
+                    ("comparison", .int(draws.count - participants)),
+                ])))
                 return RandomisationResult(runID: run, site: site, draws: draws, cases: cases)
             }
         }
@@ -76,8 +78,9 @@ extension Office {
     /// The strata by group (evaluator, supervisor).
     public func strata(by actor: Actor, site: String?) throws -> [(stratum: String, participants: Int, comparison: Int)] {
         try authorize(.viewBalance, actor)
+        if let site { try authorize(site: site, actor, .viewBalance, what: "the randomisation") }
         var counts: [String: (Int, Int)] = [:]
-        for row in try storeWork({ try store.randomisation.assignments(site: site) }) {
+        for row in try storeWork({ try store.randomisation.assignments(site: site) }) where actor.works(at: row.site) {
             var entry = counts[row.assignment.stratum] ?? (0, 0)
             if row.assignment.group == "participant" { entry.0 += 1 } else { entry.1 += 1 }
             counts[row.assignment.stratum] = entry
@@ -88,7 +91,8 @@ extension Office {
     /// Each stratification variable's levels by group, with standardised differences.
     public func balance(by actor: Actor, site: String?) throws -> [BalanceRow] {
         try authorize(.viewBalance, actor)
-        let rows = try storeWork { try store.randomisation.assignments(site: site) }
+        if let site { try authorize(site: site, actor, .viewBalance, what: "the randomisation") }
+        let rows = try storeWork { try store.randomisation.assignments(site: site) }.filter { actor.works(at: $0.site) }
         let participants = rows.filter { $0.assignment.group == "participant" }
         let comparison = rows.filter { $0.assignment.group == "comparison" }
         var result: [BalanceRow] = []

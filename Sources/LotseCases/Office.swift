@@ -72,6 +72,24 @@ public final class Office {
         throw CasesError.notAllowed(permission, role: actor.role, user: actor.name)
     }
 
+    /// Checks that `actor` works at `site` (caseworker, medical and supervisor see and change
+    /// only clients and cases of their own sites). A refusal is audited (`denied`, naming the
+    /// site) and thrown as `CasesError.otherSite`.
+    /// - Parameter what: what was asked for, for the message (`case 12`, `client 7`).
+    public func authorize(site: String, _ actor: Actor, _ permission: Permission, what: String,
+                          caseID: Int? = nil) throws {
+        guard !actor.works(at: site) else { return }
+        try storeWork {
+            try store.transaction {
+                try store.audit.append(draft(actor, "denied", caseID: caseID, detail: .object([
+                    ("command", .string(permission.rawValue)), ("site", .string(site)), ("object", .string(what)),
+                    ("sites", .array(actor.sites.map { .string($0) })),
+                ])))
+            }
+        }
+        throw CasesError.otherSite(what: what, site: site, user: actor.name, sites: actor.sites)
+    }
+
     /// Runs a store operation, wrapping store errors as `CasesError.store`.
     @discardableResult
     func storeWork<T>(_ body: () throws -> T) throws -> T {

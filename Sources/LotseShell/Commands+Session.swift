@@ -36,7 +36,7 @@ extension Shell {
                     details: "", group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in
                         guard let actor = shell.actor else { shell.say("not logged in"); return }
-                        shell.say("\(actor.name) (\(actor.role.rawValue))" + (actor.site.map { " at site \($0)" } ?? ""))
+                        shell.say("\(actor.name) (\(actor.role.rawValue))" + Self.atSites(actor.sites))
                     }),
             Command(path: ["quit"], arguments: [], options: [],
                     summary: "end the shell (also `exit`; end of input does the same)",
@@ -62,6 +62,6 @@ extension Shell {
         let password = try passwords.existing(inv, prompt: "Password for \(name): ")
         let new = try office.login(name: name, password: password, replacing: actor)
         actor = new
-        say("logged in as \(new.name) (\(new.role.rawValue))" + (new.site.map { " at site \($0)" } ?? ""))
+        say("logged in as \(new.name) (\(new.role.rawValue))" + Self.atSites(new.sites))
     }
 }

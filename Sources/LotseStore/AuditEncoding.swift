@@ -8,6 +8,10 @@ import Crypto
 /// - the byte `0x01`, the length of the field's UTF-8 bytes as a 4-byte big-endian unsigned
 ///   integer, then those bytes. Integers (`seq`, `case_id`) are written in decimal ASCII.
 ///
+/// A row that wrote covered data (`CoveredRecords`) has an eleventh field, `records`, encoded
+/// the same way after the ten; a row without records has only the ten, so rows written before
+/// data coverage keep their hashes.
+///
 /// `hash = SHA-256(P ‖ E)` where `P` is the previous row's hash as 32 raw bytes (32 zero bytes
 /// for the first row) and `E` the encoding; hashes are stored as lowercase hex.
 /// The encoding is unambiguous (length-prefixed, NULL distinct from empty), so no two
@@ -19,15 +23,8 @@ public enum AuditEncoding {
     /// The canonical bytes of a row's fields.
     public static func encode(seq: Int, _ draft: AuditDraft) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(128 + (draft.detail?.utf8.count ?? 0))
-        func field(_ value: String?) {
-            guard let value else { bytes.append(0); return }
-            let utf8 = Array(value.utf8)
-            let n = UInt32(utf8.count)
-            bytes.append(1)
-            bytes.append(contentsOf: [UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
-            bytes.append(contentsOf: utf8)
-        }
+        bytes.reserveCapacity(128 + (draft.detail?.utf8.count ?? 0) + (draft.records?.utf8.count ?? 0))
+        func field(_ value: String?) { appendField(value, to: &bytes) }
         field(String(seq))
         field(draft.at)
         field(draft.actor)
@@ -38,7 +35,17 @@ public enum AuditEncoding {
         field(draft.fromState)
         field(draft.toState)
         field(draft.detail)
+        if let records = draft.records { field(records) }
         return bytes
+    }
+
+    /// Appends one field: `0x00` for NULL, else `0x01`, the 4-byte big-endian UTF-8 length, the bytes.
+    static func appendField(_ value: String?, to bytes: inout [UInt8]) {
+        guard let value else { bytes.append(0); return }
+        let n = UInt32(value.utf8.count)
+        bytes.append(1)
+        bytes.append(contentsOf: [UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
+        bytes.append(contentsOf: value.utf8)
     }
 
     /// The chain hash of a row, lowercase hex; nil when `prevHash` is not 64 hex digits.

@@ -61,7 +61,9 @@ public struct RandomisationStore {
                                             user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(siteID), .text(seed), .text(algorithm), .text(ratio), .text(strata), .int(block),
                   .int(participants), .int(comparison), .int(userID), .text(at)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("run", id)
+        return id
     }
 
     /// Records an assignment.
@@ -71,6 +73,7 @@ public struct RandomisationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [.int(a.clientID), .int(a.runID), .text(a.group), .text(a.stratum), .int(a.block), .int(a.position),
                   .int(a.caseID)])
+        database.wrote("assignment", a.clientID)
     }
 
     /// Every assignment, optionally of one site, by client id, with the client's codes and the

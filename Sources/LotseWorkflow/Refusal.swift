@@ -26,6 +26,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case formMissing([MissingForm])
         /// `l:four-eyes`: the user fired the transition into the current state.
         case fourEyes(enteredBy: Int)
+        /// `l:four-eyes`: the user took part in the decision to be confirmed (see
+        /// `WorkflowInterpreter.fourEyesConflicts`).
+        case fourEyesConflict([FourEyesConflict])
     }
 
     /// The event fired.
@@ -52,7 +55,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .conditionFalse: "WF_COND_FALSE"
         case .roleNotAllowed: "WF_ROLE_DENIED"
         case .formMissing: "WF_FORM_MISSING"
-        case .fourEyes: "WF_FOUR_EYES"
+        case .fourEyes, .fourEyesConflict: "WF_FOUR_EYES"
         }
     }
 
@@ -79,6 +82,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .fourEyes(let user):
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than user \(user), "
                 + "who fired the transition into this state"
+        case .fourEyesConflict(let conflicts):
+            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone who took no part in the "
+                + "decision; this user " + conflicts.map(\.description).joined(separator: " and ")
         }
     }
 

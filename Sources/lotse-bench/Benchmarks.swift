@@ -32,7 +32,7 @@ enum Benchmarks {
         let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
         let root = try office.initialise(adminName: "root", password: "bench password")
         try office.addSite(by: root, code: "s", name: "Site")
-        try office.addUser(by: root, name: "carla", role: .caseworker, site: "s", password: "bench password")
+        try office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: "bench password")
         let carla = try office.login(name: "carla", password: "bench password")
         var ids: [Int] = []
         try store.transaction {

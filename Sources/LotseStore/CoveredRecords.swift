@@ -1,0 +1,152 @@
+import Crypto
+
+/// A data row the audit chain vouches for: its kind (`case`, `transition`, ...) and id.
+public struct RecordRef: Sendable, Hashable, CustomStringConvertible {
+    public var kind: String
+    public var id: Int
+
+    public init(_ kind: String, _ id: Int) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public var description: String { "\(kind) \(id)" }
+}
+
+/// One kind of covered record: the table it lives in and the canonical content encoding of
+/// its rows (ARCHITECTURE.md, "Data covered by the chain").
+///
+/// The encoding of a row is the audit field encoding (`AuditEncoding`) of
+/// `kind, id, column₁, …, columnₙ` in the listed order: NULL as `0x00`, any other value as
+/// `0x01`, a 4-byte big-endian length and its UTF-8 text (integers in decimal). A column
+/// marked `digest` contributes the lowercase hex SHA-256 of its UTF-8 text instead of the
+/// text itself. The record hash is SHA-256 of that encoding, lowercase hex. Nothing depends on
+/// SQLite's storage, so another backend computes the same hashes from the same values.
+public struct RecordKind: Sendable {
+    /// The name used in audit rows (`case`, `transition`).
+    public let name: String
+    /// The table holding the rows.
+    public let table: String
+    /// The key column (an integer).
+    public let key: String
+    /// The content columns (SQL expressions over the table aliased `r`), in encoding order.
+    public let columns: [String]
+    /// Indices into `columns` whose value is replaced by its SHA-256 (long content).
+    public let digested: Set<Int>
+
+    init(_ name: String, table: String, key: String = "id", columns: [String], digested: Set<Int> = []) {
+        self.name = name
+        self.table = table
+        self.key = key
+        self.columns = columns
+        self.digested = digested
+    }
+
+    /// `SELECT key, columns FROM table r`.
+    var select: String {
+        "SELECT r.\(key), " + columns.joined(separator: ", ") + " FROM \(table) r"
+    }
+
+    /// The record hash of a row as selected by `select` (key first).
+    func hash(_ values: [SQLValue]) -> Digest32 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        AuditEncoding.appendField(name, to: &bytes)
+        AuditEncoding.appendField(values[0].string, to: &bytes)
+        for (index, value) in values.dropFirst().enumerated() {
+            if digested.contains(index), let text = value.string {
+                AuditEncoding.appendField(Hex.encode(SHA256.hash(data: Array(text.utf8))), to: &bytes)
+            } else {
+                AuditEncoding.appendField(value.string, to: &bytes)
+            }
+        }
+        return Digest32(SHA256.hash(data: bytes))
+    }
+}
+
+/// The kinds of data rows whose content every audit row that writes them records, and which
+/// `audit verify` checks against the chain. One list: covering a new table is one entry here.
+public enum CoveredRecords {
+    public static let kinds: [RecordKind] = [
+        RecordKind("site", table: "sites", columns: ["r.code", "r.name", "r.created_at"]),
+        RecordKind("user", table: "users", columns: [
+            "r.name", "r.role", "r.password_hash", "r.disabled", "r.created_at",
+            // The user's sites: their codes, sorted, comma-separated (NULL for none).
+            "(SELECT group_concat(code, ',') FROM (SELECT s.code FROM user_sites us JOIN sites s ON s.id = us.site_id "
+                + "WHERE us.user_id = r.id ORDER BY s.code))",
+        ]),
+        RecordKind("client", table: "clients", columns: [
+            "r.site_id", "r.sex", "r.birth_year", "r.applicant_type", "r.first_name", "r.last_name", "r.eligible",
+            "r.created_at", "r.created_by",
+        ]),
+        RecordKind("case", table: "cases", columns: [
+            "r.client_id", "r.workflow_id", "r.case_group", "r.state", "r.history", "r.entered_at", "r.entered_by",
+            "r.assigned_to", "r.closed", "r.opened_at", "r.opened_by", "r.version",
+        ]),
+        RecordKind("transition", table: "transitions", columns: [
+            "r.case_id", "r.event", "r.from_state", "r.to_state", "r.user_id", "r.at", "r.note",
+        ]),
+        RecordKind("submission", table: "submissions", columns: [
+            "r.case_id", "r.form", "r.definition_id", "r.entry", "r.supersedes", "r.instance", "r.user_id", "r.at",
+        ], digested: [5]),
+        RecordKind("run", table: "randomisation_runs", columns: [
+            "r.site_id", "r.seed", "r.algorithm", "r.ratio", "r.strata", "r.block", "r.participants", "r.comparison",
+            "r.user_id", "r.at",
+        ]),
+        RecordKind("assignment", table: "assignments", key: "client_id", columns: [
+            "r.run_id", "r.case_group", "r.stratum", "r.block", "r.position", "r.case_id",
+        ]),
+    ]
+
+    static let byName: [String: RecordKind] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.name, $0) })
+
+    /// The record hash of one stored row, nil when there is no such row.
+    static func hash(_ ref: RecordRef, in database: Database) throws -> Digest32? {
+        guard let kind = byName[ref.kind] else { preconditionFailure("not a covered kind: \(ref.kind)") }
+        guard let row = try database.query(kind.select + " WHERE r.\(kind.key) = ?", [.int(ref.id)]).first else {
+            return nil
+        }
+        return kind.hash(row.values)
+    }
+
+    /// The `records` text of an audit row: one line `KIND ID HASH` per record, in the order given.
+    static func text(_ records: [(RecordRef, Digest32)]) -> String? {
+        guard !records.isEmpty else { return nil }
+        return records.map { "\($0.0.kind) \($0.0.id) \($0.1.hex)" }.joined(separator: "\n")
+    }
+
+    /// Parses a `records` text; nil when it is malformed.
+    static func parse(_ text: String) -> [(kind: Substring, id: Int, hash: Digest32)]? {
+        var out: [(Substring, Int, Digest32)] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard parts.count == 3, let id = Int(parts[1]), let hash = Digest32(hex: parts[2]) else { return nil }
+            out.append((parts[0], id, hash))
+        }
+        return out
+    }
+}
+
+/// A SHA-256 value held without allocation (record hashes of a whole table fit in memory).
+public struct Digest32: Hashable, Sendable {
+    var a: UInt64, b: UInt64, c: UInt64, d: UInt64
+
+    init<D: Sequence>(_ digest: D) where D.Element == UInt8 {
+        var words: [UInt64] = [0, 0, 0, 0]
+        for (i, byte) in digest.enumerated() where i < 32 { words[i / 8] = words[i / 8] << 8 | UInt64(byte) }
+        (a, b, c, d) = (words[0], words[1], words[2], words[3])
+    }
+
+    init?(hex: Substring) {
+        guard hex.utf8.count == 64, let bytes = Hex.decode(String(hex)) else { return nil }
+        self.init(bytes)
+    }
+
+    /// Lowercase hex.
+    public var hex: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(32)
+        for word in [a, b, c, d] { for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8((word >> UInt64(shift)) & 0xFF)) } }
+        return Hex.encode(bytes)
+    }
+}
