@@ -8,10 +8,12 @@ extension Office {
         try storeWork { try store.audit.query(filter, body) }
     }
 
-    /// Recomputes the chain (supervisor, admin, evaluator).
-    public func verifyAudit(by actor: Actor, progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
+    /// Recomputes the chain and checks the data against it (supervisor, admin, evaluator).
+    /// - Parameter head: a head written down earlier that the log must still hold.
+    public func verifyAudit(by actor: Actor, head: (seq: Int, hash: String)? = nil,
+                            progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
         try authorize(.verifyAudit, actor)
-        return try storeWork { try store.audit.verify(progress: progress) }
+        return try storeWork { try store.audit.verify(expectedHead: head, progress: progress) }
     }
 
     /// The last row's number and hash, to be written down outside Lotse.
