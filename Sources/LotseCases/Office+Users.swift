@@ -135,10 +135,10 @@ extension Office {
     /// Site-scoped roles need a site; evaluator and admin are region-wide and take none.
     static func checkSites(_ sites: [String], for role: Role) throws {
         if role.isSiteScoped && sites.isEmpty {
-            throw CasesError.invalidValue("sites of a \(role.rawValue)", "", expected: ["at least one site (--site S[,S2])"])
+            throw CasesError.invalidValue("sites for role \(role.rawValue)", "", expected: ["at least one site (--site S[,S2])"])
         }
         if !role.isSiteScoped && !sites.isEmpty {
-            throw CasesError.invalidValue("site of a \(role.rawValue)", sites.joined(separator: ","),
+            throw CasesError.invalidValue("sites for role \(role.rawValue)", sites.joined(separator: ","),
                                           expected: ["none: the \(role.rawValue) role is region-wide"])
         }
     }
