@@ -133,7 +133,7 @@ extension Office {
     }
 
     /// Site-scoped roles need a site; evaluator and admin are region-wide and take none.
-    static func checkSites(_ sites: [String], for role: Role) throws {
+    public static func checkSites(_ sites: [String], for role: Role) throws {
         if role.isSiteScoped && sites.isEmpty {
             throw CasesError.invalidValue("sites for role \(role.rawValue)", "", expected: ["at least one site (--site S[,S2])"])
         }

@@ -113,7 +113,8 @@ extension Shell {
     }
 
     func reportExport(_ summary: ExportSummary, _ what: String) {
-        say("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256))")
+        say("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256)); "
+            + "audit head \(summary.head) in \(summary.manifest)")
     }
 
     /// Report tables as listings: titled tables for people, plain records for machines.

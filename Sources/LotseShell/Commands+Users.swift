@@ -24,8 +24,9 @@ extension Shell {
                         let actor = try shell.currentActor
                         // Check the role first, so a refused user is not asked for a password.
                         try shell.office.authorize(.addUser, actor)
-                        let password = try shell.passwords.new(inv, for: name)
                         let sites = Self.siteList(inv.option("site"))
+                        try Office.checkSites(sites, for: role)
+                        let password = try shell.passwords.new(inv, for: name)
                         try shell.office.addUser(by: actor, name: name, role: role, sites: sites, password: password)
                         shell.say("added user \(name) (\(role.rawValue))" + Self.atSites(sites))
                     }),

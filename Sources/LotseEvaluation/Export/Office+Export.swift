@@ -9,6 +9,11 @@ public struct ExportSummary: Sendable {
     public var rows: Int
     public var bytes: Int
     public var sha256: String
+    /// The audit row that records the export, `SEQ:HASH`: also in the manifest beside the file,
+    /// so whoever holds the file can later prove the log still holds it (`audit verify --head`).
+    public var head: String
+    /// The manifest written beside the file (`FILE.manifest.json`).
+    public var manifest: String
 }
 
 /// The evaluator's exports: pseudonymised cases, the codebook; the supervisor's audit export.
@@ -47,11 +52,10 @@ extension Office {
             throw error
         }
         let sha = try file.finish()
-        try recordExport(actor, "export.cases", path: path, rows: rows, sha: sha, extra: [
+        return try recordExport(actor, "export.cases", file: file, rows: rows, sha: sha, extra: [
             ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
             ("format", .string(json ? "json" : "csv")),
         ])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
     }
 
     /// Every variable of `export cases`: name, labels, type, codes with labels, source (evaluator).
@@ -68,8 +72,7 @@ extension Office {
             rows += 1
         }
         let sha = try file.finish()
-        try recordExport(actor, "export.codebook", path: path, rows: rows, sha: sha, extra: [])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
+        return try recordExport(actor, "export.codebook", file: file, rows: rows, sha: sha, extra: [])
     }
 
     /// The audit log, filtered, to a file (supervisor).
@@ -93,8 +96,7 @@ extension Office {
             throw error
         }
         let sha = try file.finish()
-        try recordExport(actor, "export.audit", path: path, rows: rows, sha: sha, extra: [])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
+        return try recordExport(actor, "export.audit", file: file, rows: rows, sha: sha, extra: [])
     }
 
     /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
@@ -123,13 +125,31 @@ extension Office {
         }
     }
 
-    func recordExport(_ actor: Actor, _ action: String, path: String, rows: Int, sha: String,
-                      extra: [(String, JSONValue)]) throws {
-        try store.transaction {
-            try store.audit.append(draft(actor, action, detail: .object([
-                ("file", .string(path)), ("rows", .int(rows)), ("sha256", .string(sha)),
+    /// Audits an export with the file's hash and the audit head it was taken at, then writes
+    /// the manifest beside the file: the file's hash and the head *after* the export (its own
+    /// audit row), so each holder of an export holds a copy of the head.
+    func recordExport(_ actor: Actor, _ action: String, file: ExportFile, rows: Int, sha: String,
+                      extra: [(String, JSONValue)]) throws -> ExportSummary {
+        let entry = try store.transaction {
+            let before = try store.audit.head()
+            return try store.audit.append(draft(actor, action, detail: .object([
+                ("file", .string(file.path)), ("rows", .int(rows)), ("sha256", .string(sha)),
+                ("head", .string(before.map { "\($0.seq):\($0.hash)" })),
             ] + extra)))
         }
+        let head = "\(entry.seq):\(entry.hash)"
+        let manifestPath = file.path + ".manifest.json"
+        let manifest = try ExportFile(path: manifestPath)
+        try manifest.write(JSONValue.object([
+            ("file", .string((file.path as NSString).lastPathComponent)), ("export", .string(action)),
+            ("rows", .int(rows)), ("bytes", .int(file.bytes)), ("sha256", .string(sha)),
+            ("exported_at", .string(entry.draft.at)), ("by", .string(actor.name)),
+            ("audit_head", .string(head)),
+            ("check", .string("audit verify --head \(head)")),
+        ]).text + "\n")
+        _ = try manifest.finish()
+        return ExportSummary(path: file.path, rows: rows, bytes: file.bytes, sha256: sha, head: head,
+                             manifest: manifestPath)
     }
 
     /// `YYYY-MM-DD` → the stored form of that day's last millisecond.
