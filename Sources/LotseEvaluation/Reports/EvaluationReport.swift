@@ -13,6 +13,7 @@ public struct EvaluationReport: Sendable {
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> EvaluationReport {
         try office.authorize(.reports, actor)
+        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
         let bound = try Office.endOfDay(asOf) ?? office.timestamp()
         let variables = EvaluationVariables.all(office.definitions)
         let wanted = Indicators.names.map(\.variable)
@@ -22,6 +23,7 @@ public struct EvaluationReport: Sendable {
         var groupSize = [String: Int]()
         var daysToPlacement = [Int]()
         try office.facts(site: site, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
             groupSize[facts.group, default: 0] += 1
             for name in wanted { tallies[name, default: Tally()].add(group: facts.group, value: byName[name]!.value(facts, context)) }
             if facts.group == "participant", let days = Derivations.daysToPlacement(facts) { daysToPlacement.append(days) }

@@ -17,6 +17,7 @@ public enum SiteReport {
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
         try office.facts(site: nil, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
             for indicator in Indicators.names {
                 tallies[facts.site, default: [:]][indicator.variable, default: Tally()]
                     .add(group: facts.group, value: variables[indicator.variable]!.value(facts, context))
