@@ -79,7 +79,8 @@ extension Office {
     public func exportAudit(by actor: Actor, to path: String, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
         try authorize(.exportAudit, actor)
-        let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash"]
+        let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash",
+                     "records"]
         let file = try ExportFile(path: path)
         var rows = 0
         do {
@@ -87,7 +88,8 @@ extension Office {
             try store.audit.query(filter) { entry in
                 let d = entry.draft
                 let values = [String(entry.seq), d.at, d.actor, d.role ?? "", d.action, d.caseID.map(String.init) ?? "",
-                              d.event ?? "", d.fromState ?? "", d.toState ?? "", d.detail ?? "", entry.prevHash, entry.hash]
+                              d.event ?? "", d.fromState ?? "", d.toState ?? "", d.detail ?? "", entry.prevHash, entry.hash,
+                              d.records ?? ""]
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
             }
