@@ -41,11 +41,16 @@ public enum AuditEncoding {
 
     /// Appends one field: `0x00` for NULL, else `0x01`, the 4-byte big-endian UTF-8 length, the bytes.
     static func appendField(_ value: String?, to bytes: inout [UInt8]) {
-        guard let value else { bytes.append(0); return }
-        let n = UInt32(value.utf8.count)
-        bytes.append(1)
-        bytes.append(contentsOf: [UInt8(n >> 24), UInt8((n >> 16) & 0xFF), UInt8((n >> 8) & 0xFF), UInt8(n & 0xFF)])
-        bytes.append(contentsOf: value.utf8)
+        guard var value else { bytes.append(0); return }
+        value.withUTF8 { utf8 in
+            let n = UInt32(utf8.count)
+            bytes.append(1)
+            bytes.append(UInt8(n >> 24))
+            bytes.append(UInt8((n >> 16) & 0xFF))
+            bytes.append(UInt8((n >> 8) & 0xFF))
+            bytes.append(UInt8(n & 0xFF))
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     /// The chain hash of a row, lowercase hex; nil when `prevHash` is not 64 hex digits.
@@ -74,7 +79,11 @@ public enum Hex {
 
     /// The bytes of a hex string, or nil if it is not hex of even length.
     public static func decode(_ text: String) -> [UInt8]? {
-        let chars = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    static func decode(bytes chars: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard chars.count % 2 == 0 else { return nil }
         func nibble(_ c: UInt8) -> UInt8? {
             switch c {

@@ -19,8 +19,7 @@ extension AuditLog {
         var failure: AuditBreak?
         var logProblem: AuditVerification.LogProblem?
         // Per kind: record id → (last recorded hash, the audit row that recorded it).
-        var recorded: [String: [Int: (hash: Digest32, seq: Int)]] = [:]
-        for kind in CoveredRecords.kinds { recorded[kind.name] = [:] }
+        var recorded = [[Int: (hash: Digest32, seq: Int)]](repeating: [:], count: CoveredRecords.kinds.count)
         do {
             try database.forEach("SELECT \(Self.columns) FROM audit ORDER BY seq") { row in
                 let entry = Self.entry(row)
@@ -35,15 +34,10 @@ extension AuditLog {
                     throw AuditBreak(seq: entry.seq, reason: .hashMismatch(stored: entry.hash, computed: computed))
                 }
                 if let text = entry.draft.records {
-                    guard let records = CoveredRecords.parse(text) else {
-                        throw AuditBreak(seq: entry.seq, reason: .malformedRecords)
+                    let wellFormed = CoveredRecords.parse(text) { kind, id, hash in
+                        recorded[kind][id] = (hash, entry.seq)
                     }
-                    for record in records {
-                        guard recorded[String(record.kind)] != nil else {
-                            throw AuditBreak(seq: entry.seq, reason: .malformedRecords)
-                        }
-                        recorded[String(record.kind)]![record.id] = (record.hash, entry.seq)
-                    }
+                    if !wellFormed { throw AuditBreak(seq: entry.seq, reason: .malformedRecords) }
                 }
                 if let expectedHead, expectedHead.seq == entry.seq, expectedHead.hash != entry.hash {
                     logProblem = .headChanged(seq: entry.seq, written: expectedHead.hash, found: entry.hash)
@@ -62,8 +56,8 @@ extension AuditLog {
         var problems: [DataBreak] = []
         if failure == nil {
             // The data are checked only against an intact chain: a broken one vouches for nothing.
-            for kind in CoveredRecords.kinds {
-                if let problem = try check(kind, against: recorded[kind.name] ?? [:]) { problems.append(problem) }
+            for (index, kind) in CoveredRecords.kinds.enumerated() {
+                if let problem = try check(kind, against: &recorded[index]) { problems.append(problem) }
             }
             if rows == 0, logProblem == nil {
                 let dataRows = try Self.dataRowCount(database)
@@ -75,8 +69,9 @@ extension AuditLog {
     }
 
     /// The first row of `kind` (by id) that differs from, or is missing from, what the chain recorded.
-    private func check(_ kind: RecordKind, against recorded: [Int: (hash: Digest32, seq: Int)]) throws -> DataBreak? {
-        var remaining = recorded
+    /// - Parameter remaining: the recorded hashes by id; emptied of every row found.
+    private func check(_ kind: RecordKind, against remaining: inout [Int: (hash: Digest32, seq: Int)]) throws
+        -> DataBreak? {
         var first: DataBreak?
         func note(_ problem: DataBreak) {
             if first == nil || problem.id < first!.id { first = problem }

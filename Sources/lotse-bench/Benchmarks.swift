@@ -145,11 +145,18 @@ enum Benchmarks {
     /// `audit verify` (chain and data) on a store built through `Office` at DESIGN §9's scale:
     /// `cases` cases, each opened, with 12 transitions and 7 submissions (about 20 audit rows
     /// a case; 60,000 cases give 1.2 million rows). - Returns: rows, data rows, build and verify seconds.
-    static func auditVerify(directory: String, definitions: String, cases: Int) throws
+    /// - Parameter keep: a database path: verified alone when it exists, else built there and kept.
+    static func auditVerify(directory: String, definitions: String, cases: Int, keep: String? = nil) throws
         -> (rows: Int, dataRows: Int, build: Double, verify: Double, intact: Bool) {
         var office: Office?, carla: Actor?, ids: [Int] = []
+        if let keep, FileManager.default.fileExists(atPath: keep) {
+            office = Office(store: try Store(path: keep), definitions: definitions)
+        }
         let build = try seconds {
-            (office, carla, ids) = try prepared(directory: directory, name: "verify", definitions: definitions, cases: cases)
+            if office != nil { return }
+            let directory = keep.map { ($0 as NSString).deletingLastPathComponent } ?? directory
+            let name = keep.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "verify"
+            (office, carla, ids) = try prepared(directory: directory, name: name, definitions: definitions, cases: cases)
             guard let office, let carla else { return }
             // Prepared: 2 submissions and 2 transitions each; 5 more submissions and 10 more fires.
             for chunk in stride(from: 0, to: ids.count, by: 1_000) {
@@ -167,7 +174,9 @@ enum Benchmarks {
         }
         guard let store = office?.store else { return (0, 0, 0, 0, false) }
         var result: AuditVerification?
+        let cpuBefore = cpuSeconds()
         let verify = try seconds { result = try store.audit.verify() }
+        lastVerifyCPU = cpuSeconds() - cpuBefore
         let dataRows = try ["clients", "cases", "transitions", "submissions", "users", "sites"].reduce(0) {
             $0 + (try store.database.scalar("SELECT COUNT(*) FROM \($1)")?.int ?? 0)
         }
@@ -182,6 +191,18 @@ enum Benchmarks {
         ("mobility", "present"), ("driving_licence", "no"), ("circumstances_need", "present"),
         ("target_occupation", "54101"),
     ]
+
+    /// CPU seconds (user and system) of the last `auditVerify`: on a shared machine the wall
+    /// time includes waiting for a core.
+    nonisolated(unsafe) static var lastVerifyCPU = 0.0
+
+    /// This process's CPU time so far, user and system.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
 
     /// The process's peak resident memory.
     static func peakMemoryMB() -> Double {
