@@ -55,6 +55,9 @@ extension Office {
         try storeWork {
             try store.transaction {
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
+                // A client with a case would get a second one from `randomise`, in either group.
+                let count = try store.cases.caseCount(clientID: clientID)
+                if count > 0 { throw CasesError.clientHasCases(clientID, count) }
                 guard try store.cases.markEligible(clientID: clientID) else { return }
                 try store.audit.append(draft(actor, "client.eligible", detail: .object([("client", .int(clientID))])))
             }

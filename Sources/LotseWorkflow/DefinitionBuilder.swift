@@ -214,6 +214,8 @@ struct DefinitionBuilder {
             roles: roles(of: element, eventDriven: kind != .history),
             requires: formList("requires", of: element, repeatableOnly: false),
             fourEyes: element.attribute("four-eyes", namespace: WorkflowSchema.lotseNamespace) == "true",
+            consent: (element.attribute("consent", namespace: WorkflowSchema.lotseNamespace) ?? "")
+                .split(whereSeparator: \.isWhitespace).map(String.init),
             labels: labels(of: element),
             logs: logs(of: element),
             line: element.line, order: order)
