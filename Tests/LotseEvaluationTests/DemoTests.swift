@@ -83,7 +83,7 @@ struct DemoTests {
         let store = try Store(path: try Self.shared.get().path)
         for site in ["bocholt", "isselburg", "velen"] {
             let groups = Set(try store.randomisation.assignments(site: site).map(\.assignment.group))
-            #expect(groups == ["participant", "comparison"], "site \(site)")
+            #expect(groups == [.participant, .comparison], "site \(site)")
         }
         let bocholt = try store.randomisation.assignments(site: "bocholt").count
         let velen = try store.randomisation.assignments(site: "velen").count
@@ -103,7 +103,7 @@ struct DemoTests {
         var reached: Set<String> = []
         var comparisonStates: Set<String> = []
         for record in try store.cases.cases() {
-            if record.group == "participant" {
+            if record.group == .participant {
                 for transition in try store.cases.transitions(caseID: record.id) { reached.insert(transition.to) }
             } else {
                 comparisonStates.insert(record.state)
@@ -124,8 +124,8 @@ struct DemoTests {
             guard let twelve = submissions.first(where: {
                 $0.form == "observation" && Self.value("at", in: $0.instance) == "12m"
             }) else { continue }
-            total[record.group, default: 0] += 1
-            if Self.value("benefit_status", in: twelve.instance) == "none" { none[record.group, default: 0] += 1 }
+            total[record.group?.rawValue ?? "", default: 0] += 1
+            if Self.value("benefit_status", in: twelve.instance) == "none" { none[record.group?.rawValue ?? "", default: 0] += 1 }
         }
         let p = Double(none["participant"] ?? 0) / Double(max(1, total["participant"] ?? 0))
         let c = Double(none["comparison"] ?? 0) / Double(max(1, total["comparison"] ?? 0))
