@@ -1,7 +1,6 @@
 import Foundation
 import LotseCases
 import LotseEvaluation
-import LotseXML
 
 extension Shell {
     static func randomisationCommands() -> [Command] {
@@ -94,14 +93,16 @@ extension Shell {
                         guard let file = inv.option("file") else {
                             throw ShellError.missingArgument("--file F.csv", usage: inv.command.usage)
                         }
-                        let bytes: [UInt8]
-                        do { bytes = try SourceFile.read(file) } catch {
-                            throw ShellError.cannotRead(file: file, reason: String(describing: error))
+                        let actor = try shell.currentActor
+                        try shell.office.authorize(.importObservations, actor)
+                        guard let data = FileManager.default.contents(atPath: file) else {
+                            throw ShellError.cannotRead(file: file, reason: FileManager.default.fileExists(atPath: file)
+                                ? "not readable" : "no such file")
                         }
-                        guard let text = String(validating: bytes, as: UTF8.self) else {
+                        guard let text = String(data: data, encoding: .utf8) else {
                             throw ShellError.cannotRead(file: file, reason: "not UTF-8 text")
                         }
-                        let count = try shell.office.importObservations(by: try shell.currentActor, file: file, text: text,
+                        let count = try shell.office.importObservations(by: actor, file: file, text: text,
                                                                         language: try shell.language(inv))
                         shell.say("imported \(count) observation\(count == 1 ? "" : "s") from \(file)")
                     }),
