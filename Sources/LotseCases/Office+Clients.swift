@@ -2,8 +2,8 @@ public import LotseStore
 
 /// Sex as recorded (`m w d`), applicant types (Profillagen, DOMAIN §4), age classes.
 public enum ClientCodes {
-    public static let sexes = ["m", "w", "d"]
-    public static let applicantTypes = ["MP", "AP", "FP", "EP", "SP", "UP", "none"]
+    public static let sexes = Sex.allCases.map(\.rawValue)
+    public static let applicantTypes = ApplicantType.allCases.map(\.rawValue)
 
     /// The age class of DOMAIN §9.3 (`lt25 25to49 50plus`) in `year`.
     public static func ageClass(birthYear: Int, in year: Int) -> String {

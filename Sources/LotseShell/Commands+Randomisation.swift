@@ -18,7 +18,8 @@ extension Shell {
             Command(path: ["randomise", "setup"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "the site (required)"),
                         OptionSpec("ratio", value: "A:B", "participants : comparison (default 1:1)"),
-                        OptionSpec("strata", value: "LIST", "variables to stratify by (default sex,age_class,applicant_type)"),
+                        OptionSpec("strata", value: "LIST",
+                                   "variables to stratify by (default sex,age_class,applicant_type; none: one stratum)"),
                         OptionSpec("block", value: "SIZES", "block sizes drawn at random, multiples of A+B (default 4,6)"),
                         OptionSpec("legal-basis", value: "TEXT",
                                    "the evaluation's approval under § 75 SGB X (authority, date, reference), if any")],
