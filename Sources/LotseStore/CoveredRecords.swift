@@ -80,7 +80,7 @@ public enum CoveredRecords {
             "r.created_at", "r.created_by",
         ]),
         RecordKind("case", table: "cases", columns: [
-            "r.client_id", "r.workflow_id", "r.case_group", "r.state", "r.history", "r.entered_at", "r.entered_by",
+            "r.client_id", "r.workflow_id", "r.state", "r.history", "r.entered_at", "r.entered_by",
             "r.assigned_to", "r.closed", "r.opened_at", "r.opened_by", "r.version",
         ]),
         RecordKind("transition", table: "transitions", columns: [
@@ -91,10 +91,19 @@ public enum CoveredRecords {
         ], digested: [5]),
         RecordKind("run", table: "randomisation_runs", columns: [
             "r.site_id", "r.seed", "r.algorithm", "r.ratio", "r.strata", "r.block", "r.participants", "r.comparison",
-            "r.user_id", "r.at",
+            "r.user_id", "r.at", "r.setup_id",
         ]),
         RecordKind("assignment", table: "assignments", key: "client_id", columns: [
-            "r.run_id", "r.case_group", "r.stratum", "r.block", "r.position", "r.case_id",
+            "r.run_id", "r.case_group", "r.stratum", "r.block", "r.position", "r.case_id", "r.setup_id", "r.slot",
+        ]),
+        RecordKind("setup", table: "randomisation_setups", columns: [
+            // Not the sealed seed itself: a hash of it in the log would let a low-entropy seed be guessed;
+            // the commitment binds it.
+            "r.site_id", "r.algorithm", "r.ratio", "r.strata", "r.blocks", "r.legal_basis", "r.commitment",
+            "r.user_id", "r.at",
+        ]),
+        RecordKind("closure", table: "randomisation_closures", key: "setup_id", columns: [
+            "r.user_id", "r.at", "r.revealed_at",
         ]),
     ]
 

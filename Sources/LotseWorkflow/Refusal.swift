@@ -29,6 +29,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         /// `l:four-eyes`: the user took part in the decision to be confirmed (see
         /// `WorkflowInterpreter.fourEyesConflicts`).
         case fourEyesConflict([FourEyesConflict])
+        /// `l:consent`: purposes the case's consent does not cover (not given, or revoked).
+        case consentMissing(purposes: [String], state: String)
     }
 
     /// The event fired.
@@ -56,6 +58,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .roleNotAllowed: "WF_ROLE_DENIED"
         case .formMissing: "WF_FORM_MISSING"
         case .fourEyes, .fourEyesConflict: "WF_FOUR_EYES"
+        case .consentMissing: "WF_CONSENT_MISSING"
         }
     }
 
@@ -85,6 +88,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .fourEyesConflict(let conflicts):
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone who took no part in the "
                 + "decision; this user " + conflicts.map(\.description).joined(separator: " and ")
+        case .consentMissing(let purposes, let consent):
+            return "'\(event)' in state '\(state)' needs consent for the purpose\(purposes.count == 1 ? "" : "s") "
+                + purposes.joined(separator: ", ") + ": \(consent)"
         }
     }
 

@@ -19,7 +19,8 @@ import LotseTestSupport
             try lotse.office.addClient(by: carla, site: "b", sex: ["m", "w"][i % 2], birthYear: 1970 + i,
                                        applicantType: "SP", firstName: "N\(i)", lastName: nil, eligible: true)
         }
-        _ = try lotse.office.randomise(by: eva, site: "b", randomiser: try Randomiser(seed: "9", site: "b", block: 2))
+        _ = try lotse.office.setUpRandomisation(by: eva, site: "b", parameters: RandomisationParameters(blocks: [2]))
+        _ = try lotse.office.randomise(by: eva, site: "b")
         let participant = try lotse.store.database.scalar(
             "SELECT case_id FROM assignments WHERE case_group = 'participant' ORDER BY case_id LIMIT 1")!.int!
         try lotse.office.submit(by: carla, caseID: participant, formID: "referral", values: [
