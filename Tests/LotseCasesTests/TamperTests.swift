@@ -36,7 +36,8 @@ import LotseTestSupport
         let lotse = try region()
         try lotse.store.database.execute("""
             DROP TRIGGER submissions_immutable; DROP TRIGGER submissions_kept; DROP TRIGGER assignments_fixed;
-            DROP TRIGGER assignments_kept; DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+            DROP TRIGGER assignments_kept; DROP TRIGGER assignments_no_replace; DROP TRIGGER audit_no_update;
+            DROP TRIGGER audit_no_delete;
             """ + sql)
         return try lotse.store.audit.verify()
     }
@@ -71,12 +72,11 @@ import LotseTestSupport
     }
 
     @Test func forgedGroup() throws {
-        let result = try tampered("""
-            UPDATE cases SET case_group = 'participant' WHERE case_group = 'comparison';
-            UPDATE assignments SET case_group = 'participant';
-            """)
-        #expect(result.dataProblems.contains { $0.kind == "case" })
-        #expect(result.dataProblems.contains { $0.kind == "assignment" })
+        // The group lives only in the assignment (issue 8): forging it there is named.
+        let result = try tampered("UPDATE assignments SET case_group = 'participant' WHERE case_group = 'comparison';")
+        #expect(result.dataProblems.count == 1)
+        #expect(result.dataProblems.first?.kind == "assignment")
+        if case .changed? = result.dataProblems.first?.reason {} else { Issue.record("\(result.dataProblems)") }
     }
 
     @Test func changedState() throws {
