@@ -34,8 +34,12 @@ public struct BindGraph: Sendable {
             var sources: Set<Int> = []
             for path in reads {
                 // The node itself, every vertex above it (its relevance), every vertex below it
-                // (its text is part of the node's string value).
-                for (other, u) in byPath where Self.isPrefix(other, of: path) || Self.isPrefix(path, of: other) {
+                // (its text is part of the node's string value) — except below the vertex's own
+                // ancestors: `count(..)` in a group reads the group, not its other calculations
+                // (as javarosa, which accepts `${c1} + 1` beside `c1 = count(..)`).
+                let ownAncestor = Self.isPrefix(path, of: bind.path)
+                for (other, u) in byPath where Self.isPrefix(other, of: path)
+                    || (!ownAncestor && Self.isPrefix(path, of: other)) {
                     sources.insert(u)
                 }
             }

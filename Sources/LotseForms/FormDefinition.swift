@@ -50,6 +50,8 @@ public struct Bind: Sendable, Hashable {
     /// `lotse:access="medical"` on this bind itself (see `Field.isMedical` for inheritance).
     public var medical: Bool
     public var line: Int
+    /// The column of the `<bind` (0 when unknown).
+    public var column: Int = 0
 }
 
 /// What kind of control shows a field.

@@ -19,7 +19,7 @@ extension FormInstance {
             throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
-        node.value = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
+        node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
         if recalculating && isConsistent {
             recalculate(definition.graph.affected(byChangeOf: field.path))
         } else {
@@ -135,7 +135,7 @@ extension FormInstance {
             }
         }
         try walk(document, path: [root.name])
-        for (field, value) in pairs { node(at: field.path)?.value = field.type.normalise(value) ?? value }
+        for (field, value) in pairs { node(at: field.path)?.value = entered(value, type: field.type) ?? value }
         // Re-evaluated when next read or validated (often after more values are set).
         isConsistent = false
     }

@@ -32,6 +32,8 @@ extension FormReader {
         if let text = element.attribute("type") {
             if let known = DataType(bindType: text) {
                 type = known
+            } else if text == "odk:rank" {
+                report(.unsupported, "type odk:rank of \(nodeset) (a rank question) is not supported by Lotse", at: element)
             } else if DataType.refused.contains(text) {
                 report(.unsupported, "type \"\(text)\" of \(nodeset) is not supported by Lotse", at: element)
             } else {
@@ -68,7 +70,8 @@ extension FormReader {
             constraint: expression("constraint"), calculate: expression("calculate"), readonly: expression("readonly"),
             requiredMessage: message(element.attribute("requiredMsg", namespace: NS.javarosa), on: element),
             constraintMessage: message(element.attribute("constraintMsg", namespace: NS.javarosa), on: element),
-            preload: preload, preloadParams: params, medical: medical, line: element.line))
+            preload: preload, preloadParams: params, medical: medical, line: element.line,
+                           column: source.column(of: element)))
     }
 
     mutating func readSetValue(_ element: XMLElement) {
@@ -157,8 +160,8 @@ extension FormReader {
         case .unsupported: code = .unsupported
         default: code = .xpath
         }
-        var line = element.line, column = source.elementColumn(element.qualifiedName, line: element.line)
-        if let place = source.attributeValue(attribute, from: element.line) {
+        var line = element.line, column = source.column(of: element)
+        if let place = source.attributeValue(attribute, of: element) {
             line = place.line
             column = place.column + error.column - 1
         }

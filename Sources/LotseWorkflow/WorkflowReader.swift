@@ -112,7 +112,8 @@ public struct WorkflowReader {
         structure.check(root)
         for problem in structure.problems {
             let place = problem.attribute.map { locator.attributeName($0, of: problem.element.qualifiedName,
-                                                                      line: problem.element.line) }
+                                                                      line: problem.element.line,
+                                                                      ordinal: problem.element.ordinalOnLine) }
                 ?? builder.place(of: problem.element)
             builder.report(.schema, problem.message, at: place)
         }

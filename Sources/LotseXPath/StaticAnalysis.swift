@@ -88,7 +88,7 @@ struct StaticAnalysis {
     }
 
     /// Functions that read the context node when called without arguments.
-    private static let readsContext: Set<XPathFunction> = [.stringLength, .normalizeSpace, .string, .name, .localName]
+    private static let readsContext: Set<XPathFunction> = [.stringLength, .normalizeSpace, .string]
 
     private mutating func resolvePath(_ path: XPathPath, at context: Place) -> Place {
         var place: Place
@@ -156,6 +156,15 @@ struct StaticAnalysis {
     private mutating func checkFunction(_ call: XPathCall) {
         guard schema != nil else { return }
         let arity: XPathArity
+        if let reason = XPathUnsupportedFunction.reasons[call.name], extraFunctions[call.name] == nil {
+            diagnostics.append(XPathError(.unsupported, reason, at: call.location))
+            return
+        }
+        if call.function == .position, !call.arguments.isEmpty {
+            diagnostics.append(XPathError(.unsupported, "position(..) (the number of a repeat instance) is not supported: "
+                + "Lotse forms have no repeats", at: call.location))
+            return
+        }
         if let function = call.function {
             arity = function.arity
         } else if let extra = extraFunctions[call.name] {

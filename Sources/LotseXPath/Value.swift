@@ -24,7 +24,10 @@ public enum XPathValue {
         case .string(let s): return s
         case .number(let n): return XPathNumber.format(n)
         case .boolean(let b): return b ? "true" : "false"
-        case .nodeSet(let nodes): return nodes.first?.xpathStringValue ?? ""
+        case .nodeSet(let nodes):
+            guard let first = nodes.first else { return "" }
+            if let typed = first.xpathTypedValue { return typed.stringValue }
+            return first.xpathStringValue
         case .date(let d): return d.description
         }
     }
@@ -40,17 +43,20 @@ public enum XPathValue {
         }
     }
 
-    /// The number value. Strings that are not numbers but are dates or dateTimes convert to
-    /// days since 1970-01-01 (ODK); a dateTime without offset is read in `timeZone`.
+    /// The number value, as javarosa converts: a string is a number or NaN (also when it looks
+    /// like a date); a date is its days since 1970-01-01; a node of a declared type converts by
+    /// its type, an untyped node's text is a number or, when it is a date or dateTime, its days
+    /// (a dateTime without offset read in `timeZone`).
     /// - Parameter timeZone: the zone of dateTimes without an offset.
     public func numberValue(timeZone: TimeZone = .current) -> Double {
         switch self {
         case .number(let n): return n
         case .boolean(let b): return b ? 1 : 0
         case .date(let d): return d.days
-        case .string(let s): return XPathNumber.parse(s, timeZone: timeZone)
+        case .string(let s): return XPathNumber.parseJavaRosa(s)
         case .nodeSet(let nodes):
             guard let first = nodes.first else { return .nan }
+            if let typed = first.xpathTypedValue { return typed.numberValue(timeZone: timeZone) }
             return XPathNumber.parse(first.xpathStringValue, timeZone: timeZone)
         }
     }
