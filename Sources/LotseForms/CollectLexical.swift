@@ -52,7 +52,7 @@ enum CollectLexical {
     /// A dateTime as Collect writes it: milliseconds and the offset of `timeZone` at that
     /// instant (`2026-03-01T10:15:00.000+01:00`, `Z` for UTC); a date is its local midnight.
     static func dateTime(of date: XPathDate, timeZone: TimeZone) -> String {
-        let seconds = date.instantDays(in: timeZone) * 86_400
+        let seconds = date.instantSeconds(in: timeZone)
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))
         return XPathDate.dateTime(seconds: seconds, offset: offset).description
     }
@@ -87,20 +87,24 @@ enum CollectLexical {
         }
     }
 
-    /// How a leaf of `type` holding `value` reads in XPath in Collect (`XPathPathExpr.unpackValue`).
-    static func typedValue(_ value: String, type: DataType?, timeZone: TimeZone) -> XPathValue? {
+    /// How a leaf of `type` holding `value` reads in XPath in Collect (`XPathPathExpr.unpackValue`):
+    /// numbers for int and decimal, dates for date and dateTime, a time as that time today,
+    /// strings for text and choices (never a date, however they look).
+    static func typedValue(_ value: String, type: DataType?, clock: XPathClock) -> XPathValue? {
         guard let type else { return .string(value) }
         if value.isEmpty { return .string("") }
+        let zone = clock.timeZone
         switch type {
         case .int, .decimal:
             return Double(value).map { .number($0) } ?? .string(value)
-        case .date:
-            return XPathDate.parse(value, timeZone: timeZone).map { .date($0) } ?? .string(value)
+        case .date, .dateTime:
+            return XPathDate.parse(value, timeZone: zone).map { .date($0) } ?? .string(value)
+        case .time:
+            let today = XPathDate.date(days: XPathDate.dateTime(seconds: clock.now().timeIntervalSince1970, offset: 0)
+                .calendarDays(in: zone)).description
+            return XPathDate.parse(today + "T" + value, timeZone: zone).map { .date($0) } ?? .string(value)
         case .boolean:
             return .boolean(value == "true" || value == "1")
-        case .dateTime, .time:
-            // Read from the text (untyped): a dateTime keeps its time of day in comparisons.
-            return nil
         case .string, .select1, .select:
             return .string(value)
         }

@@ -24,7 +24,12 @@ public final class FormInstance {
             nodes[bind.path]?.bindIndex = i
             nodes[bind.path]?.dataType = bind.type
         }
-        for node in nodes.values { node.timeZone = environment.clock.timeZone }
+        for node in nodes.values { node.clock = environment.clock }
+        // Defaults in Collect's lexical form (a time default 09:30:00 is stored 09:30:00.000Z).
+        for bind in definition.binds {
+            guard let node = nodes[bind.path], node.children.isEmpty, !node.value.isEmpty else { continue }
+            node.value = entered(node.value, type: bind.type) ?? node.value
+        }
         for bind in definition.binds {
             guard let node = nodes[bind.path] else { continue }
             switch bind.preload {
@@ -32,7 +37,8 @@ public final class FormInstance {
             case "timestamp":
                 let now = environment.clock.now()
                 let offset = environment.clock.timeZone.secondsFromGMT(for: now)
-                node.value = XPathValue.date(.dateTime(seconds: now.timeIntervalSince1970, offset: offset)).stringValue
+                node.value = CollectLexical.dateTime(of: .dateTime(seconds: now.timeIntervalSince1970, offset: offset),
+                                                     timeZone: environment.clock.timeZone)
             default: break
             }
         }

@@ -19,7 +19,8 @@ public final class InstanceNode: XPathNode {
     var bindIndex: Int?
     /// The declared type (nil: no bind, a text in Collect); set by the instance.
     var dataType: DataType?
-    var timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    /// The filling's clock: a time of day reads as that time today (javarosa's TimeData).
+    var clock = XPathClock.fixed(Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!)
 
     init(name: String, value: String = "", isAttribute: Bool = false) {
         self.name = name
@@ -58,7 +59,7 @@ public final class InstanceNode: XPathNode {
     public var xpathTypedValue: XPathValue? {
         guard children.isEmpty, !isAttribute else { return nil }
         guard isRelevant else { return .string("") }
-        return CollectLexical.typedValue(value, type: dataType ?? .string, timeZone: timeZone)
+        return CollectLexical.typedValue(value, type: dataType ?? .string, clock: clock)
     }
 
     public var xpathStringValue: String {

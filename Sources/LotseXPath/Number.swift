@@ -56,7 +56,7 @@ public enum XPathNumber {
 
     public static func parse(_ text: String, timeZone: TimeZone) -> Double {
         if let number = parseDecimal(text) { return number }
-        if let date = XPathDate.parse(text, timeZone: timeZone) { return date.days }
+        if let date = XPathDate.parse(text, timeZone: timeZone) { return Double(date.calendarDays(in: timeZone)) }
         return .nan
     }
 

@@ -22,6 +22,32 @@ struct UnsupportedFunctionTests {
         #expect(problems.first?.message.contains("not supported") == true)
     }
 
+    /// javarosa evaluates filter expressions only as instance('id')/… and current()/….
+    @Test(arguments: ["(/data/a)[position() = 2]", "randomize(/data/a)/b", "concat('a', 'b')/c"])
+    func filterExpressionsAreRefused(_ source: String) throws {
+        let problems = XPathChecker(schema: AnyShape()).check(source, contextPath: ["data"])
+        #expect(problems.map(\.code) == [.unsupported])
+        #expect(problems.first?.message.contains("ODK Collect cannot evaluate it") == true)
+        #expect(XPathChecker(schema: AnyShape()).check("instance('x')/root/item[position() = 2]/name", contextPath: ["data"]).isEmpty)
+        #expect(XPathChecker(schema: AnyShape()).check("current()/../a", contextPath: ["data", "b"]).isEmpty)
+    }
+
+    /// javarosa: "The value "12:00:00Z" can't be converted to a date" (a time field's node works).
+    @Test func decimalTimeOfABareTimeStringFails() {
+        #expect(throws: XPathError.self) {
+            try XPathExpression("decimal-time('12:00:00Z')").evaluate(XPathContext(node: XPathTreeNode("data")))
+        }
+    }
+
+    /// javarosa reads [2] as a repeat instance's index: refused, with the way to write it.
+    @Test func numberPredicatesAreRefused() {
+        let problems = XPathChecker(schema: AnyShape()).check("/data/w[2]", contextPath: ["data"])
+        #expect(problems.map(\.code) == [.unsupported])
+        #expect(problems.first?.message.contains("[position() = 2]") == true)
+        let above = XPathChecker(schema: AnyShape()).check("/data/../data/a", contextPath: ["data"])
+        #expect(above.map(\.code) == [.unsupported])
+    }
+
     @Test func randomIsBetweenZeroAndOne() throws {
         let node = XPathTreeNode("data")
         let value = try XPathExpression("random()").evaluateNumber(XPathContext(node: node))
