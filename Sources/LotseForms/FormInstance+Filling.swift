@@ -19,9 +19,20 @@ extension FormInstance {
             throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
+        let old = node.value
         node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
+        var changed = [field.path]
+        if node.value != old {
+            // The control's xforms-value-changed actions, as Collect runs them.
+            bringUpToDate()
+            for action in definition.setValues where action.trigger == field.path {
+                guard let target = self.node(at: action.path) else { continue }
+                target.value = action.value.flatMap { try? $0.evaluate(context(target)) }.map { stored($0, in: target) } ?? ""
+                changed.append(action.path)
+            }
+        }
         if recalculating && isConsistent {
-            recalculate(definition.graph.affected(byChangeOf: field.path))
+            for path in changed { recalculate(definition.graph.affected(byChangeOf: path)) }
         } else {
             isConsistent = false
         }

@@ -43,7 +43,7 @@ public final class FormInstance {
             }
         }
         recalculate(definition.graph.order)
-        for setValue in definition.setValues {
+        for setValue in definition.setValues where setValue.trigger == nil {
             guard let node = nodes[setValue.path] else { continue }
             node.value = setValue.value.flatMap { try? $0.evaluate(context(node)) }
                 .map { stored($0, in: node) } ?? ""

@@ -47,6 +47,10 @@ extension FormReader {
         if fields.contains(where: { $0.path == path }) {
             report(.duplicate, "a second control for \(ref)", at: element)
         }
+        for action in element.elements where action.name == "setvalue"
+            && (action.namespaceURI == NS.xforms || action.namespaceURI == NS.odk) {
+            readSetValue(action, trigger: path)
+        }
         let bindIndex = binds.firstIndex { $0.path == path }
         let bind = bindIndex.map { binds[$0] }
         var type = bind?.type ?? .string
@@ -114,6 +118,16 @@ extension FormReader {
             } else {
                 guard let plain = compile(labelRef, attribute: "ref", on: itemset) else { return nil }
                 labelReference = .plain(plain)
+            }
+            // As javarosa: the value and label refs must name a child of the items.
+            if let top = secondary[instance] {
+                let names = Set(top.children.flatMap { $0.children.map(\.name) })
+                let innerLabel = labelRef.hasPrefix("jr:itext(") ? String(labelRef.dropFirst(9).dropLast()) : labelRef
+                for (what, ref) in [("value", valueRef), ("label", innerLabel)]
+                    where ref.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) && !names.contains(ref) {
+                    report(.path, "itemset \(what) ref=\"\(ref)\": the items of instance('\(instance)') have no <\(ref)> "
+                        + "(ODK Collect refuses the form)", at: itemset)
+                }
             }
             return .itemset(instance: instance, nodeset: expression, valueRef: value, labelRef: labelReference)
         }

@@ -185,11 +185,26 @@ struct OracleCorpus {
     /// chance, so they cannot equal another engine's run.
     static func ignored(_ form: FormDefinition) -> Set<String> {
         var paths: Set<String> = ["meta/instanceID"]
+        let chance = ["now()", "random()", "uuid(", "randomize("]
         for bind in form.binds {
             let path = bind.path.dropFirst().joined(separator: "/")
             let source = bind.calculate?.source ?? ""
-            if bind.preload != nil || ["now()", "random()", "uuid(", "randomize("].contains(where: source.contains) {
-                paths.insert(path)
+            if bind.preload != nil || chance.contains(where: source.contains) { paths.insert(path) }
+        }
+        for action in form.setValues where chance.contains(where: (action.value?.source ?? "").contains) {
+            paths.insert(action.path.dropFirst().joined(separator: "/"))
+        }
+        // What reads a value of chance is chance too (one round is enough for the corpus).
+        for bind in form.binds {
+            let reads = [bind.calculate, bind.relevant].compactMap { $0 }.flatMap { $0.references(contextPath: bind.path) }
+            if reads.contains(where: { paths.contains($0.dropFirst().joined(separator: "/")) }) {
+                paths.insert(bind.path.dropFirst().joined(separator: "/"))
+            }
+        }
+        for action in form.setValues {
+            let reads = action.value?.references(contextPath: action.path) ?? []
+            if reads.contains(where: { paths.contains($0.dropFirst().joined(separator: "/")) }) {
+                paths.insert(action.path.dropFirst().joined(separator: "/"))
             }
         }
         return paths
