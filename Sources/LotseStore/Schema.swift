@@ -155,5 +155,8 @@ public enum Schema {
             CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
                 BEGIN SELECT RAISE(ABORT, 'project secrets are never changed'); END;
             """),
+        Migration(version: 4, name: "the workflow's <log> lines of a transition", sql: """
+            ALTER TABLE transitions ADD COLUMN log TEXT;
+            """),
     ])
 }
