@@ -65,7 +65,7 @@ extension Office {
                         ("transition", .string("\(move.transition.source) -> \(move.transition.target)")),
                         ("cond", .string(move.transition.condSource)),
                         ("values", .object(move.values.map { ($0.path, .string($0.value)) })),
-                        ("workflow", .string("\(definition.name) \(definition.version ?? "")")),
+                        ("workflow", .string(definition.nameAndVersion)),
                         ("sha256", .string(snapshot.workflowSHA256)),
                         ("note", .string(text?.isEmpty == false ? text : nil)),
                     ]

@@ -76,12 +76,13 @@ extension FormInstance {
             return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
         }
         if field.type == .select1 || field.type == .select {
-            let offered = Set(choiceValues(of: field))
+            let ordered = choiceValues(of: field)
+            let offered = Set(ordered)
             let given = value.split(separator: " ").map(String.init)
             let unknown = given.filter { !offered.contains($0) }
             if !unknown.isEmpty || Set(given).count != given.count {
                 let what = unknown.isEmpty ? "doppelt / twice" : unknown.joined(separator: " ")
-                let codes = offered.sorted().joined(separator: ", ")
+                let codes = ordered.joined(separator: ", ")
                 return FieldProblem(field: field.relativePath, kind: .type, message: language == "de"
                     ? "ungültige Auswahl \(what); möglich: \(codes)" : "invalid choice \(what); choose from \(codes)")
             }
