@@ -30,6 +30,9 @@ public struct WorkflowReader {
     public var repeatableForms: Set<String>
     /// The consent purposes `l:consent` may name (the consent form's); nil: not checked.
     public var consentPurposes: Set<String>?
+    /// Whether Lotse's case rules apply (step 5: reachability, a top-level final state). Off only
+    /// to run plain SCXML, as conformance tests do; definitions are always read with them.
+    public var caseRules = true
 
     /// Creates a reader.
     ///
@@ -141,7 +144,7 @@ public struct WorkflowReader {
                 topLevel: builder.topLevel.map { builder.nodes[$0].id }, states: states, warnings: [],
                 observations: builder.formList("observations", of: root, repeatableOnly: true))
             let bad = builder.checkTargets(states, definition: draft)
-            builder.checkReachability(draft, badSources: bad, root: root)
+            if caseRules { builder.checkReachability(draft, badSources: bad, root: root) }
             definition = draft
         }
         diagnostics += builder.diagnostics
