@@ -95,7 +95,8 @@ extension Shell {
             try instance.load(document.root)
         }
         if pairs.isEmpty && inv.option("file") == nil && interactive {
-            let filler = FormFiller(instance: instance, language: lang, console: console, readInput: readInput)
+            let filler = FormFiller(instance: instance, language: lang, console: console,
+                                    ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
             guard filler.run() else {
                 say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
                 return

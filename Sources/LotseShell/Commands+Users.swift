@@ -83,7 +83,7 @@ extension Shell {
             // Re-authenticate on a terminal; a script already logged in with its password.
             if inv.option("password-file") == nil, passwords.environment["LOTSE_PASSWORD"] == nil,
                let prompt = passwords.prompt {
-                guard let current = prompt.readSecret("Current password for \(name): ") else { throw ShellError.noPassword }
+                guard let current = prompt.readSecret("Current password for \(name): ") else { throw PasswordSource.noPassword }
                 _ = try office.login(name: name, password: current)
             }
         } else {

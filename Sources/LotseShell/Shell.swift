@@ -23,6 +23,11 @@ public final class Shell {
     public let language: String
     /// The forms of the definitions folder (the office loads them on first use).
     var forms: FormLibrary { office.definitions.forms }
+    /// The line editor of a terminal session; nil for pipes, scripts and tests, which read
+    /// plain lines through `readInput`.
+    public var editor: (any LineReading)? {
+        didSet { editor?.completer = { [unowned self] text in self.completions(before: text) } }
+    }
     /// Called before each line runs (transcripts move their clock here).
     public var beforeEachLine: (() -> Void)?
     /// A clock, UUIDs and external instances for a form filled outside a case (`form try`).
@@ -102,15 +107,23 @@ public final class Shell {
         }
         var status = ExitCode.ok
         while !quitRequested {
-            console.out(prompt)
-            guard let line = readInput() else {
+            let line: String
+            switch readLine(prompt: prompt, purpose: .command) {
+            case .end:
                 console.out("\n")
-                break
+                return status
+            case .interrupted:
+                continue
+            case let .line(text):
+                line = text
             }
+            if Self.mayRemember(line) { editor?.remember(line) }
             do {
                 try run(line: line)
                 status = .ok
+                if Interrupt.take() { console.err("interrupted\n") }
             } catch {
+                Interrupt.take()
                 status = .commandFailed
                 console.err("error: \(ErrorPresenter.message(for: error))\n")
             }
@@ -147,10 +160,18 @@ public final class Shell {
         EditDistance.closest(to: word, in: candidates, limit: max(2, word.count / 3))
     }
 
-    /// Asks for the first admin on a terminal.
+    /// Asks for the first admin on a terminal, again after a name that cannot be one.
     private func firstStart() throws {
-        console.out("This database has no users yet. Create the first admin account.\nName: ")
-        guard let name = readInput()?.trimmingCharacters(), !name.isEmpty else { throw CasesError.notInitialised }
+        console.out("This database has no users yet. Create the first admin account.\n")
+        var name = ""
+        while true {
+            guard case let .line(text) = readLine(prompt: "Name: ", purpose: .answer) else {
+                throw CasesError.notInitialised
+            }
+            name = text.trimmingCharacters()
+            if Office.isValidName(name) { break }
+            console.err("error: \(ErrorPresenter.message(for: CasesError.invalidName(name, what: "user name")))\n")
+        }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
         let password = try passwords.new(invocation, for: name)
         actor = try office.initialise(adminName: name, password: password)

@@ -26,6 +26,8 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case badArgument(String, expected: String)
     /// A filled form that is not valid: every bad field with its message.
     case formProblems(form: String, [FieldProblem])
+    /// Ctrl-C stopped the command; what it had begun was undone.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -54,6 +56,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
         case let .definitions(message): return message
         case let .checkFailed(command, summary): return "\(command): \(summary)"
         case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
+        case .interrupted: return "interrupted (nothing was changed)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
                 + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n")

@@ -12,10 +12,13 @@ public final class PseudoTerminal {
     /// Everything the terminal showed so far.
     public private(set) var transcript = ""
 
-    /// Starts `executable` with `arguments` in `directory`.
-    public init(executable: String, arguments: [String], directory: String, environment: [String: String]) throws {
+    /// Starts `executable` with `arguments` in `directory`, on a terminal of `columns` × `rows`.
+    public init(executable: String, arguments: [String], directory: String, environment: [String: String],
+                columns: UInt16 = 80, rows: UInt16 = 24) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, let slaveName = Self.unlock(master) else { throw POSIXError(.ENODEV) }
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(slaveName, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.ENODEV) }
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
@@ -69,11 +72,20 @@ public final class PseudoTerminal {
 
     private lazy var consumed: String.Index = transcript.startIndex
 
+    /// Types keys as they are (no Enter): `"\u{1B}[D"` is ←, `"\u{03}"` Ctrl-C, `"\t"` Tab.
+    public func type(_ keys: String) {
+        let bytes = Array(keys.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
     /// Types a line (with Enter).
     public func send(_ line: String) {
         let bytes = Array((line + "\r").utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
+
+    /// Whether the program still runs.
+    public var isRunning: Bool { process.isRunning }
 
     /// Waits for the program to end and returns its exit code.
     public func wait(timeout: Double = 20) -> Int32? {

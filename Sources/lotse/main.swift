@@ -57,6 +57,9 @@ let shell = Shell(office: office, console: console, interactive: terminal, envir
                   readInput: { readLine(strippingNewline: true) }, language: options.language)
 let status: Shell.ExitCode
 if terminal {
+    // A person at a terminal: line editing, history, completion; Ctrl-C cancels, not ends.
+    Interrupt.install()
+    shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {
     status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
