@@ -33,8 +33,8 @@ static inline EditLine *lotse_el_open(const char *program,
 }
 
 /// Makes `history` the one ↑/↓ and Ctrl-R search.
-static inline void lotse_el_use_history(EditLine *el, History *history) {
-    el_set(el, EL_HIST, history, history);
+static inline void lotse_el_use_history(EditLine *el, History *lines) {
+    el_set(el, EL_HIST, history, lines);
 }
 
 /// A history of at most `size` lines that drops a line equal to the one before.
