@@ -111,11 +111,14 @@ extension Shell {
 
     /// Splits `key=value` words.
     static func keyValues(_ words: [String]) throws -> [(key: String, value: String)] {
-        try words.map { word in
+        var seen: Set<String> = []
+        return try words.map { word in
             guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
                 throw ShellError.badArgument(word, expected: "KEY=VALUE")
             }
-            return (String(word[..<eq]), String(word[word.index(after: eq)...]))
+            let key = String(word[..<eq])
+            guard seen.insert(key).inserted else { throw ShellError.repeatedKey(key) }
+            return (key, String(word[word.index(after: eq)...]))
         }
     }
 }

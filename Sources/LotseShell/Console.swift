@@ -46,11 +46,12 @@ public final class StandardConsole: Console {
 }
 
 /// Writes all of `text` to a file descriptor, unbuffered (so nothing waits in a buffer
-/// while a driving program waits for the reply).
+/// while a driving program waits for the reply). After Ctrl-C the rest is dropped: the person
+/// asked for the output to stop.
 func writeAll(_ fd: Int32, _ text: String) {
     var bytes = Array(text.utf8)
     var offset = 0
-    while offset < bytes.count {
+    while offset < bytes.count && !Interrupt.pending {
         let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
         if n < 0 {
             if errno == EINTR { continue }

@@ -12,6 +12,8 @@ public struct LaunchOptions: Sendable, Equatable {
     public var keepGoing = false
     /// Print usage and exit.
     public var showHelp = false
+    /// Print the versions and exit.
+    public var showVersion = false
     /// `lotse demo …`: build a demo region instead of starting the shell.
     public var demo: DemoOptions?
 
@@ -25,13 +27,15 @@ public struct LaunchOptions: Sendable, Equatable {
     public static let usage = """
         usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
+               lotse --version
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
         with the forms and workflows of DIR/Forms and DIR/Workflows (default: the working directory)
         and labels in German (de, the default) or English (en).
         Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
         runs the commands of the script, one a line, stopping at the first error unless --keep-going.
-        Inside the shell, `help` lists the commands.
+        Inside the shell, `help` lists the commands. On a terminal the line editor keeps a history in
+        ~/.lotse_history ($LOTSE_HISTORY moves it; empty: none); Tab completes; Ctrl-C cancels the line.
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -84,12 +88,16 @@ public struct LaunchOptions: Sendable, Equatable {
                 index += 1
             case "--keep-going": keepGoing = true
             case "--help", "-h": showHelp = true
+            case "--version": showVersion = true
             default:
                 if word.hasPrefix("--db=") {
                     databasePath = String(word.dropFirst(5))
                     dbGiven = true
                 } else if word.hasPrefix("-") && word != "-" {
                     throw Failure(message: "unknown option \(word)")
+                } else if word == "demo" && demo == nil && script == nil {
+                    // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
+                    demo = DemoOptions()
                 } else if demo != nil {
                     throw Failure(message: "lotse demo takes no script (\(word))")
                 } else if script != nil {

@@ -26,6 +26,10 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case badArgument(String, expected: String)
     /// A filled form that is not valid: every bad field with its message.
     case formProblems(form: String, [FieldProblem])
+    /// The same KEY twice in KEY=VALUE arguments.
+    case repeatedKey(String)
+    /// `help` about something that is not a command.
+    case unknownTopic(String, suggestion: String?)
     /// Ctrl-C stopped the command; what it had begun was undone.
     case interrupted
 
@@ -56,6 +60,10 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
         case let .definitions(message): return message
         case let .checkFailed(command, summary): return "\(command): \(summary)"
         case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
+        case let .repeatedKey(key): return "\(key)= is given twice; give each field once (nothing was changed)"
+        case let .unknownTopic(name, suggestion):
+            return "no command \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+                + " (`help` lists the commands)"
         case .interrupted: return "interrupted (nothing was changed)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"

@@ -1,3 +1,4 @@
+import CSQLite
 /// The Lotse store: one SQLite database, migrated to the current schema, with its
 /// record sets and audit log.
 public final class Store {
@@ -32,3 +33,8 @@ public final class Store {
 
 @available(*, unavailable)
 extension Store: Sendable {}
+
+extension Store {
+    /// The version of the SQLite library Lotse runs with (`3.40.1`), for `lotse --version`.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -21,6 +21,11 @@ if options.showHelp {
     console.out(LaunchOptions.usage)
     exit(0)
 }
+if options.showVersion {
+    console.out(VersionText.text + "\n")
+    exit(0)
+}
+for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
 if let demo = options.demo {
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
                          environment: environment, console: console).rawValue)

@@ -88,14 +88,18 @@ import LotseTestSupport
         let lotse = try TestLotse()
         let shell = Shell(office: lotse.office, console: CapturingConsole(), interactive: false)
         for command in shell.commands {
-            let text = shell.helpText(for: command.path)
+            let text = try shell.helpText(for: command.path)
             #expect(text.hasPrefix("usage: \(command.name)"), "help \(command.name)")
             #expect(text.contains(command.summary))
         }
-        let overview = shell.helpText(for: [])
+        let overview = try shell.helpText(for: [])
         for command in shell.commands { #expect(overview.contains("  " + command.synopsis)) }
         #expect(overview.contains("Exit codes: 0"))
-        #expect(shell.helpText(for: ["user", "ad"]).contains("did you mean \"user add\"?"))
+        #expect(throws: ShellError.self) { try shell.helpText(for: ["user", "ad"]) }
+        let (output, status) = lotse.run("help cse\nhelp user ad\n", keepGoing: true)
+        #expect(status == .commandFailed)
+        #expect(output.contains("test.lotse:1: error: no command \"cse\"; did you mean \"case\"?"))
+        #expect(output.contains("test.lotse:2: error: no command \"user ad\"; did you mean \"user add\"?"))
     }
 
     @Test func auditVerifyFailsTheScriptWhenTheChainIsBroken() throws {
