@@ -16,7 +16,7 @@ extension Shell {
         if known.contains(value) { return value }
         let names = Array(Set(known)).sorted()
         throw ShellError.unknownName(value, kind: kind, suggestion: Self.closest(to: value, in: names),
-                                     known: names.count <= 12 ? names : [])
+                                     known: names.count <= 8 ? names : [])
     }
 
     /// Every state of every workflow of the definitions folder.
@@ -31,10 +31,18 @@ extension Shell {
         }
     }
 
+    /// The actions Lotse writes (an action also counts once it occurs in the log).
+    static let auditActions = [
+        "case.assign", "case.open", "case.reopen", "client.add", "client.eligible", "denied", "export.audit",
+        "export.cases", "export.codebook", "form.view", "form.view.medical", "init", "login", "login.failed",
+        "logout", "project.key", "randomise", "site.add", "submission", "transition", "transition.refused",
+        "user.add", "user.disable", "user.enable", "user.passwd",
+    ]
+
     /// An audit action filter matches an action or a prefix at a dot boundary (`login` → `login.failed`).
     func knownActions() throws -> [String] {
-        let actions: [String]
-        do { actions = try office.store.audit.actions() } catch let error as StoreError { throw CasesError.store(error) }
+        var actions = Self.auditActions
+        do { actions += try office.store.audit.actions() } catch let error as StoreError { throw CasesError.store(error) }
         var result = Set(actions)
         for action in actions {
             let parts = action.split(separator: ".")
