@@ -35,11 +35,15 @@ if let demo = options.demo {
 var scriptLines: [String]?
 var scriptName = "<stdin>"
 if let script = options.script, script != "-" {
-    guard let text = ScriptFile.read(script) else {
+    do {
+        scriptLines = try ScriptFile.read(script)
+    } catch .unreadable {
         console.err("lotse: cannot read script \(script)\n")
         exit(Shell.ExitCode.usage.rawValue)
+    } catch let .notUTF8(line) {
+        console.err("\(script):\(line): error: \(ScriptFile.Failure.notUTF8(line: line)); nothing was run\n")
+        exit(Shell.ExitCode.commandFailed.rawValue)
     }
-    scriptLines = text
     scriptName = script
 }
 
@@ -69,7 +73,13 @@ if terminal {
 } else if let scriptLines {
     status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
 } else {
-    status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
-                             keepGoing: options.keepGoing)
+    let input = ScriptFile.StandardInput()
+    let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing)
+    if let failure = input.failure, case let .notUTF8(line) = failure {
+        console.err("\(scriptName):\(line): error: \(failure); the script stopped there\n")
+        status = .commandFailed
+    } else {
+        status = ran
+    }
 }
 exit(status.rawValue)
