@@ -10,6 +10,8 @@ public struct LaunchOptions: Sendable, Equatable {
     public var language = "de"
     /// Continue after a failing command in a script.
     public var keepGoing = false
+    /// Run the script as one transaction (all of it or nothing).
+    public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
     /// Print the versions and exit.
@@ -25,7 +27,7 @@ public struct LaunchOptions: Sendable, Equatable {
 
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
-        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]
+        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
                lotse --version
 
@@ -34,6 +36,8 @@ public struct LaunchOptions: Sendable, Equatable {
         and labels in German (de, the default) or English (en).
         Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
         runs the commands of the script, one a line, stopping at the first error unless --keep-going.
+        --single-transaction (-1) runs the whole script as one transaction: all of it lands, or (at the
+        first error) none of it, audit rows included.
         Inside the shell, `help` lists the commands. On a terminal the line editor keeps a history in
         ~/.lotse_history ($LOTSE_HISTORY moves it; empty: none); Tab completes; Ctrl-C cancels the line.
 
@@ -87,6 +91,7 @@ public struct LaunchOptions: Sendable, Equatable {
                 language = arguments[index]
                 index += 1
             case "--keep-going": keepGoing = true
+            case "--single-transaction", "-1": singleTransaction = true
             case "--help", "-h": showHelp = true
             case "--version": showVersion = true
             default:
@@ -108,6 +113,9 @@ public struct LaunchOptions: Sendable, Equatable {
             }
         }
         if databasePath.isEmpty { throw Failure(message: "--db needs a path") }
+        if keepGoing && singleTransaction {
+            throw Failure(message: "--single-transaction stops at the first error; it cannot go with --keep-going")
+        }
         if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
     }
 }

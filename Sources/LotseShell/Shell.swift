@@ -19,6 +19,10 @@ public final class Shell {
     /// True when a person types at a terminal.
     public let interactive: Bool
     var quitRequested = false
+    /// The open transaction (`begin`, `--single-transaction`), if any.
+    var block: TransactionBlock?
+    /// The script line being run (nil at the prompt).
+    var currentLine: Int?
     /// The label language (`de` or `en`), unless a command says `--lang`.
     public let language: String
     /// The forms of the definitions folder (the office loads them on first use).
@@ -75,21 +79,45 @@ public final class Shell {
     }
 
     /// Runs a script. Errors are printed as `NAME:LINE: error: MESSAGE`.
+    /// - Parameter singleTransaction: run the whole script as one transaction: the first error
+    ///   rolls everything back (`keepGoing` is then ignored: there is nothing to go on with).
     /// - Returns: 0 when every command succeeded, 1 otherwise.
-    public func runScript<S: Sequence>(_ lines: S, name: String, keepGoing: Bool = false) -> ExitCode
+    public func runScript<S: Sequence>(_ lines: S, name: String, keepGoing: Bool = false,
+                                       singleTransaction: Bool = false) -> ExitCode
     where S.Element == String {
         var failed = false
         var number = 0
+        if singleTransaction {
+            do { try beginWholeScript() } catch {
+                console.err("\(name): error: \(ErrorPresenter.message(for: error))\n")
+                return .commandFailed
+            }
+        }
+        defer { currentLine = nil }
         for line in lines {
             number += 1
+            currentLine = number
             do {
                 try run(line: line)
             } catch {
                 failed = true
                 console.err("\(name):\(number): error: \(ErrorPresenter.message(for: error))\n")
-                if !keepGoing { return .commandFailed }
+                if let note = abandonBlock() { console.err("\(name): \(note)\n") }
+                if !keepGoing || singleTransaction { return .commandFailed }
             }
             if quitRequested { break }
+        }
+        if let open = block {
+            if open.wholeScript {
+                block = nil
+                do { try office.commitTransaction() } catch {
+                    console.err("\(name): error: \(ErrorPresenter.message(for: error))\n")
+                    return .commandFailed
+                }
+            } else if let note = abandonBlock() {
+                console.err("\(name): error: no commit before the end of the script: \(note)\n")
+                return .commandFailed
+            }
         }
         return failed ? .commandFailed : .ok
     }
@@ -111,6 +139,7 @@ public final class Shell {
             switch readLine(prompt: prompt, purpose: .command) {
             case .end:
                 console.out("\n")
+                if let note = abandonBlock() { console.err("no commit before the end of input: \(note)\n") }
                 return status
             case .interrupted:
                 continue
@@ -126,8 +155,10 @@ public final class Shell {
                 Interrupt.take()
                 status = .commandFailed
                 console.err("error: \(ErrorPresenter.message(for: error))\n")
+                if let note = abandonBlock() { console.err(note + "\n") }
             }
         }
+        if let note = abandonBlock() { console.err("no commit before quit: \(note)\n") }
         return status
     }
 

@@ -30,6 +30,8 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case repeatedKey(String)
     /// `help` about something that is not a command.
     case unknownTopic(String, suggestion: String?)
+    /// `begin`, `commit` or `rollback` where they do not fit.
+    case transaction(String)
     /// Ctrl-C stopped the command; what it had begun was undone.
     case interrupted
 
@@ -64,6 +66,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
         case let .unknownTopic(name, suggestion):
             return "no command \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
                 + " (`help` lists the commands)"
+        case let .transaction(message): return message
         case .interrupted: return "interrupted (nothing was changed)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"

@@ -29,6 +29,13 @@ public final class Store {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try database.transaction(body)
     }
+
+    /// Opens a transaction that every change joins until `commit()` or `rollback()`.
+    public func begin() throws(StoreError) { try database.begin() }
+    /// Commits what `begin()` opened.
+    public func commit() throws(StoreError) { try database.commit() }
+    /// Undoes everything since `begin()`.
+    public func rollback() throws(StoreError) { try database.rollback() }
 }
 
 @available(*, unavailable)

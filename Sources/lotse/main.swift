@@ -71,10 +71,12 @@ if terminal {
     shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {
-    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
+    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing,
+                             singleTransaction: options.singleTransaction)
 } else {
     let input = ScriptFile.StandardInput()
-    let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing)
+    let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing,
+                              singleTransaction: options.singleTransaction)
     if let failure = input.failure, case let .notUTF8(line) = failure {
         console.err("\(scriptName):\(line): error: \(failure); the script stopped there\n")
         status = .commandFailed

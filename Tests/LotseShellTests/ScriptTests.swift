@@ -159,4 +159,19 @@ import LotseTestSupport
         }
         #expect(output.contains("w.lotse:2: error: workflow check:"))
     }
+
+    @Test func singleTransactionLeavesNothingAfterAnError() throws {
+        let lotse = try TestLotse()
+        let script = "init --admin root\nsite add bocholt Bocholt\nuser add carla --role caseworker --site bocholt\nfire 1 nonsense\n"
+        let (_, failed) = lotse.run(script, singleTransaction: true)
+        #expect(failed == .commandFailed)
+        #expect(try lotse.store.audit.count() == 0)
+        #expect(try lotse.store.directory.users().isEmpty)
+        #expect(try !lotse.office.isInitialised())
+        // Without the error all of it lands.
+        let (_, ok) = lotse.run(String(script.dropLast("fire 1 nonsense\n".count)), singleTransaction: true)
+        #expect(ok == .ok)
+        #expect(try lotse.store.audit.count() == 3)
+        #expect(try lotse.store.audit.verify().isIntact)
+    }
 }
