@@ -70,7 +70,7 @@ extension Shell {
                 listing.rows.append(row)
             }
         }
-        if !streamed { console.out(listing.render(.table)) }
+        if !streamed { console.out(listing.render(.table, width: console.terminalWidth)) }
     }
 
     /// The audit filter of `--case`, `--user`, `--action`, `--since`, `--until`, `--last`.

@@ -8,7 +8,10 @@ extension Shell {
                     details: "`help` lists every command by group with the exit codes; `help user` lists the user "
                         + "commands; `help user add` shows usage, options and the roles allowed.",
                     group: .session, permission: nil, needsLogin: false, variadic: true,
-                    run: { shell, inv in shell.say(try shell.helpText(for: inv.arguments)) }),
+                    run: { shell, inv in
+                        let text = try shell.helpText(for: inv.arguments)
+                        shell.say(shell.console.terminalWidth.map { text.wrapped(to: $0) } ?? text)
+                    }),
             Command(path: ["init"], arguments: [], options: [
                         OptionSpec("admin", value: "NAME", "name of the first admin account (required)"), .passwordFile],
                     summary: "create the first admin of a new database and log in",

@@ -12,6 +12,12 @@ public protocol Console: AnyObject {
     func err(_ text: String)
     /// Writes a transient progress line (only where a person watches: a terminal).
     func progress(_ text: String)
+    /// The width of the terminal standard output goes to; nil when it is not a terminal.
+    var terminalWidth: Int? { get }
+}
+
+extension Console {
+    public var terminalWidth: Int? { nil }
 }
 
 /// The process's standard output and error, flushed after every write so that a program
@@ -21,6 +27,13 @@ public final class StandardConsole: Console {
     private var progressShown = false
 
     public init() {}
+
+    public var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     public func out(_ text: String) {
         clearProgress()
@@ -68,8 +81,12 @@ public final class CapturingConsole: Console {
     public private(set) var stdout = ""
     public private(set) var stderr = ""
     public private(set) var combined = ""
+    /// Pretend standard output is a terminal this wide (tests of fitting).
+    public var terminalWidth: Int?
 
-    public init() {}
+    public init(terminalWidth: Int? = nil) {
+        self.terminalWidth = terminalWidth
+    }
 
     public func out(_ text: String) {
         stdout += text

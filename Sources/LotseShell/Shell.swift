@@ -214,7 +214,7 @@ public final class Shell {
 
     /// Writes a listing in the format the invocation asks for.
     func show(_ listing: Listing, _ invocation: Invocation) throws {
-        console.out(listing.render(try invocation.format()))
+        console.out(listing.render(try invocation.format(), width: console.terminalWidth))
     }
 
     /// The logged-in user (commands that need login are only run with one).

@@ -168,4 +168,25 @@ import LotseTestSupport
         terminal.type("\u{15}quit\r")
         #expect(terminal.wait() == 0)
     }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func outputWiderThanTheTerminalIsFitted() throws {
+        let lotse = try Self.prepared()
+        let terminal = try Self.start(lotse, history: "", columns: 60)
+        #expect(terminal.expect("lotse> "))
+        terminal.send("login root")
+        #expect(terminal.expect("Password for root: "))
+        terminal.send(TestLotse.password)
+        #expect(terminal.expect("root> "))
+        terminal.send("audit")
+        #expect(terminal.expect("rows)"))
+        #expect(terminal.expect("root> "))
+        terminal.send("quit")
+        #expect(terminal.wait() == 0)
+        let lines = terminal.transcript.components(separatedBy: "\r\n")
+        let table = lines.drop { !$0.hasPrefix("seq ") }.prefix { !$0.hasSuffix("rows)") }
+        #expect(table.count > 3)
+        #expect(table.allSatisfy { $0.count <= 60 }, "\(table)")
+        #expect(table.contains { $0.contains("…") })
+    }
 }
