@@ -145,7 +145,7 @@ extension Shell {
             return
         }
         do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
-            throw ShellError.cannotRead(file: file, reason: "cannot write: \(error.localizedDescription)")
+            throw ShellError.cannotWrite(file: file, reason: error.localizedDescription)
         }
         say("wrote \(file)")
     }

@@ -75,7 +75,13 @@ public final class Shell {
             guard try office.isInitialised() else { throw CasesError.notInitialised }
             guard actor != nil else { throw CasesError.notLoggedIn }
         }
-        try command.run(self, invocation)
+        do {
+            try command.run(self, invocation)
+        } catch let CasesError.notAllowed(permission, role, user) where permission.rawValue != command.name {
+            // `case list` is refused as `case list`, not as the permission `case show` it needs.
+            throw ShellError.commandNotAllowed(command: command.name, roles: permission.roles.map(\.rawValue),
+                                               user: user, role: role.rawValue)
+        }
     }
 
     /// Runs a script. Errors are printed as `NAME:LINE: error: MESSAGE`.

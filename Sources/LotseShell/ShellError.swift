@@ -16,6 +16,9 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case noPassword
     case passwordMismatch
     case cannotRead(file: String, reason: String)
+    case cannotWrite(file: String, reason: String)
+    /// A command refused for the role: named as the person typed it (not the permission behind it).
+    case commandNotAllowed(command: String, roles: [String], user: String, role: String)
     /// A name of a form, workflow or similar that does not exist.
     case unknownName(String, kind: String, suggestion: String?, known: [String])
     /// Definitions that could not be loaded or read.
@@ -56,6 +59,10 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
                 + "or set LOTSE_PASSWORD"
         case .passwordMismatch: return "the two passwords differ; nothing was changed"
         case let .cannotRead(file, reason): return "cannot read \(file): \(reason)"
+        case let .cannotWrite(file, reason): return "cannot write \(file): \(reason) (nothing was written)"
+        case let .commandNotAllowed(command, roles, user, role):
+            let list = roles.count == 1 ? "role \(roles[0])" : "one of the roles " + roles.joined(separator: ", ")
+            return "`\(command)` needs \(list); \(user) has role \(role) (nothing was changed)"
         case let .unknownName(name, kind, suggestion, known):
             return "no \(kind) \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
                 + (known.isEmpty ? "" : " (\(kind)s: " + known.joined(separator: ", ") + ")")

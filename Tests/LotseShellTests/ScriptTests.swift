@@ -174,4 +174,21 @@ import LotseTestSupport
         #expect(try lotse.store.audit.count() == 3)
         #expect(try lotse.store.audit.verify().isIntact)
     }
+
+    @Test func userAddChecksEverythingBeforeAskingForThePassword() throws {
+        let lotse = try TestLotse()
+        try lotse.initialise()
+        try lotse.office.addSite(by: try lotse.office.login(name: "root", password: TestLotse.password), code: "bocholt",
+                                 name: "Bocholt")
+        let file = lotse.directory.file("root-password")
+        try TestLotse.password.write(toFile: file, atomically: true, encoding: .utf8)
+        // No password source for the new user: the mistakes are still named, not "no password given".
+        for (line, message) in [("user add dora --role caseworker --site nowhere", "no site with code nowhere"),
+                                ("user add root --role admin", "a user named root already exists"),
+                                ("user add \"bad name\" --role caseworker", "invalid user name \"bad name\"")] {
+            let (output, status) = lotse.run("login root --password-file \(file)\n" + line, environment: [:])
+            #expect(status == .commandFailed)
+            #expect(output.contains(message), "\(output)")
+        }
+    }
 }
