@@ -14,10 +14,18 @@ public protocol Console: AnyObject {
     func progress(_ text: String)
     /// The width of the terminal standard output goes to; nil when it is not a terminal.
     var terminalWidth: Int? { get }
+    /// A command starts: its output may go through the pager.
+    func beginCommand()
+    /// The command ended: show what is held, or wait for the pager.
+    func endCommand()
 }
 
 extension Console {
     public var terminalWidth: Int? { nil }
+    /// A command starts: its output may go through the pager.
+    public func beginCommand() {}
+    /// The command ended: show what is held, or wait for the pager.
+    public func endCommand() {}
 }
 
 /// The process's standard output and error, flushed after every write so that a program
@@ -26,7 +34,26 @@ public final class StandardConsole: Console {
     private let errIsTerminal = isatty(STDERR_FILENO) == 1
     private var progressShown = false
 
+    /// The pager for long output (`Pager.command`), nil for none.
+    public var pager: String?
+    private var paged: PagedOutput?
+
     public init() {}
+
+    public func beginCommand() {
+        if let pager { paged = PagedOutput(command: pager, rows: terminalRows) }
+    }
+
+    public func endCommand() {
+        paged?.finish()
+        paged = nil
+    }
+
+    private var terminalRows: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+        return Int(size.ws_row)
+    }
 
     public var terminalWidth: Int? {
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
@@ -37,13 +64,17 @@ public final class StandardConsole: Console {
 
     public func out(_ text: String) {
         clearProgress()
-        writeAll(STDOUT_FILENO, text)
+        if let paged { paged.write(text) } else { writeAll(STDOUT_FILENO, text) }
     }
 
     public func err(_ text: String) {
         clearProgress()
+        paged?.finish()
         writeAll(STDERR_FILENO, text)
     }
+
+    /// Before input is read: what the command wrote so far must be on the screen.
+    func showHeld() { paged?.finish() }
 
     public func progress(_ text: String) {
         guard errIsTerminal else { return }

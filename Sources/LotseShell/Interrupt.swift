@@ -24,6 +24,8 @@ public enum Interrupt {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        // A pager that quits early closes its pipe: the write fails, the shell goes on.
+        signal(SIGPIPE, SIG_IGN)
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)

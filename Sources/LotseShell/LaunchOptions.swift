@@ -14,6 +14,8 @@ public struct LaunchOptions: Sendable, Equatable {
     public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
+    /// Never page long output (`--no-pager`).
+    public var noPager = false
     /// Print the versions and exit.
     public var showVersion = false
     /// `lotse demo …`: build a demo region instead of starting the shell.
@@ -27,7 +29,8 @@ public struct LaunchOptions: Sendable, Equatable {
 
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
-        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction] [SCRIPT]
+        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction]
+                     [--no-pager] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
                lotse --version
 
@@ -40,6 +43,8 @@ public struct LaunchOptions: Sendable, Equatable {
         first error) none of it, audit rows included.
         Inside the shell, `help` lists the commands. On a terminal the line editor keeps a history in
         ~/.lotse_history ($LOTSE_HISTORY moves it; empty: none); Tab completes; Ctrl-C cancels the line.
+        Long output goes through $LOTSE_PAGER, else $PAGER, else `less -FRX` (--no-pager or an empty
+        LOTSE_PAGER: none); tables fit the terminal's width.
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -94,6 +99,7 @@ public struct LaunchOptions: Sendable, Equatable {
             case "--single-transaction", "-1": singleTransaction = true
             case "--help", "-h": showHelp = true
             case "--version": showVersion = true
+            case "--no-pager": noPager = true
             default:
                 if word.hasPrefix("--db=") {
                     databasePath = String(word.dropFirst(5))

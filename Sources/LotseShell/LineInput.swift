@@ -30,6 +30,7 @@ extension Shell {
     /// Reads a line: through the line editor on a terminal, else the prompt on the console
     /// and a plain line (pipes and scripts keep their byte-exact behaviour).
     func readLine(prompt: String, purpose: InputPurpose) -> InputLine {
+        (console as? StandardConsole)?.showHeld()
         if let editor { return editor.read(prompt: prompt, purpose: purpose) }
         console.out(prompt)
         guard let line = readInput() else { return .end }

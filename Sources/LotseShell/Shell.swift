@@ -153,6 +153,8 @@ public final class Shell {
                 line = text
             }
             if Self.mayRemember(line) { editor?.remember(line) }
+            console.beginCommand()
+            defer { console.endCommand() }
             do {
                 try run(line: line)
                 status = .ok

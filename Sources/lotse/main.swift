@@ -68,6 +68,7 @@ let status: Shell.ExitCode
 if terminal {
     // A person at a terminal: line editing, history, completion; Ctrl-C cancels, not ends.
     Interrupt.install()
+    console.pager = Pager.command(environment: environment, disabled: options.noPager)
     shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {

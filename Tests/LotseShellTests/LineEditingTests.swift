@@ -23,12 +23,14 @@ import LotseTestSupport
         return lotse
     }
 
-    static func start(_ lotse: TestLotse, history: String, columns: UInt16 = 80) throws -> PseudoTerminal {
+    static func start(_ lotse: TestLotse, history: String, columns: UInt16 = 80, rows: UInt16 = 24,
+                      pager: String = "", arguments: [String] = []) throws -> PseudoTerminal {
         try PseudoTerminal(executable: TerminalTests.executable!,
-                           arguments: ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "--lang", "en"],
+                           arguments: ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "--lang", "en"]
+                               + arguments,
                            directory: lotse.directory.path,
-                           environment: ["TERM": "xterm", "LOTSE_HISTORY": history, "LOTSE_PAGER": ""],
-                           columns: columns)
+                           environment: ["TERM": "xterm", "LOTSE_HISTORY": history, "LOTSE_PAGER": pager],
+                           columns: columns, rows: rows)
     }
 
     static func login(_ terminal: PseudoTerminal, _ user: String) {
@@ -188,5 +190,29 @@ import LotseTestSupport
         #expect(table.count > 3)
         #expect(table.allSatisfy { $0.count <= 60 }, "\(table)")
         #expect(table.contains { $0.contains("…") })
+    }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func longOutputGoesThroughThePagerShortOutputDoesNot() throws {
+        let lotse = try Self.prepared()
+        let terminal = try Self.start(lotse, history: "", rows: 12, pager: "sed 's/^/PAGED:/'")
+        #expect(terminal.expect("lotse> "))
+        terminal.send("whoami")
+        #expect(terminal.expect("not logged in"))
+        terminal.send("help")
+        #expect(terminal.expect("PAGED:Commands (help COMMAND for details):"))
+        #expect(terminal.expect("PAGED:Exit codes: 0"))
+        #expect(terminal.expect("lotse> "))
+        terminal.send("quit")
+        #expect(terminal.wait() == 0)
+        #expect(!terminal.transcript.contains("PAGED:not logged in"))
+        // --no-pager: the same help straight to the terminal.
+        let plain = try Self.start(lotse, history: "", rows: 12, pager: "sed 's/^/PAGED:/'", arguments: ["--no-pager"])
+        #expect(plain.expect("lotse> "))
+        plain.send("help")
+        #expect(plain.expect("Exit codes: 0"))
+        plain.send("quit")
+        #expect(plain.wait() == 0)
+        #expect(!plain.transcript.contains("PAGED:"))
     }
 }
