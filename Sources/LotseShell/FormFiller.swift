@@ -116,7 +116,7 @@ final class FormFiller {
             let value = input == "-" ? "" : choiceValue(input, choices: choices, field: field)
             let problem: FieldProblem?
             do { problem = try instance.set(field, to: value, language: language) } catch {
-                console.out("  \(error)\n")
+                console.out("  \(ErrorPresenter.message(for: error))\n")
                 continue
             }
             if let problem = problem ?? instance.problem(of: field, language: language) {

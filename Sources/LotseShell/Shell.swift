@@ -95,7 +95,7 @@ public final class Shell {
         var number = 0
         if singleTransaction {
             do { try beginWholeScript() } catch {
-                console.err("\(name): error: \(ErrorPresenter.message(for: error))\n")
+                console.err(ErrorPresenter.line(for: error, at: name))
                 return .commandFailed
             }
         }
@@ -107,7 +107,7 @@ public final class Shell {
                 try run(line: line)
             } catch {
                 failed = true
-                console.err("\(name):\(number): error: \(ErrorPresenter.message(for: error))\n")
+                console.err(ErrorPresenter.line(for: error, at: "\(name):\(number)"))
                 if let note = abandonBlock() { console.err("\(name): \(note)\n") }
                 if !keepGoing || singleTransaction { return .commandFailed }
             }
@@ -117,7 +117,7 @@ public final class Shell {
             if open.wholeScript {
                 block = nil
                 do { try office.commitTransaction() } catch {
-                    console.err("\(name): error: \(ErrorPresenter.message(for: error))\n")
+                    console.err(ErrorPresenter.line(for: error, at: name))
                     return .commandFailed
                 }
             } else if let note = abandonBlock() {
@@ -136,7 +136,7 @@ public final class Shell {
         do {
             if try !office.isInitialised() { try firstStart() }
         } catch {
-            console.err("error: \(ErrorPresenter.message(for: error))\n")
+            console.err(ErrorPresenter.line(for: error))
             return .commandFailed
         }
         var status = ExitCode.ok
@@ -162,7 +162,7 @@ public final class Shell {
             } catch {
                 Interrupt.take()
                 status = .commandFailed
-                console.err("error: \(ErrorPresenter.message(for: error))\n")
+                console.err(ErrorPresenter.line(for: error))
                 if let note = abandonBlock() { console.err(note + "\n") }
             }
         }
@@ -209,7 +209,7 @@ public final class Shell {
             }
             name = text.trimmingCharacters()
             if Office.isValidName(name) { break }
-            console.err("error: \(ErrorPresenter.message(for: CasesError.invalidName(name, what: "user name")))\n")
+            console.err(ErrorPresenter.line(for: CasesError.invalidName(name, what: "user name")))
         }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
         let password = try passwords.new(invocation, for: name)

@@ -14,8 +14,8 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(error)\n\n" + LaunchOptions.usage)
-    exit(Shell.ExitCode.usage.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n\n" + LaunchOptions.usage)
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
     console.out(LaunchOptions.usage)
@@ -39,10 +39,11 @@ if let script = options.script, script != "-" {
         scriptLines = try ScriptFile.read(script)
     } catch .unreadable {
         console.err("lotse: cannot read script \(script)\n")
-        exit(Shell.ExitCode.usage.rawValue)
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.unreadable).rawValue)
     } catch let .notUTF8(line) {
-        console.err("\(script):\(line): error: \(ScriptFile.Failure.notUTF8(line: line)); nothing was run\n")
-        exit(Shell.ExitCode.commandFailed.rawValue)
+        console.err(ErrorPresenter.line(for: ScriptFile.Failure.notUTF8(line: line), at: "\(script):\(line)")
+                        .dropLast() + "; nothing was run\n")
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.notUTF8(line: line)).rawValue)
     }
     scriptName = script
 }
@@ -51,8 +52,8 @@ let store: Store
 do {
     store = try Store(path: options.databasePath)
 } catch {
-    console.err("lotse: \(error)\n")
-    exit(Shell.ExitCode.commandFailed.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n")
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
 let office = Office(store: store, definitions: options.definitions)
@@ -79,7 +80,7 @@ if terminal {
     let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing,
                               singleTransaction: options.singleTransaction)
     if let failure = input.failure, case let .notUTF8(line) = failure {
-        console.err("\(scriptName):\(line): error: \(failure); the script stopped there\n")
+        console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)").dropLast() + "; the script stopped there\n")
         status = .commandFailed
     } else {
         status = ran

@@ -215,4 +215,36 @@ import LotseTestSupport
         #expect(plain.wait() == 0)
         #expect(!plain.transcript.contains("PAGED:"))
     }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func firstStartAsksAgainAfterABadNameAndAPasswordPromptSurvivesCtrlC() throws {
+        let directory = TemporaryDirectory()
+        let terminal = try PseudoTerminal(executable: TerminalTests.executable!,
+                                          arguments: ["--db", directory.file("t.db"), "--definitions", TestLotse.repository],
+                                          directory: directory.path,
+                                          environment: ["TERM": "xterm", "LOTSE_HISTORY": directory.file("history")])
+        #expect(terminal.expect("Name: "))
+        terminal.send("bad name")
+        #expect(terminal.expect("invalid user name \"bad name\""))
+        #expect(terminal.expect("Name: "))
+        terminal.send("root")
+        #expect(terminal.expect("New password for root: "))
+        terminal.send(TestLotse.password)
+        #expect(terminal.expect("Repeat the password: "))
+        terminal.send(TestLotse.password)
+        #expect(terminal.expect("root> "))
+        // Ctrl-C at the password prompt of user add: nothing added, echo back on.
+        terminal.send("user add carla --role caseworker")
+        #expect(terminal.expect("New password for carla: "))
+        terminal.type(Self.ctrlC)
+        #expect(terminal.expect("interrupted (nothing was changed)"))
+        #expect(terminal.expect("root> "))
+        terminal.send("user list")
+        #expect(terminal.expect("(1 row)"))
+        terminal.send("quit")
+        #expect(terminal.wait() == 0)
+        // libedit writes the file vis(3)-encoded: a space is \040.
+        let history = try String(contentsOfFile: directory.file("history"), encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+        #expect(history.contains("user list") && !history.contains("user add") && !history.contains("horse"))
+    }
 }
