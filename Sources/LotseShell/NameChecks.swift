@@ -35,7 +35,8 @@ extension Shell {
     static let auditActions = [
         "case.assign", "case.open", "case.reopen", "client.add", "client.eligible", "denied", "export.audit",
         "export.cases", "export.codebook", "form.view", "form.view.medical", "init", "login", "login.failed",
-        "logout", "project.key", "randomise", "site.add", "submission", "transition", "transition.refused",
+        "logout", "observe.import", "project.key", "randomise", "randomise.assignments", "randomise.close",
+        "randomise.reveal", "randomise.setup", "site.add", "submission", "transition", "transition.refused",
         "user.add", "user.disable", "user.enable", "user.passwd",
     ]
 

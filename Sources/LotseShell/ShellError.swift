@@ -27,6 +27,8 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case checkFailed(String, String)
     /// An argument of the wrong shape.
     case badArgument(String, expected: String)
+    /// An option that exists only to be refused with its reason (`randomise --seed`).
+    case refusedOption(String, reason: String)
     /// A filled form that is not valid: every bad field with its message.
     case formProblems(form: String, [FieldProblem])
     /// The same KEY twice in KEY=VALUE arguments.
@@ -75,6 +77,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
                 + " (`help` lists the commands)"
         case let .transaction(message): return message
         case .interrupted: return "interrupted (nothing was changed)"
+        case let .refusedOption(option, reason): return "--\(option) refused: \(reason)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
                 + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n")

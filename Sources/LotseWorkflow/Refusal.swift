@@ -26,6 +26,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case formMissing([MissingForm])
         /// `l:four-eyes`: the user fired the transition into the current state.
         case fourEyes(enteredBy: Int)
+        /// `l:consent`: purposes the case's consent does not cover (not given, or revoked).
+        case consentMissing(purposes: [String], state: String)
     }
 
     /// The event fired.
@@ -56,6 +58,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .roleNotAllowed: "WF_ROLE_DENIED"
         case .formMissing: "WF_FORM_MISSING"
         case .fourEyes: "WF_FOUR_EYES"
+        case .consentMissing: "WF_CONSENT_MISSING"
         }
     }
 
@@ -83,6 +86,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
             let who = userName.map { "\($0) (user \(user))" } ?? "user \(user)"
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than \(who), "
                 + "who fired the transition into this state"
+        case .consentMissing(let purposes, let consent):
+            return "'\(event)' in state '\(state)' needs consent for the purpose\(purposes.count == 1 ? "" : "s") "
+                + purposes.joined(separator: ", ") + ": \(consent)"
         }
     }
 
