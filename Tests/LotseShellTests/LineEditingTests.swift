@@ -167,6 +167,15 @@ import LotseTestSupport
         #expect(terminal.expect("case 1: referred → consent_pending"))
         terminal.type("form submit 1 consent giv\t")
         #expect(terminal.expect("en="))
+        // Form names complete too; Ctrl-U clears the line.
+        terminal.type("\u{15}form try transf\t\r")
+        #expect(terminal.expect("(receiving_agency:"))
+        terminal.type("q\r")
+        #expect(terminal.expect("cancelled; nothing stored"))
+        // A pasted line longer than the terminal driver's 4 KB line buffer arrives whole.
+        terminal.send("whoami \"" + String(repeating: "x", count: 5000) + "\"")
+        #expect(terminal.expect("unexpected argument \"xxxx"))
+        #expect(!terminal.transcript.contains("unterminated"))
         terminal.type("\u{15}quit\r")
         #expect(terminal.wait() == 0)
     }
