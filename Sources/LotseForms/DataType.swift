@@ -54,9 +54,11 @@ public enum DataType: String, Sendable, CaseIterable {
             guard let n = Int(value), abs(n) <= Int(Int32.max) else { return nil }
             return String(n)
         case .decimal:
-            let dotted = value.replacingCommaDecimal()
-            guard let d = Double(dotted), d.isFinite, !dotted.contains("e"), !dotted.contains("E"),
-                  dotted.first != "." else { return nil }
+            // As Java's Double.parseDouble (Collect), plus a German decimal comma.
+            var dotted = value.replacingCommaDecimal()
+            guard dotted.allSatisfy({ "0123456789+-.eE".contains($0) }) else { return nil }
+            if dotted.hasPrefix(".") { dotted = "0" + dotted } else if dotted.hasPrefix("-.") { dotted = "-0" + dotted.dropFirst() }
+            guard let d = Double(dotted), d.isFinite else { return nil }
             return dotted.hasPrefix("+") ? String(dotted.dropFirst()) : dotted
         case .date: return CalendarDate(value) != nil ? value : nil
         case .dateTime: return DateTimeText.isValid(value) ? value : nil
@@ -70,6 +72,17 @@ public enum DataType: String, Sendable, CaseIterable {
         case .select1: return value.isEmpty || value.contains(" ") ? nil : value
         case .select: return value.split(separator: " ").joined(separator: " ")
         }
+    }
+
+    /// Why `value` is not a value of this type: a date in the right shape that is not a day
+    /// of the calendar (`2026-02-30`) is told so; otherwise what a value must look like.
+    public func problemMessage(for value: String, _ language: String) -> String {
+        let de = language == "de"
+        if self == .date, value.utf8.count == 10, value.split(separator: "-").map(\.count) == [4, 2, 2],
+           value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+            return de ? "Den \(value) gibt es im Kalender nicht." : "\(value) is not a day of the calendar."
+        }
+        return formatMessage(language)
     }
 
     /// What a value of this type must look like, in German and English.

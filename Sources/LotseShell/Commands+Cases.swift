@@ -121,13 +121,16 @@ extension Shell {
         text += "history:\n"
         for t in o.history {
             text += "  \(t.at)  \(t.user)  \(t.event): \(t.from ?? "-") → \(t.to)" + (t.note.map { "  \"\($0)\"" } ?? "") + "\n"
+            for line in (t.log ?? "").split(separator: "\n") { text += "      log: \(line)\n" }
         }
         console.out(text)
     }
 
     func listCases(_ inv: Invocation) throws {
         let actor = try currentActor
-        let rows = try office.cases(by: actor, state: inv.option("state"), site: inv.option("site"), mine: inv.flag("mine"),
+        let state = try checkedName(inv, "state", kind: "state") { knownStates }
+        let site = try checkedName(inv, "site", kind: "site", known: knownSites)
+        let rows = try office.cases(by: actor, state: state, site: site, mine: inv.flag("mine"),
                                     overdue: inv.flag("overdue"))
         try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
                          rows: rows.map { row in
@@ -144,7 +147,7 @@ extension Shell {
             return
         }
         do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
-            throw ShellError.cannotRead(file: file, reason: "cannot write: \(error.localizedDescription)")
+            throw ShellError.cannotWrite(file: file, reason: error.localizedDescription)
         }
         say("wrote \(file)")
     }

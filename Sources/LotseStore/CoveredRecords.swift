@@ -84,7 +84,7 @@ public enum CoveredRecords {
             "r.assigned_to", "r.closed", "r.opened_at", "r.opened_by", "r.version",
         ]),
         RecordKind("transition", table: "transitions", columns: [
-            "r.case_id", "r.event", "r.from_state", "r.to_state", "r.user_id", "r.at", "r.note",
+            "r.case_id", "r.event", "r.from_state", "r.to_state", "r.user_id", "r.at", "r.note", "r.log",
         ]),
         RecordKind("submission", table: "submissions", columns: [
             "r.case_id", "r.form", "r.definition_id", "r.entry", "r.supersedes", "r.instance", "r.user_id", "r.at",

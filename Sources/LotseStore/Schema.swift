@@ -207,7 +207,10 @@ public enum Schema {
             ALTER TABLE assignments ADD COLUMN slot INTEGER;
             CREATE UNIQUE INDEX assignments_one_per_slot ON assignments(setup_id, stratum, slot) WHERE slot IS NOT NULL;
             """),
-        Migration(version: 5, name: "users of several sites; audit rows record the data they wrote", sql: """
+        Migration(version: 5, name: "the workflow's <log> lines of a transition", sql: """
+            ALTER TABLE transitions ADD COLUMN log TEXT;
+            """),
+        Migration(version: 6, name: "users of several sites; audit rows record the data they wrote", sql: """
             ALTER TABLE audit ADD COLUMN records TEXT;
             CREATE TABLE user_sites (
                 user_id INTEGER NOT NULL REFERENCES users(id),

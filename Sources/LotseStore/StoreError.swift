@@ -38,6 +38,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A transaction wrote covered data rows that no audit row records (a programming error;
     /// the transaction was rolled back).
     case unaudited([String])
+    /// `begin` inside a transaction, `commit` or `rollback` outside one.
+    case transactionState(String)
 
     public var description: String {
         switch self {
@@ -53,6 +55,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case let .unaudited(records):
             return "internal error: " + records.joined(separator: ", ")
                 + " written without an audit row; nothing was changed"
+        case let .transactionState(message): return message
         }
     }
 

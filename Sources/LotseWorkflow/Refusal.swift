@@ -39,6 +39,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     public let state: String
     /// Why.
     public let reason: Reason
+    /// The name of the user a four-eyes refusal is about, when the caller knows it (the
+    /// interpreter knows only user ids).
+    public var userName: String?
 
     /// Creates a refusal.
     public init(event: String, state: String, reason: Reason) {
@@ -83,7 +86,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
             let each = missing.map(\.description).joined(separator: ", ")
             return "'\(event)' in state '\(state)' needs a current valid submission of: \(each)"
         case .fourEyes(let user):
-            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than user \(user), "
+            let who = userName.map { "\($0) (user \(user))" } ?? "user \(user)"
+            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than \(who), "
                 + "who fired the transition into this state"
         case .fourEyesConflict(let conflicts):
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone who took no part in the "

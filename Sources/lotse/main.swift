@@ -14,13 +14,18 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(error)\n\n" + LaunchOptions.usage)
-    exit(Shell.ExitCode.usage.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n\n" + LaunchOptions.usage)
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
     console.out(LaunchOptions.usage)
     exit(0)
 }
+if options.showVersion {
+    console.out(VersionText.text + "\n")
+    exit(0)
+}
+for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
 if let demo = options.demo {
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
                          environment: environment, console: console).rawValue)
@@ -30,11 +35,16 @@ if let demo = options.demo {
 var scriptLines: [String]?
 var scriptName = "<stdin>"
 if let script = options.script, script != "-" {
-    guard let text = ScriptFile.read(script) else {
+    do {
+        scriptLines = try ScriptFile.read(script)
+    } catch .unreadable {
         console.err("lotse: cannot read script \(script)\n")
-        exit(Shell.ExitCode.usage.rawValue)
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.unreadable).rawValue)
+    } catch let .notUTF8(line) {
+        console.err(ErrorPresenter.line(for: ScriptFile.Failure.notUTF8(line: line), at: "\(script):\(line)")
+                        .dropLast() + "; nothing was run\n")
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.notUTF8(line: line)).rawValue)
     }
-    scriptLines = text
     scriptName = script
 }
 
@@ -42,8 +52,8 @@ let store: Store
 do {
     store = try Store(path: options.databasePath)
 } catch {
-    console.err("lotse: \(error)\n")
-    exit(Shell.ExitCode.commandFailed.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n")
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
 let office = Office(store: store, definitions: options.definitions)
@@ -57,11 +67,23 @@ let shell = Shell(office: office, console: console, interactive: terminal, envir
                   readInput: { readLine(strippingNewline: true) }, language: options.language)
 let status: Shell.ExitCode
 if terminal {
+    // A person at a terminal: line editing, history, completion; Ctrl-C cancels, not ends.
+    Interrupt.install()
+    console.pager = Pager.command(environment: environment, disabled: options.noPager)
+    shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {
-    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
+    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing,
+                             singleTransaction: options.singleTransaction)
 } else {
-    status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
-                             keepGoing: options.keepGoing)
+    let input = ScriptFile.StandardInput()
+    let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing,
+                              singleTransaction: options.singleTransaction)
+    if let failure = input.failure, case let .notUTF8(line) = failure {
+        console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)").dropLast() + "; the script stopped there\n")
+        status = .commandFailed
+    } else {
+        status = ran
+    }
 }
 exit(status.rawValue)

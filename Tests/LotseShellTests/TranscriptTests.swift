@@ -7,7 +7,8 @@ import LotseTestSupport
 /// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
 /// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
 /// clock and the repository's Forms/ and Workflows/; output and exit code must equal `NNN-topic.expected`.
-/// Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
+/// A script with a `# keep-going` line runs with --keep-going, one with `# single-transaction`
+/// as one transaction. Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Transcripts")
@@ -26,7 +27,8 @@ import LotseTestSupport
             try lotse.initialise()
             (output, status) = lotse.runInteractive(script)
         } else {
-            (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"))
+            (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"),
+                                         singleTransaction: script.contains("# single-transaction"))
         }
         let actual = output + "[exit \(status.rawValue)]\n"
         let base = (name as NSString).deletingPathExtension
