@@ -6,6 +6,8 @@ public enum StatisticalPackage: String, Sendable, CaseIterable {
     case stata
     /// R: `read.csv` with explicit column classes, factors with the code labels, `label` attributes.
     case r
+    /// Python with pandas: `read_csv` with explicit dtypes, categoricals with the code labels.
+    case python
 }
 
 /// Syntax files that read the CSV of `export cases` into a statistical package with its variable
@@ -37,6 +39,7 @@ public enum StatisticalSyntax {
         case .r: return sheet.r(dataFile)
         case .spss: return sheet.spss(dataFile)
         case .stata: return sheet.stata(dataFile)
+        case .python: return sheet.python(dataFile)
         }
     }
 
@@ -92,6 +95,47 @@ public enum StatisticalSyntax {
                 .replacingOccurrences(of: "\n", with: "\\n") + "\""
         }
 
+        // MARK: Python (pandas)
+
+        func python(_ dataFile: String) -> String {
+            var out = "# \(header)\n"
+            out += "# read_cases() returns a pandas DataFrame: codes as strings (leading zeros kept), empty fields as missing.\n"
+            out += "import pandas as pd\n\n"
+            out += "DTYPES = {\n"
+            out += variables.map { "    \(pyString($0.name)): \(pyString(pyType($0)))," }.joined(separator: "\n")
+            out += "\n}\n\nLABELS = {\n"
+            out += variables.map { "    \(pyString($0.name)): \(pyString(label($0)))," }.joined(separator: "\n")
+            out += "\n}\n\nVALUE_LABELS = {\n"
+            for v in variables where (v.kind == .code || v.kind == .flag) && !v.codes.isEmpty {
+                let pairs = v.codes.map { c in (v.kind == .flag ? c.code : pyString(c.code)) + ": " + pyString(label(c)) }
+                out += "    \(pyString(v.name)): {\(pairs.joined(separator: ", "))},\n"
+            }
+            out += "}\n\nDATES = [\(dayPrecision ? variables.filter { $0.kind == .date }.map { pyString($0.name) }.joined(separator: ", ") : "")]\n\n"
+            out += "def read_cases(path=\(pyString(dataFile)), labelled=False):\n"
+            out += "    frame = pd.read_csv(path, dtype=DTYPES, keep_default_na=False, na_values=[\"\"], encoding=\"utf-8\")\n"
+            out += "    for name in DATES:\n"
+            out += "        frame[name] = pd.to_datetime(frame[name], format=\"%Y-%m-%d\")\n"
+            out += "    if labelled:\n"
+            out += "        for name, labels in VALUE_LABELS.items():\n"
+            out += "            frame[name] = frame[name].map(labels).astype(\"category\")\n"
+            out += "    frame.attrs[\"labels\"] = LABELS\n"
+            out += "    return frame\n"
+            return out
+        }
+
+        func pyType(_ v: Variable) -> String {
+            switch v.kind {
+            case .integer, .flag: "Int64"
+            case .decimal: "float64"
+            case .text, .code, .date: "string"
+            }
+        }
+
+        func pyString(_ s: String) -> String {
+            "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+                .replacingOccurrences(of: "\n", with: "\\n") + "\""
+        }
+
         // MARK: SPSS
 
         func spss(_ dataFile: String) -> String {
@@ -114,6 +158,7 @@ public enum StatisticalSyntax {
                     }.joined(separator: " ")
                 }.joined(separator: "\n/")
                 out += ".\n"
+                out += "VARIABLE LEVEL " + labelled.map(\.name).joined(separator: " ") + " (NOMINAL).\n"
             }
             out += "EXECUTE.\n"
             return out
