@@ -39,7 +39,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         .target(name: "LotseEvaluation", dependencies: [
-            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML",
+            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
 

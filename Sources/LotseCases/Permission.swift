@@ -34,6 +34,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case exportCases = "export cases"
     case exportAudit = "export audit"
     case reports = "report"
+    /// Declaring the evaluation plan (primary outcome, α) once, before the analysis.
+    case declarePlan = "evaluation plan"
     case viewBalance = "randomise balance"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
@@ -52,7 +54,7 @@ public enum Permission: String, CaseIterable, Sendable {
         // Borken: the county jobcenter randomised, never the sites.
         case .randomise, .setUpRandomisation, .closeRecruitment, .revealSeed, .listAssignments: return [.evaluator]
         case .viewBalance: return [.evaluator, .supervisor]
-        case .exportCases: return [.evaluator]
+        case .exportCases, .declarePlan: return [.evaluator]
         case .exportAudit: return [.supervisor]
         case .reports: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]

@@ -55,6 +55,29 @@ extension Shell {
                         try shell.show(report.tables, inv)
                         if let file = inv.option("svg") { try shell.writeOrPrint(report.chart.svg(), to: file) }
                     }),
+            Command(path: ["evaluation", "plan"], arguments: [], options: [
+                        OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
+                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)")],
+                    summary: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)",
+                    details: "The plan goes to the audit log and is never changed: a second declaration is refused and "
+                        + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
+                        + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
+                        + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
+                    group: .evaluation, permission: .declarePlan, needsLogin: true,
+                    run: { shell, inv in
+                        guard let primary = inv.option("primary") else {
+                            throw ShellError.missingArgument("--primary INDICATOR", usage: inv.command.usage)
+                        }
+                        let alpha = try inv.option("alpha").map {
+                            guard let a = Double($0), a > 0, a <= 0.5 else {
+                                throw ShellError.badValue(option: "alpha", value: $0, expected: "a number above 0 and at most 0.5")
+                            }
+                            return a
+                        } ?? 0.05
+                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha)
+                        shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
+                                  + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
+                    }),
             Command(path: ["report", "sites"], arguments: [], options: [
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
                     summary: "the indicators per site side by side, caseload per caseworker, contacts, time in states",
@@ -122,7 +145,8 @@ extension Shell {
         for (index, table) in tables.enumerated() {
             let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
             if format == .table {
-                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table))
+                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table)
+                            + table.notes.map { $0 + "\n" }.joined())
             } else {
                 console.out(listing.render(format))
             }
