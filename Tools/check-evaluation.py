@@ -4,7 +4,8 @@
 Usage:
     lotse ... export cases --out cases.csv
     lotse ... report evaluation --lang en --format csv > report.csv
-    python3 Tools/check-evaluation.py cases.csv report.csv
+    lotse ... report flow --lang en --format csv > flow.csv        (optional)
+    python3 Tools/check-evaluation.py cases.csv report.csv [flow.csv]
 
 For every indicator it counts events and known values per group in the export, recomputes the
 share, the crude risk difference with Newcombe's hybrid score interval (method 10, from Wilson
@@ -181,6 +182,26 @@ def check_survival(cases, tables):
     return checked, failures
 
 
+def check_flow(cases, flow_path):
+    """`report flow --lang en --format csv`: randomised, observed, analysed per group, and the terminal boxes add up."""
+    _, rows = read_report(flow_path)["step"]
+    by = {r[0]: r for r in rows}
+    failures = 0
+    for index, group in ((1, "participant"), (2, "comparison")):
+        mine = [c for c in cases if c["group"] == group]
+        want = {"randomised": len(mine), "analysed (intention to treat)": len(mine),
+                "observed at 6 months": sum(1 for c in mine if c["observed_6m"] or c["benefit_6m"]),
+                "observed at 12 months": sum(1 for c in mine if c["observed_12m"] or c["benefit_12m"])}
+        terminal = sum(int(r[index]) for r in rows if r[0].startswith("  "))
+        for label, n in list(want.items()) + [("sum of the terminal boxes", terminal)]:
+            got = int(by[label][index]) if label in by else terminal
+            expected = n if label in by else len(mine)
+            ok = got == expected
+            failures += 0 if ok else 1
+            print(f"{'ok ' if ok else 'DIFFERENT'} flow {group} {label}: report {got}, export {expected}")
+    return failures
+
+
 def read_report(path):
     """The report's tables: header row -> rows, each keyed by its first cell(s)."""
     tables, header = {}, None
@@ -188,7 +209,7 @@ def read_report(path):
         for row in csv.reader(f):
             if not row:
                 continue
-            if row[0] in ("indicator", "item", "assumption", "group"):
+            if row[0] in ("indicator", "item", "assumption", "group", "step"):
                 header = tuple(row)
                 tables[header[0]] = (header, [])
                 continue
@@ -247,4 +268,9 @@ def main(export_path, report_path):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    status = main(sys.argv[1], sys.argv[2])
+    if len(sys.argv) > 3:
+        with open(sys.argv[1], newline="", encoding="utf-8") as f:
+            randomised = [c for c in csv.DictReader(f) if c["randomised"] == "1"]
+        status = 1 if check_flow(randomised, sys.argv[3]) or status else 0
+    sys.exit(status)

@@ -78,6 +78,21 @@ extension Shell {
                         shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
                                   + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
                     }),
+            Command(path: ["report", "flow"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
+                        OptionSpec("svg", value: "FILE", "also draw the flow diagram"), .lang, .format],
+                    summary: "participant flow (CONSORT): pool, randomised, per group started, terminal boxes, observed, analysed",
+                    details: "Every randomised case is in exactly one terminal box (consent refused, withdrew, transferred, "
+                        + "moved away, closed, still in the programme); intention to treat: everyone randomised is "
+                        + "analysed in their group. The counts come from the same rows as `export cases`.",
+                    group: .evaluation, permission: .reports, needsLogin: true,
+                    run: { shell, inv in
+                        let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
+                                                        asOf: inv.option("as-of"), language: try shell.language(inv))
+                        try shell.show([flow.table], inv)
+                        if let file = inv.option("svg") { try shell.writeOrPrint(flow.svg, to: file) }
+                    }),
             Command(path: ["report", "sites"], arguments: [], options: [
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
                     summary: "the indicators per site side by side, caseload per caseworker, contacts, time in states",

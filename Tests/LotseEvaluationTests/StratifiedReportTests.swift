@@ -91,13 +91,19 @@ import LotseTestSupport
     @Test func figuresEqualAnIndependentRecomputation() throws {
         let lotse = try Self.paradox(observeAll: false)
         let cases = lotse.directory.file("cases.csv"), report = lotse.directory.file("report.csv")
+        let flow = lotse.directory.file("flow.csv"), svg = lotse.directory.file("flow.svg")
         let (output, status) = lotse.run("login eva\nexport cases --out \(cases)\nreport evaluation --lang en --format csv")
         #expect(status == .ok)
         let start = try #require(output.range(of: "indicator,"))
         try String(output[start.lowerBound...]).write(toFile: report, atomically: true, encoding: .utf8)
+        let flowOutput = lotse.run("login eva\nreport flow --lang en --format csv --svg \(svg)").output
+        let flowStart = try #require(flowOutput.range(of: "step,"))
+        try String(flowOutput[flowStart.lowerBound...]).write(toFile: flow, atomically: true, encoding: .utf8)
+        let diagram = try String(contentsOfFile: svg, encoding: .utf8)
+        #expect(diagram.contains("randomised: 160") && diagram.contains("observed at 12 months: 64"), "\(diagram)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", TestLotse.repository + "/Tools/check-evaluation.py", cases, report]
+        process.arguments = ["python3", TestLotse.repository + "/Tools/check-evaluation.py", cases, report, flow]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -114,6 +120,8 @@ import LotseTestSupport
         #expect(text.contains("ok  time to integration (participants)"), "\(text)")
         #expect(text.contains("ok  time to integration (comparison)"), "\(text)")
         #expect(text.contains(" 0 differ"), "\(text)")
+        #expect(text.contains("ok  flow participant sum of the terminal boxes: report 80, export 80"), "\(text)")
+        #expect(!text.contains("DIFFERENT"), "\(text)")
     }
 
     @Test func missingValuesAreCountedAgainstEveryoneRandomisedWithAWarningAndASensitivityAnalysis() throws {
