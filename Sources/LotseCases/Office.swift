@@ -38,12 +38,16 @@ public final class Office {
     public var makeUUID: () -> String = { UUIDText.random() }
     /// Called between reading a case and writing its change (tests use it to interleave writers).
     public var beforeWrite: (() -> Void)?
+    /// The file holding the project's pseudonym key (mode 0600), kept outside the database so
+    /// that a copy of the database re-identifies nobody. Default: the database path + `.key`.
+    public let keyFilePath: String
 
     /// An office on `store`.
     /// - Parameter definitions: the folder holding `Forms/` and `Workflows/`.
     public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher(),
-                definitions: String = ".", xpathClock: XPathClock = .system) {
+                definitions: String = ".", xpathClock: XPathClock = .system, keyFile: String? = nil) {
         self.store = store
+        self.keyFilePath = keyFile ?? store.database.path + ".key"
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock

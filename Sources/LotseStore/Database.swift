@@ -32,7 +32,7 @@ public final class Database {
             if fd < 0 && errno != EEXIST {
                 throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
-            if fd >= 0 { close(fd) }
+            if fd >= 0 { Glibc.close(fd) }
         }
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
@@ -50,9 +50,41 @@ public final class Database {
         try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
     }
 
-    deinit {
+    deinit { close() }
+
+    private var closed = false
+
+    /// Closes the connection: finalises every statement; the last connection to close
+    /// checkpoints the WAL into the database file and removes `-wal` and `-shm`, so the file
+    /// alone holds every committed change. Nothing may use the database afterwards.
+    public func close() {
+        guard !closed else { return }
+        closed = true
         cache.removeAll()
         sqlite3_close_v2(handle)
+    }
+
+    /// The `user_version` of an existing database file, read over a read-only connection that
+    /// changes nothing (no journal mode switch, no checkpoint); nil when there is no such file
+    /// or it is empty.
+    public static func schemaVersion(ofFileAt path: String) throws(StoreError) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return nil }
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        defer { sqlite3_close_v2(db) }
+        guard rc == SQLITE_OK, let db else {
+            throw .cannotOpen(path: path, reason: db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")
+        }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nil) == SQLITE_OK else {
+            throw .cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
+        }
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW else {
+            throw .cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
+        }
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     /// The one failure path: reads SQLite's message and attaches the statement.

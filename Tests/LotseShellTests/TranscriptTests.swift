@@ -6,7 +6,7 @@ import LotseTestSupport
 /// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs as a script, each
 /// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
 /// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
-/// clock and the repository's Forms/ and Workflows/; output and exit code must equal `NNN-topic.expected`.
+/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder); output and exit code must equal `NNN-topic.expected`.
 /// Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -19,8 +19,10 @@ import LotseTestSupport
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
-        let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
         let lotse = try TestLotse()
+        // `$TMP` in a transcript is the test's own folder (beside its database), shown as `$TMP`.
+        let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+            .replacingOccurrences(of: "$TMP", with: lotse.directory.path)
         let (output, status): (String, Shell.ExitCode)
         if name.hasSuffix(".session") {
             try lotse.initialise()
@@ -28,7 +30,7 @@ import LotseTestSupport
         } else {
             (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"))
         }
-        let actual = output + "[exit \(status.rawValue)]\n"
+        let actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
         let base = (name as NSString).deletingPathExtension
         let expectedURL = Self.directory.appendingPathComponent(base + ".expected")
         if ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil {
