@@ -20,8 +20,12 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// A user or site name that is empty, too long or has characters other than letters,
     /// digits, `.`, `_` and `-`.
     case invalidName(String, what: String)
-    /// Wrong user name or password (deliberately not saying which).
-    case badCredentials
+    /// Unknown user, wrong password or a locked account (deliberately not saying which).
+    case loginFailed(LoginPolicy)
+    /// The session's account was disabled, removed or changed: log in again.
+    case sessionEnded(String, reason: String)
+    /// The user logged in with a one-time password and must set their own first.
+    case passwordChangeRequired(String)
     case accountDisabled(String)
     case weakPassword(String)
     /// An admin cannot disable their own account (the database would lose its last admin).
@@ -76,7 +80,13 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
             return "unknown role \(text); roles are " + Role.allCases.map(\.rawValue).joined(separator: ", ")
         case let .invalidName(text, what):
             return "invalid \(what) \"\(text)\": use 1 to 64 letters, digits, '.', '_' or '-'"
-        case .badCredentials: return "login failed: unknown user or wrong password"
+        case let .loginFailed(policy):
+            return "login failed: unknown user or wrong password, or the account is locked "
+                + "(\(policy.maxFailures) failed logins in a row lock it for \(policy.lockoutMinutes) minutes)"
+        case let .sessionEnded(name, reason):
+            return "the session of \(name) has ended: \(reason); log in again (nothing was done)"
+        case let .passwordChangeRequired(name):
+            return "\(name) logged in with a one-time password: set your own with `user passwd` first (nothing was done)"
         case let .accountDisabled(name): return "the account \(name) is disabled"
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"

@@ -41,6 +41,13 @@ public final class Office {
     /// The file holding the project's pseudonym key (mode 0600), kept outside the database so
     /// that a copy of the database re-identifies nobody. Default: the database path + `.key`.
     public let keyFilePath: String
+    /// When failed logins lock an account.
+    public var loginPolicy = LoginPolicy()
+    /// Makes one-time passwords for accounts created without one (injected by tests).
+    public var makeOneTimePassword: () -> String = { OneTimePassword.random() }
+    /// A hash in the stored form that no password matches in practice, checked when the name
+    /// is unknown or the account locked, so that every login attempt costs the same time.
+    lazy var dummyHash: String = hasher.unmatchableHash()
 
     /// An office on `store`.
     /// - Parameter definitions: the folder holding `Forms/` and `Workflows/`.

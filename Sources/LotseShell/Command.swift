@@ -53,6 +53,8 @@ struct Command {
     var needsLogin: Bool
     /// Also accepts more positional arguments than listed (the last one repeats).
     var variadic: Bool = false
+    /// Its arguments may be passwords (typed in the wrong place): no error message repeats them.
+    var secretArguments: Bool = false
     var run: (Shell, Invocation) throws -> Void
 
     var name: String { path.joined(separator: " ") }

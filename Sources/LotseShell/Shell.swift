@@ -61,12 +61,27 @@ public final class Shell {
         do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
         guard !tokens.isEmpty else { return }
         let (command, rest) = try resolve(tokens)
-        let invocation = try Invocation(command: command, words: rest)
-        if command.needsLogin {
-            guard try office.isInitialised() else { throw CasesError.notInitialised }
-            guard actor != nil else { throw CasesError.notLoggedIn }
+        do {
+            let invocation = try Invocation(command: command, words: rest)
+            if command.needsLogin {
+                guard try office.isInitialised() else { throw CasesError.notInitialised }
+                guard let actor else { throw CasesError.notLoggedIn }
+                try checkSession(actor, command)
+            }
+            try command.run(self, invocation)
+        } catch where command.secretArguments {
+            throw SecretArguments.withheld(error, command: command)
         }
-        try command.run(self, invocation)
+    }
+
+    /// Re-checks the session before a command: a disabled or changed account is logged out.
+    private func checkSession(_ actor: Actor, _ command: Command) throws {
+        do {
+            try office.checkSession(actor, passwordChange: command.path == ["user", "passwd"] || command.path == ["logout"])
+        } catch CasesError.sessionEnded(let name, let reason) {
+            self.actor = nil
+            throw CasesError.sessionEnded(name, reason: reason)
+        }
     }
 
     /// Runs a script. Errors are printed as `NAME:LINE: error: MESSAGE`.
@@ -152,7 +167,7 @@ public final class Shell {
         console.out("This database has no users yet. Create the first admin account.\nName: ")
         guard let name = readInput()?.trimmingCharacters(), !name.isEmpty else { throw CasesError.notInitialised }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
-        let password = try passwords.new(invocation, for: name)
+        guard let password = try passwords.new(invocation, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
         console.out("Created admin \(name) and logged in.\n")
     }

@@ -155,5 +155,8 @@ public enum Schema {
             CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
                 BEGIN SELECT RAISE(ABORT, 'project secrets are never changed'); END;
             """),
+        Migration(version: 4, name: "one-time passwords", sql: """
+            ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+            """),
     ])
 }

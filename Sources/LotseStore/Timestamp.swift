@@ -42,6 +42,15 @@ public enum Timestamp {
             + pad(s, 2) + "." + pad(ms, 3) + "Z"
     }
 
+    /// The instant of a timestamp in the stored form (or a date, meaning its midnight UTC).
+    public static func instant(_ text: String) -> Date? {
+        guard let stored = normalise(text), let day = dayNumber(stored) else { return nil }
+        let h = Int(stored.dropFirst(11).prefix(2))!, mi = Int(stored.dropFirst(14).prefix(2))!
+        let s = Int(stored.dropFirst(17).prefix(2))!, ms = Int(stored.dropFirst(20).prefix(3))!
+        let millis = Int64(day) * 86_400_000 + Int64(((h * 60 + mi) * 60 + s) * 1000 + ms)
+        return Date(timeIntervalSince1970: Double(millis) / 1000)
+    }
+
     /// The stored form of the midnight after a date, for inclusive `--until DATE`.
     public static func dayAfter(_ date: String) -> String? {
         guard let start = normalise(date), date.count == 10 else { return nil }

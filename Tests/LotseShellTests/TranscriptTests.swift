@@ -6,7 +6,8 @@ import LotseTestSupport
 /// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs as a script, each
 /// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
 /// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
-/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder); output and exit code must equal `NNN-topic.expected`.
+/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding `password.txt` with the test password
+/// and `wrong-password.txt`); output and exit code must equal `NNN-topic.expected`.
 /// Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -20,6 +21,9 @@ import LotseTestSupport
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
         let lotse = try TestLotse()
+        // Password files a transcript may name: the test password and a wrong one.
+        try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
+        try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
         // `$TMP` in a transcript is the test's own folder (beside its database), shown as `$TMP`.
         let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
             .replacingOccurrences(of: "$TMP", with: lotse.directory.path)
@@ -28,7 +32,9 @@ import LotseTestSupport
             try lotse.initialise()
             (output, status) = lotse.runInteractive(script)
         } else {
-            (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"))
+            // `# no-terminal`: new passwords are not typed, as in a real script (one-time passwords).
+            (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"),
+                                         typedPasswords: !script.contains("# no-terminal"))
         }
         let actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
         let base = (name as NSString).deletingPathExtension
