@@ -43,6 +43,11 @@ public final class Office {
     public let keyFilePath: String
     /// When failed logins lock an account.
     public var loginPolicy = LoginPolicy()
+    /// Makes the project's pseudonym key on first use (injected by tests).
+    public var makePseudonymKey: () -> [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
     /// Makes one-time passwords for accounts created without one (injected by tests).
     public var makeOneTimePassword: () -> String = { OneTimePassword.random() }
     /// A hash in the stored form that no password matches in practice, checked when the name

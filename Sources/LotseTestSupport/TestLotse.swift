@@ -38,6 +38,7 @@ public final class TestLotse {
             counter += 1
             return String(format: "00000000-0000-4000-8000-%012d", counter)
         }
+        office.makePseudonymKey = { (0..<32).map { UInt8($0 * 7 % 256) } }
         var passwords = 0
         office.makeOneTimePassword = {
             passwords += 1

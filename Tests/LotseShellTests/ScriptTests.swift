@@ -49,9 +49,11 @@ import LotseTestSupport
             """, keepGoing: true)
         #expect(output.contains(":2: error: missing NAME; usage: user add NAME [--role ROLE]"))
         #expect(output.contains(":3: error: missing --role ROLE"))
-        #expect(output.contains(":4: error: unknown role boss; roles are caseworker, medical, supervisor, evaluator, admin"))
-        #expect(output.contains(":5: error: unknown option --colour for `user add`; it takes --role, --site, --password-file"))
-        #expect(output.contains(":6: error: unexpected argument \"extra\""))
+        // `user add` may have a password typed in the wrong place: its errors repeat no argument.
+        #expect(output.contains(":4: error: unknown role; roles are caseworker, medical, supervisor, evaluator, admin"))
+        #expect(output.contains(":5: error: an unknown option for `user add`; it takes --role, --site, --password-file"))
+        #expect(output.contains(":6: error: too many arguments for `user add`; usage: user add NAME"))
+        #expect(!output.contains("boss") && !output.contains("colour") && !output.contains("extra"))
         #expect(output.contains(":7: error: column 10: unterminated quote"))
         #expect(output.contains(":8: error: \"user\" needs a subcommand: user add, user list"))
     }
@@ -77,7 +79,7 @@ import LotseTestSupport
             """, environment: [:])
         #expect(status == .commandFailed)
         #expect(output.contains("carla (caseworker)"))
-        #expect(output.contains(":5: error: cannot read /nonexistent/pw: No such file or directory"))
+        #expect(output.contains(":5: error: cannot read the password file: No such file or directory"))
         #expect(!output.contains("file secret"))
         var audit = ""
         try lotse.store.audit.query(AuditFilter()) { audit += "\($0)" }

@@ -92,24 +92,6 @@ extension Office {
         try stream.forEach(site: site, asOf: asOf, body)
     }
 
-    /// The project's secret pseudonym key: made once, at random, never shown to anyone.
-    func pseudonymKey(by actor: Actor) throws -> [UInt8] {
-        try store.transaction {
-            var created = false
-            let key = try store.randomisation.secret(named: "pseudonym-key", at: timestamp()) {
-                created = true
-                var generator = SystemRandomNumberGenerator()
-                return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            }
-            if created {
-                try store.audit.append(draft(actor, "project.key", detail: .object([
-                    ("purpose", "pseudonyms in exports"), ("bits", 256),
-                ])))
-            }
-            return key
-        }
-    }
-
     /// Writes an export safely: `body` fills a staged output file and returns its row count;
     /// the audit row (file, rows, SHA-256) commits, and only then does the file take its place.
     /// A failure anywhere leaves no file behind and no audit row.
