@@ -28,6 +28,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case exportAudit = "export audit"
     case reports = "report"
     case viewBalance = "randomise balance"
+    /// A verified copy of the whole database.
+    case backup = "backup"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
 
@@ -45,7 +47,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .exportAudit: return [.supervisor]
         case .reports: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]
-        case .queryAudit: return [.supervisor, .admin]
+        case .queryAudit, .backup: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
         }
     }

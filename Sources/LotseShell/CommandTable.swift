@@ -3,5 +3,6 @@ extension Shell {
     static func commandTable() -> [Command] {
         sessionCommands() + userCommands() + clientCommands() + caseCommands() + formCommands()
             + submissionCommands() + workflowCommands() + randomisationCommands() + evaluationCommands() + auditCommands()
+            + backupCommands()
     }
 }

@@ -1,3 +1,5 @@
+public import LotseCases
+
 /// The command line of `lotse`: `lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]`.
 public struct LaunchOptions: Sendable, Equatable {
     /// The database file: `--db PATH`, else `LOTSE_DB`, else `./lotse.db`.
@@ -12,6 +14,10 @@ public struct LaunchOptions: Sendable, Equatable {
     public var keepGoing = false
     /// Print usage and exit.
     public var showHelp = false
+    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`.
+    public var keyFile: String?
+    /// Failed logins that lock an account, and for how long: `--lockout N/MINUTES` or `LOTSE_LOCKOUT` (default 5/15).
+    public var lockout = LoginPolicy()
     /// `lotse demo …`: build a demo region instead of starting the shell.
     public var demo: DemoOptions?
 
@@ -23,7 +29,8 @@ public struct LaunchOptions: Sendable, Equatable {
 
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
-        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]
+        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--key-file PATH] [--lockout N/MINUTES]
+                     [--keep-going] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
@@ -32,6 +39,10 @@ public struct LaunchOptions: Sendable, Equatable {
         Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
         runs the commands of the script, one a line, stopping at the first error unless --keep-going.
         Inside the shell, `help` lists the commands.
+
+        The project's pseudonym key lives in its own file, PATH.key beside the database unless --key-file
+        or $LOTSE_KEY_FILE names another (mode 0600; keep it safe and apart from database copies).
+        N failed logins in a row lock an account for MINUTES (--lockout or $LOTSE_LOCKOUT, default 5/15).
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -49,6 +60,11 @@ public struct LaunchOptions: Sendable, Equatable {
     /// Parses the arguments after the program name.
     public init(arguments: [String], environment: [String: String]) throws(Failure) {
         databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
+        keyFile = environment["LOTSE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = environment["LOTSE_LOCKOUT"], !text.isEmpty {
+            guard let policy = LoginPolicy(text) else { throw Failure(message: "LOTSE_LOCKOUT needs N/MINUTES, such as 5/15") }
+            lockout = policy
+        }
         var index = 0
         var dbGiven = false
         if arguments.first == "demo" {
@@ -72,6 +88,16 @@ public struct LaunchOptions: Sendable, Equatable {
                 index += 1
             case "--":
                 continue
+            case "--key-file":
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--key-file needs a path") }
+                keyFile = arguments[index]
+                index += 1
+            case "--lockout":
+                guard index < arguments.count, let policy = LoginPolicy(arguments[index]) else {
+                    throw Failure(message: "--lockout needs N/MINUTES, such as 5/15")
+                }
+                lockout = policy
+                index += 1
             case "--definitions":
                 guard index < arguments.count else { throw Failure(message: "--definitions needs a folder") }
                 definitions = arguments[index]

@@ -51,6 +51,11 @@ public struct AuditLog {
         return (seq, hash)
     }
 
+    /// The hash of row `seq`, or nil when there is no such row.
+    public func hash(at seq: Int) throws -> String? {
+        try database.scalar("SELECT hash FROM audit WHERE seq = ?", [.int(seq)])?.string
+    }
+
     /// The number of rows.
     public func count() throws -> Int {
         try database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0

@@ -180,12 +180,34 @@ public final class OutputFile {
         if let digest { return digest }
         try flush()
         guard fsync(fd) == 0 else { throw .writeFailed(path: name, reason: String(cString: strerror(errno))) }
-        let hex = hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 15)]])
-        }.joined()
+        let hex = Hex.encode(hasher.finalize())
         digest = hex
         return hex
+    }
+
+    /// Whether the output goes to standard output.
+    public var isStream: Bool {
+        if case .stream = destination { return true }
+        return false
+    }
+
+    /// Finishes an output that something else wrote into `stagingPath` (a database backup):
+    /// reads it back for its size and SHA-256.
+    @discardableResult
+    public func finishWrittenElsewhere() throws(OutputError) -> String {
+        guard lseek(fd, 0, SEEK_SET) == 0 else { throw .writeFailed(path: name, reason: String(cString: strerror(errno))) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .writeFailed(path: name, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            hasher.update(data: chunk[..<n])
+            bytes += n
+        }
+        return try finish()
     }
 
     /// Puts the finished output in its place: renames the staged file (without `--force` only

@@ -28,6 +28,15 @@ public final class Store {
         randomisation = RandomisationStore(database: database)
     }
 
+    /// Opens an existing database only for reading, without migrating it (to check a backup).
+    public init(readingOnly path: String) throws {
+        database = try Database(path: path, readOnly: true)
+        audit = AuditLog(database: database)
+        directory = DirectoryRecords(database: database)
+        cases = CaseStore(database: database)
+        randomisation = RandomisationStore(database: database)
+    }
+
     /// The database file and its companions (`-wal`, `-shm`, `-journal`), which no output may overwrite.
     public var files: [String] {
         [database.path, database.path + "-wal", database.path + "-shm", database.path + "-journal"]

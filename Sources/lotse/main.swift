@@ -46,7 +46,8 @@ do {
     exit(Shell.ExitCode.commandFailed.rawValue)
 }
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let office = Office(store: store, definitions: options.definitions)
+let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
+office.loginPolicy = options.lockout
 // For the concurrency test: wait this many milliseconds between reading a case and writing
 // its change, so that two processes reliably meet.
 if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
@@ -64,4 +65,7 @@ if terminal {
     status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
                              keepGoing: options.keepGoing)
 }
+// Close the database on every way out: the last connection checkpoints the WAL into the
+// database file, so that file alone holds every committed change.
+store.close()
 exit(status.rawValue)
