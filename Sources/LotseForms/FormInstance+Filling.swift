@@ -64,6 +64,11 @@ extension FormInstance {
         if field.type.normalise(value) == nil {
             return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
         }
+        if field.type == .string, value.count > Self.maximumTextLength {
+            return FieldProblem(field: field.relativePath, kind: .constraint, message: language == "de"
+                ? "höchstens \(Self.maximumTextLength.formatted) Zeichen (hier \(value.count.formatted))"
+                : "at most \(Self.maximumTextLength.formatted) characters (this has \(value.count.formatted))")
+        }
         if field.type == .select1 || field.type == .select {
             let offered = Set(choiceValues(of: field))
             let given = value.split(separator: " ").map(String.init)
@@ -138,5 +143,24 @@ extension FormInstance {
         for (field, value) in pairs { node(at: field.path)?.value = field.type.normalise(value) ?? value }
         // Re-evaluated when next read or validated (often after more values are set).
         isConsistent = false
+    }
+}
+
+extension FormInstance {
+    /// The longest text a string field takes (a constraint may set a lower limit), so that no
+    /// submission, and no audit row about one, grows without bound.
+    public static let maximumTextLength = 10_000
+}
+
+extension Int {
+    /// The number with thin groups of three digits: `10,000`.
+    var formatted: String {
+        let digits = Array(String(self))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 && d != "-" && digits[i - 1] != "-" { out += "," }
+            out.append(d)
+        }
+        return out
     }
 }

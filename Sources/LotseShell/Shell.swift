@@ -57,6 +57,8 @@ public final class Shell {
     /// - Throws: whatever the command throws; nothing has been changed then.
     public func run(line: String) throws {
         beforeEachLine?()
+        let size = line.utf8.count
+        guard size <= InputLimits.maximumLineBytes else { throw InputLimits.LineTooLong(bytes: size) }
         let tokens: [Token]
         do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
         guard !tokens.isEmpty else { return }
