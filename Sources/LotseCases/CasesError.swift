@@ -40,6 +40,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case unknownForm(String, known: [String])
     /// A definition id a case or submission refers to is not in the store.
     case missingDefinition(Int)
+    /// A definition's file changed but kept the version under which other content is stored.
+    case definitionChanged(kind: String, name: String, version: String, stored: String, now: String)
     /// A stored definition no longer reads (a newer Lotse changed the rules).
     case storedDefinitionInvalid(String, String)
     /// The workflow refused the event: no such event, condition false, role, form missing, four-eyes.
@@ -103,6 +105,9 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .unknownForm(id, known):
             return "no form \"\(id)\"" + (known.isEmpty ? "" : "; forms: " + known.joined(separator: ", "))
         case let .missingDefinition(id): return "stored definition \(id) is missing from the database"
+        case let .definitionChanged(kind, name, version, stored, now):
+            return "the \(kind) \(name) version \(version) was changed: stored with sha256 \(stored), its file now has "
+                + "sha256 \(now); a changed definition needs a new version (nothing was stored)"
         case let .storedDefinitionInvalid(name, problem): return "the stored version of \(name) no longer reads: \(problem)"
         case let .refused(caseID, refusal): return "case \(caseID): \(refusal.message)"
         case let .concurrentChange(caseID):

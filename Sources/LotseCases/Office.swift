@@ -17,10 +17,12 @@ public final class Office {
     /// Password hashing for new and changed passwords.
     public let hasher: PasswordHasher
 
-    /// Loads the forms and workflows when a command first needs them.
-    let loadDefinitions: () -> DefinitionSet
+    /// Loads the forms and workflows when a command first needs them, given the stored
+    /// workflow versions (their `l:records` shape the case document too).
+    let loadDefinitions: ([[UInt8]]) -> DefinitionSet
     /// The forms and workflows of the definitions folder (loaded on first use).
-    public lazy var definitions: DefinitionSet = loadDefinitions()
+    public lazy var definitions: DefinitionSet = loadDefinitions(
+        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [])
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -63,7 +65,7 @@ public final class Office {
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions) }
+        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0) }
     }
 
     /// The current time in the stored form.

@@ -85,10 +85,7 @@ extension Shell {
         let id = try Self.number(inv.arguments[0], "case")
         let o = try office.caseOverview(by: actor, id: id, language: lang)
         if inv.flag("diagram") {
-            guard let workflow = office.definitions.workflows[o.record.workflow] else {
-                throw ShellError.definitions("workflow \(o.record.workflow) is not loaded")
-            }
-            let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: lang) ?? .de, highlight: o.record.state)
+            let dot = WorkflowDiagram.dot(o.workflow, lang: WorkflowLanguage(rawValue: lang) ?? .de, highlight: o.record.state)
             try writeOrPrint(dot, to: inv)
             return
         }
@@ -100,6 +97,9 @@ extension Shell {
             + " · site \(o.record.site) · \(o.record.group)\n"
         text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
             + " · assigned to \(o.record.assignee ?? "nobody")\n"
+        if o.workflowFileGone {
+            text += "note: the workflow \(o.record.workflow) is no longer in Workflows/; its stored version serves this case\n"
+        }
         text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed && o.record.state != "closed" ? " (closed)" : "")
             + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
         text += "since: \(o.record.enteredAt)\n"

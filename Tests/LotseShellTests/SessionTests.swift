@@ -30,12 +30,13 @@ import LotseTestSupport
         let root = try admin.login(name: "root", password: TestLotse.password)
         try admin.setDisabled(by: root, name: "carla", true)
         let rows = try lotse.store.audit.count()
-        #expect {
+        var refusal = ""
+        do {
             try shell.run(line: "client add --sex w --birth-year 1980 --applicant-type SP")
-        } throws: { error in
-            guard case CasesError.sessionEnded("carla", let reason) = error else { return false }
-            return reason == "the account was disabled"
+        } catch {
+            refusal = "\(error)"
         }
+        #expect(refusal == "the session of carla has ended: the account was disabled; log in again (nothing was done)")
         #expect(shell.actor == nil)
         #expect(try lotse.store.directory.userCount() == 3)
         var ended: AuditEntry?
