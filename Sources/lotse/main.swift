@@ -45,6 +45,27 @@ do {
     console.err("lotse: \(error)\n")
     exit(Shell.ExitCode.commandFailed.rawValue)
 }
+// SIGINT, SIGTERM and SIGHUP end the shell after the current command, through the same exit
+// as `quit` (so the database is closed): the handler only sets a flag, and without SA_RESTART
+// a read waiting for input returns at once.
+nonisolated(unsafe) var stopSignal: sig_atomic_t = 0
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+    sigaddset(&stopSignals, signalNumber)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in stopSignal = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signalNumber, &action, nil)
+}
+// A parent may have started us with them blocked (the mask is inherited).
+sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
+/// The next line of standard input, or nil at its end or once a signal asked to stop.
+func nextInputLine() -> String? {
+    stopSignal == 0 ? readLine(strippingNewline: true).flatMap { stopSignal == 0 ? $0 : nil } : nil
+}
+
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
 let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
 office.loginPolicy = options.lockout
@@ -55,15 +76,16 @@ if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
 }
 let shell = Shell(office: office, console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
-                  readInput: { readLine(strippingNewline: true) }, language: options.language)
+                  readInput: nextInputLine, language: options.language)
 let status: Shell.ExitCode
 if terminal {
     status = shell.runInteractive()
 } else if let scriptLines {
-    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
-} else {
-    status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
+    var lines = scriptLines.makeIterator()
+    status = shell.runScript(AnyIterator { stopSignal == 0 ? lines.next() : nil }, name: scriptName,
                              keepGoing: options.keepGoing)
+} else {
+    status = shell.runScript(AnyIterator(nextInputLine), name: scriptName, keepGoing: options.keepGoing)
 }
 // Close the database on every way out: the last connection checkpoints the WAL into the
 // database file, so that file alone holds every committed change.

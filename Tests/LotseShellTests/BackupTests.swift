@@ -144,4 +144,37 @@ import Glibc
             copy.close()
         }
     }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func aTerminatedShellClosesTheDatabaseToo() throws {
+        let lotse = try Self.region()
+        lotse.store.close()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
+        process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "-"]
+        process.environment = ["LOTSE_PASSWORD": TestLotse.password]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("login carla\nclient add --sex m --birth-year 1980 --applicant-type AP\n".utf8))
+        var seen = ""
+        while !seen.contains("added client 2") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(FileManager.default.fileExists(atPath: lotse.databasePath + "-wal"))
+        // Standard input stays open: only the signal ends the shell.
+        kill(process.processIdentifier, SIGTERM)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(!FileManager.default.fileExists(atPath: lotse.databasePath + "-wal"))
+        let copyDir = TemporaryDirectory()
+        try FileManager.default.copyItem(atPath: lotse.databasePath, toPath: copyDir.file("copy.db"))
+        let copy = try Store(readingOnly: copyDir.file("copy.db"))
+        #expect(try copy.database.scalar("SELECT COUNT(*) FROM clients")?.int == 2)
+        copy.close()
+    }
 }
