@@ -20,8 +20,9 @@ from scipy.stats import binomtest, fisher_exact, norm
 
 INDICATORS = [
     ("left_benefits_6m", "left benefits (6 months)"), ("reduced_claim_6m", "reduced claim (6 months)"),
-    ("integrated_6m", "integrated, K2 (6 months)"), ("left_benefits_12m", "left benefits (12 months)"),
-    ("reduced_claim_12m", "reduced claim (12 months)"), ("integrated_12m", "integrated, K2 (12 months)"),
+    ("transferred_6m", "left SGB II by transfer (6 months)"), ("integrated_6m", "integrated, K2 (6 months)"), ("left_benefits_12m", "left benefits (12 months)"),
+    ("reduced_claim_12m", "reduced claim (12 months)"), ("transferred_12m", "left SGB II by transfer (12 months)"),
+    ("integrated_12m", "integrated, K2 (12 months)"),
     ("fulltime_12m", "svB full time (12 months)"), ("parttime_12m", "svB part time (12 months)"),
     ("minijob_12m", "Minijob (12 months)"), ("bedarfsdeckend", "integration covering needs"),
     ("nachhaltig", "sustained integration"), ("rehab_therapy_started", "rehabilitation or therapy started"),
@@ -85,7 +86,9 @@ def main(export_path, report_path):
     for variable, label in INDICATORS:
         counts = {}
         for group in ("participant", "comparison"):
-            known = [c[variable] for c in cases if c["group"] == group and c[variable] != ""]
+            # Only randomised cases are compared; outcomes of a case without legal basis are empty.
+            known = [c[variable] for c in cases
+                     if c["randomised"] == "1" and c["group"] == group and c[variable] != ""]
             counts[group] = (sum(1 for v in known if v == "1"), len(known))
         (k1, n1), (k2, n2) = counts["participant"], counts["comparison"]
         if n1 == 0 or n2 == 0:

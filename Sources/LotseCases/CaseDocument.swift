@@ -43,7 +43,7 @@ public struct CaseDocument: Sendable {
     public func build(case record: CaseRecord, client: ClientRecord, submissions: [SubmissionRecord],
                       year: Int, parse: (SubmissionRecord) -> LotseXML.XMLElement? = CaseDocument.parse) -> XPathTreeNode {
         let root = XPathTreeNode("case", attributes: [
-            "id": String(record.id), "state": record.state, "group": record.group, "site": record.site,
+            "id": String(record.id), "state": record.state, "group": record.group?.rawValue ?? "", "site": record.site,
         ])
         root.append(XPathTreeNode("client", attributes: [
             "sex": client.sex, "age_class": ClientCodes.ageClass(birthYear: client.birthYear, in: year),

@@ -32,7 +32,27 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case cannotDisableSelf
     case unknownClient(Int)
     /// Comparison cases, and the cases of clients in the randomisation pool, come from `randomise`.
-    case groupByRandomisation(Int)
+    case groupByRandomisation(Int, reason: String)
+    /// One open case per client.
+    case caseAlreadyOpen(Int, Int)
+    /// A client with cases cannot join the randomisation pool.
+    case clientHasCases(Int, Int)
+    /// `randomise setup` was not run for the site.
+    case randomisationNotSetUp(String)
+    /// A site's randomisation is set up once.
+    case randomisationSetUp(String)
+    /// `randomise close` was run: no more randomisation for the site.
+    case recruitmentClosed(String)
+    /// The seed is revealed only after the site's recruitment is closed.
+    case recruitmentOpen(String)
+    /// The stored seed does not match its commitment.
+    case seedMismatch(String)
+    /// Consent does not cover a purpose the step needs.
+    case consentMissing(caseID: Int, what: String, purposes: [String], reason: String)
+    /// An outcome observation that would drift: a second one for a time point, or outside its window.
+    case observationRefused(caseID: Int, reason: String)
+    /// A statistics extract with bad rows: every one named; nothing was imported.
+    case importRefused(file: String, problems: [String])
     /// No eligible client of the site is waiting for randomisation.
     case emptyPool(String)
     case unknownCase(Int)
@@ -93,9 +113,32 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"
         case let .unknownClient(id): return "no client \(id)"
-        case let .groupByRandomisation(client):
-            return "client \(client): the group (participant or comparison) is assigned by randomisation; "
-                + "an eligible client's case is opened by `randomise`, and comparison cases only so"
+        case let .groupByRandomisation(client, reason):
+            return "client \(client): no case by hand: \(reason); groups (participant or comparison) come only from "
+                + "randomisation (nothing was changed)"
+        case let .caseAlreadyOpen(client, open):
+            return "client \(client) already has open case \(open); one open case per client (nothing was changed)"
+        case let .clientHasCases(client, count):
+            return "client \(client) already has \(count) case\(count == 1 ? "" : "s"); a client with a case cannot join "
+                + "the randomisation pool, or randomisation would give it a second case (nothing was changed)"
+        case let .randomisationNotSetUp(site):
+            return "site \(site) has no sealed randomisation yet: the evaluator runs `randomise setup --site \(site)` first"
+        case let .randomisationSetUp(site):
+            return "site \(site) already has its sealed randomisation; its sequence is fixed once (nothing was changed)"
+        case let .recruitmentClosed(site):
+            return "the recruitment of site \(site) is closed (randomise close); nothing was changed"
+        case let .recruitmentOpen(site):
+            return "the seed of site \(site) is revealed only after its recruitment is closed (`randomise close --site \(site)`)"
+        case let .seedMismatch(site):
+            return "the stored seed of site \(site) does not match its commitment in the audit log; the setup was changed"
+        case let .consentMissing(caseID, what, purposes, reason):
+            return "case \(caseID): \(what) needs consent for the purpose\(purposes.count == 1 ? "" : "s") "
+                + purposes.joined(separator: ", ") + ": \(reason) (nothing was changed)"
+        case let .observationRefused(caseID, reason):
+            return "case \(caseID): \(reason) (nothing was stored)"
+        case let .importRefused(file, problems):
+            return "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing was imported:\n"
+                + problems.map { "  " + $0 }.joined(separator: "\n")
         case let .emptyPool(site):
             return "site \(site) has no eligible client without an assignment; nothing was randomised "
                 + "(client add --eligible or client eligible CLIENT adds to the pool)"

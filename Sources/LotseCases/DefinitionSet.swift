@@ -14,6 +14,8 @@ public struct DefinitionSet: Sendable {
     public let workflows: [String: WorkflowDefinition]
     /// Every problem of every file, as `FILE:LINE:COL: error: MESSAGE [CODE]` lines.
     public let diagnostics: [String]
+    /// The consent form's purposes, which a workflow's `l:consent` may name (nil without a consent form).
+    public let consentPurposes: Set<String>?
     /// The case data document's builder and shape.
     public let caseDocument: CaseDocument
 
@@ -35,8 +37,10 @@ public struct DefinitionSet: Sendable {
         }
         let repeatable = Self.recordedForms(sources.map(\.bytes) + storedWorkflows)
         caseDocument = CaseDocument(forms: forms.forms, repeatable: repeatable)
-        let reader = WorkflowReader(caseDocument: caseDocument.shape, forms: Set(forms.forms.keys),
+        consentPurposes = Self.purposes(forms.forms["consent"])
+        var reader = WorkflowReader(caseDocument: caseDocument.shape, forms: Set(forms.forms.keys),
                                     repeatableForms: repeatable)
+        reader.consentPurposes = consentPurposes
         var workflows: [String: WorkflowDefinition] = [:]
         var diagnostics = forms.diagnostics.map(\.description)
         for source in sources {
@@ -48,6 +52,12 @@ public struct DefinitionSet: Sendable {
         }
         self.workflows = workflows
         self.diagnostics = diagnostics
+    }
+
+    /// The purposes of the consent form (`purposes`'s choices), which `l:consent` may name.
+    static func purposes(_ form: FormDefinition?) -> Set<String>? {
+        guard let form, let field = try? form.resolveField("purposes") else { return nil }
+        return Set(form.choices(of: field, language: "en").map(\.value))
     }
 
     /// The forms some workflow lets a case record repeatedly (`l:records`), found before the

@@ -11,38 +11,48 @@ extension Office {
         WorkflowRole(rawValue: actor.role.rawValue) ?? .caseworker
     }
 
-    /// The group a workflow's cases belong to: the comparison workflow's are the comparison group.
-    static func group(of workflow: String) -> String { workflow == "comparison" ? "comparison" : "participant" }
-
-    /// Opens a case for a client in the current version of a workflow (caseworker, supervisor).
-    /// The case keeps this version for its whole life. - Returns: the new case's id.
+    /// Opens a case by hand for a client outside the randomisation (caseworker, supervisor), in
+    /// the current version of the participant workflow. Such a case has no group
+    /// (`randomised = no`) and stays out of the evaluation's reports. Refused for a client in
+    /// the pool, with an assignment, or with an open case (one open case per client), and for
+    /// the comparison workflow (its cases come only from `randomise`).
+    /// - Returns: the new case's id.
     @discardableResult
     public func openCase(by actor: Actor, clientID: Int, workflow name: String = "amiga", assignTo: Int? = nil)
         throws -> Int {
         try authorize(.openCase, actor)
-        // The group is the randomisation's to choose (the Borken design), not a caseworker's.
-        if Self.group(of: name) == "comparison" { throw CasesError.groupByRandomisation(clientID) }
-        let inPool = try storeWork {
-            try store.cases.client(id: clientID)?.eligible == true
-                && store.randomisation.assignments(client: clientID) == nil
+        try storeWork {
+            guard let client = try store.cases.client(id: clientID) else { throw CasesError.unknownClient(clientID) }
+            if let group = try store.randomisation.assignments(client: clientID) {
+                throw CasesError.groupByRandomisation(clientID, reason: "it was randomised to the \(group.rawValue) group")
+            }
+            if client.eligible {
+                throw CasesError.groupByRandomisation(clientID, reason: "it is in the randomisation pool of site \(client.site)")
+            }
+            if let open = try store.cases.openCase(clientID: clientID) { throw CasesError.caseAlreadyOpen(clientID, open) }
         }
-        if inPool { throw CasesError.groupByRandomisation(clientID) }
+        if name == CaseGroup.comparison.workflow {
+            throw CasesError.groupByRandomisation(clientID, reason: "comparison cases come only from `randomise`")
+        }
         return try insertCase(by: actor, clientID: clientID, workflow: name,
-                              assignTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil))
+                              assignTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil), group: nil)
     }
 
     /// Opens a case without a role check (randomisation opens cases for the evaluator).
-    func insertCase(by actor: Actor, clientID: Int, workflow name: String, assignTo: Int?) throws -> Int {
+    /// - Parameter group: the randomised group, recorded in the audit row (the assignment is written by the caller).
+    func insertCase(by actor: Actor, clientID: Int, workflow name: String, assignTo: Int?, group: CaseGroup?) throws
+        -> Int {
         let workflow = try workflow(named: name)
         let interpreter = WorkflowInterpreter(definition: workflow)
         let start = interpreter.start()
         let (id, stored) = try storeWork {
             try store.transaction {
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
+                if let open = try store.cases.openCase(clientID: clientID) { throw CasesError.caseAlreadyOpen(clientID, open) }
                 let stored = try storedDefinition(kind: "workflow", name: workflow.name, version: workflow.version ?? "",
                                                   bytes: workflow.source)
                 let at = timestamp()
-                let id = try store.cases.insertCase(clientID: clientID, workflowID: stored.id, group: Self.group(of: name),
+                let id = try store.cases.insertCase(clientID: clientID, workflowID: stored.id,
                                                     state: start.state, history: Self.json(start.history), at: at,
                                                     by: actor.userID, assignedTo: assignTo)
                 try store.cases.insertTransition(caseID: id, event: "open", from: nil, to: start.state,
@@ -50,7 +60,7 @@ extension Office {
                 var entry = draft(actor, "case.open", caseID: id, detail: .object([
                     ("client", .int(clientID)), ("workflow", .string(workflow.name)),
                     ("version", .string(workflow.version)), ("sha256", .string(stored.sha256)),
-                    ("group", .string(Self.group(of: name))),
+                    ("group", .string(group?.rawValue)), ("randomised", .bool(group != nil)),
                 ]))
                 entry.toState = start.state
                 try store.audit.append(entry)
@@ -135,6 +145,9 @@ extension Office {
             try store.transaction {
                 guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
                 guard record.closed else { throw CasesError.caseNotClosed(id) }
+                if let open = try store.cases.openCase(clientID: record.clientID) {
+                    throw CasesError.caseAlreadyOpen(record.clientID, open)
+                }
                 guard let last = try store.cases.transitions(caseID: id).last(where: { $0.to == record.state }),
                       let back = last.from else { throw CasesError.caseNotClosed(id) }
                 let at = timestamp()
@@ -209,9 +222,13 @@ extension Office {
     }
 
     func fireContext(_ actor: Actor, _ snapshot: Snapshot) -> FireContext {
-        FireContext(role: workflowRole(actor), userID: actor.userID, caseDocument: snapshot.document,
-                    submittedForms: Set(snapshot.submissions.map(\.form)), enteredBy: snapshot.record.enteredBy,
-                    clock: xpathClock)
+        var context = FireContext(role: workflowRole(actor), userID: actor.userID, caseDocument: snapshot.document,
+                                  submittedForms: Set(snapshot.submissions.map(\.form)),
+                                  enteredBy: snapshot.record.enteredBy, clock: xpathClock)
+        let consent = consentStatus(snapshot)
+        context.consentedPurposes = consent.purposes
+        context.consentState = consent.state
+        return context
     }
 
     /// The due date of a case: its state's `l:due` after entering it, or the agreed contact

@@ -2,8 +2,8 @@ public import LotseStore
 
 /// Sex as recorded (`m w d`), applicant types (Profillagen, DOMAIN §4), age classes.
 public enum ClientCodes {
-    public static let sexes = ["m", "w", "d"]
-    public static let applicantTypes = ["MP", "AP", "FP", "EP", "SP", "UP", "none"]
+    public static let sexes = Sex.allCases.map(\.rawValue)
+    public static let applicantTypes = ApplicantType.allCases.map(\.rawValue)
 
     /// The age class of DOMAIN §9.3 (`lt25 25to49 50plus`) in `year`.
     public static func ageClass(birthYear: Int, in year: Int) -> String {
@@ -55,6 +55,9 @@ extension Office {
         try storeWork {
             try store.transaction {
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
+                // A client with a case would get a second one from `randomise`, in either group.
+                let count = try store.cases.caseCount(clientID: clientID)
+                if count > 0 { throw CasesError.clientHasCases(clientID, count) }
                 guard try store.cases.markEligible(clientID: clientID) else { return }
                 try store.audit.append(draft(actor, "client.eligible", detail: .object([("client", .int(clientID))])))
             }

@@ -1,3 +1,4 @@
+import Crypto
 public import LotseStore
 
 /// What a randomisation run did.
@@ -7,8 +8,8 @@ public struct RandomisationResult: Sendable {
     public var draws: [Randomiser.Draw]
     /// The case opened for each client, by client id.
     public var cases: [Int: Int]
-    public var participants: Int { draws.filter { $0.group == "participant" }.count }
-    public var comparison: Int { draws.filter { $0.group == "comparison" }.count }
+    public var participants: Int { draws.filter { $0.group == .participant }.count }
+    public var comparison: Int { draws.filter { $0.group == .comparison }.count }
 }
 
 /// One line of the balance table: a variable's level by group.
@@ -23,18 +24,76 @@ public struct BalanceRow: Sendable {
     public var standardisedDifference: Double?
 }
 
-/// The Borken design: eligible clients of a site randomised to participants or comparison.
+/// The parameters of a site's sealed randomisation, as `randomise setup` fixes them.
+public struct RandomisationParameters: Sendable {
+    public var ratio: (participants: Int, comparison: Int)
+    public var strata: [String]
+    public var blocks: [Int]
+    /// The evaluation's approval under § 75 SGB X, in words (authority, date, reference), if recorded.
+    public var legalBasis: String?
+
+    public init(ratio: (Int, Int) = (1, 1), strata: [String] = Randomiser.variables, blocks: [Int] = [4, 6],
+                legalBasis: String? = nil) {
+        self.ratio = ratio
+        self.strata = strata
+        self.blocks = blocks
+        self.legalBasis = legalBasis
+    }
+}
+
+/// The Borken design: eligible clients of a site randomised to participants or comparison,
+/// by the evaluator alone, along a sequence sealed at setup.
 extension Office {
-    /// Assigns every not-yet-assigned eligible client of `site` to `participant` or
-    /// `comparison` (evaluator, supervisor), opens the matching case (amiga / comparison
-    /// workflow), and records seed, algorithm, parameters and counts in the audit log, all in
-    /// one transaction. Assignments are never changed afterwards.
-    public func randomise(by actor: Actor, site: String, randomiser: Randomiser) throws -> RandomisationResult {
+    /// Fixes a site's allocation sequence (evaluator): draws the seed from the operating
+    /// system's CSPRNG and records algorithm, parameters and the seed's SHA-256 commitment in
+    /// the audit log. Once per site; nobody chooses or sees the seed until `reveal`.
+    /// - Returns: the commitment.
+    public func setUpRandomisation(by actor: Actor, site: String, parameters: RandomisationParameters) throws -> String {
+        try authorize(.setUpRandomisation, actor)
+        try Randomiser.check(ratio: parameters.ratio, strata: parameters.strata, blocks: parameters.blocks)
+        let basis = parameters.legalBasis?.trimmingSpaces()
+        if let basis, basis.isEmpty || basis.count > 300 {
+            throw CasesError.invalidValue("legal basis", basis, expected: ["the approval in words (authority, date, reference)"])
+        }
+        let seed = randomisationSeeds.draw()
+        guard seed.count == 64, seed.allSatisfy(\.isHexDigit) else {
+            throw CasesError.invalidValue("seed", "", expected: ["64 hex digits from the seed source"])
+        }
+        let commitment = Randomiser.commitment(of: seed)
+        let ratio = "\(parameters.ratio.participants):\(parameters.ratio.comparison)"
+        let strata = parameters.strata.joined(separator: ",")
+        let blocks = parameters.blocks.map(String.init).joined(separator: ",")
+        return try storeWork {
+            try store.transaction {
+                guard let siteRecord = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
+                if try store.randomisation.setup(site: site) != nil { throw CasesError.randomisationSetUp(site) }
+                let id = try store.randomisation.insertSetup(
+                    siteID: siteRecord.id, algorithm: Randomiser.algorithm, ratio: ratio, strata: strata, blocks: blocks,
+                    legalBasis: basis, seed: seed, commitment: commitment, userID: actor.userID, at: timestamp())
+                try store.audit.append(draft(actor, "randomise.setup", detail: .object([
+                    ("setup", .int(id)), ("site", .string(site)), ("algorithm", .string(Randomiser.algorithm)),
+                    ("ratio", .string(ratio)), ("strata", .string(strata)), ("blocks", .string(blocks)),
+                    ("seed_sha256", .string(commitment)), ("seed_source", .string(randomisationSeeds.source)),
+                    ("legal_basis", .string(basis)),
+                ])))
+                return commitment
+            }
+        }
+    }
+
+    /// Assigns every eligible client of `site` without an assignment or case to the next free
+    /// slots of its stratum's sealed sequence (evaluator), opens the matching case (amiga /
+    /// comparison workflow), and records the run with the SHA-256 of its assignments in the
+    /// audit log, all in one transaction. Assignments are never changed afterwards.
+    public func randomise(by actor: Actor, site: String) throws -> RandomisationResult {
         try authorize(.randomise, actor)
         let year = currentYear()
         return try storeWork {
             try store.transaction {
                 guard let siteRecord = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
+                guard let setup = try store.randomisation.setup(site: site) else { throw CasesError.randomisationNotSetUp(site) }
+                guard setup.closedAt == nil else { throw CasesError.recruitmentClosed(site) }
+                let randomiser = try Self.randomiser(setup)
                 let pool = try store.randomisation.unassignedPool(siteID: siteRecord.id)
                 guard !pool.isEmpty else { throw CasesError.emptyPool(site) }
                 let members = pool.map {
@@ -43,34 +102,96 @@ extension Office {
                         "applicant_type": $0.applicantType,
                     ])
                 }
-                let draws = randomiser.assign(members)
-                let participants = draws.filter { $0.group == "participant" }.count
-                let at = timestamp()
-                let ratio = "\(randomiser.ratio.participants):\(randomiser.ratio.comparison)"
-                let strata = randomiser.strata.joined(separator: ",")
+                let draws = randomiser.assign(members, used: try store.randomisation.usedSlots(setupID: setup.id))
+                let participants = draws.filter { $0.group == .participant }.count
                 let run = try store.randomisation.insertRun(
-                    siteID: siteRecord.id, seed: randomiser.seed, algorithm: Randomiser.algorithm, ratio: ratio,
-                    strata: strata, block: randomiser.block, participants: participants,
-                    comparison: draws.count - participants, userID: actor.userID, at: at)
-                try store.audit.append(draft(actor, "randomise", detail: .object([
-                    ("run", .int(run)), ("site", .string(site)), ("seed", .string(randomiser.seed)),
-                    ("algorithm", .string(Randomiser.algorithm)), ("ratio", .string(ratio)), ("strata", .string(strata)),
-                    ("block", .int(randomiser.block)), ("pool", .int(draws.count)), ("participants", .int(participants)),
-                    ("comparison", .int(draws.count - participants)),
-                ])))
+                    siteID: siteRecord.id, setupID: setup.id, commitment: setup.commitment, algorithm: setup.algorithm,
+                    ratio: setup.ratio, strata: setup.strata, block: randomiser.blocks.max() ?? 0,
+                    participants: participants, comparison: draws.count - participants, userID: actor.userID,
+                    at: timestamp())
                 var cases: [Int: Int] = [:]
+                var canonical: [String] = []
                 for draw in draws {
-                    let caseID = try insertCase(by: actor, clientID: draw.clientID,
-                                                workflow: draw.group == "participant" ? "amiga" : "comparison",
-                                                assignTo: nil)
+                    let caseID = try insertCase(by: actor, clientID: draw.clientID, workflow: draw.group.workflow,
+                                                assignTo: nil, group: draw.group)
                     cases[draw.clientID] = caseID
-                    try store.randomisation.insertAssignment(Assignment(
-                        clientID: draw.clientID, runID: run, group: draw.group, stratum: draw.stratum, block: draw.block,
-                        position: draw.position, caseID: caseID))
+                    let assignment = Assignment(clientID: draw.clientID, runID: run, group: draw.group,
+                                                stratum: draw.stratum, block: draw.block, position: draw.position,
+                                                caseID: caseID, slot: draw.slot)
+                    try store.randomisation.insertAssignment(assignment, setupID: setup.id)
+                    canonical.append(assignment.canonical)
                 }
+                let digest = Array(SHA256.hash(data: Array(canonical.joined(separator: "\n").utf8))).hex
+                try store.audit.append(draft(actor, "randomise", detail: .object([
+                    ("run", .int(run)), ("site", .string(site)), ("setup", .int(setup.id)),
+                    ("seed_sha256", .string(setup.commitment)), ("algorithm", .string(setup.algorithm)),
+                    ("pool", .int(draws.count)), ("participants", .int(participants)),
+                    ("comparison", .int(draws.count - participants)), ("assignments_sha256", .string(digest)),
+                ])))
                 return RandomisationResult(runID: run, site: site, draws: draws, cases: cases)
             }
         }
+    }
+
+    /// Closes a site's recruitment (evaluator): no later `randomise` for the site; the seed can
+    /// then be revealed.
+    public func closeRecruitment(by actor: Actor, site: String) throws {
+        try authorize(.closeRecruitment, actor)
+        try storeWork {
+            try store.transaction {
+                guard try store.directory.site(code: site) != nil else { throw CasesError.unknownSite(site) }
+                guard let setup = try store.randomisation.setup(site: site) else { throw CasesError.randomisationNotSetUp(site) }
+                guard setup.closedAt == nil else { throw CasesError.recruitmentClosed(site) }
+                try store.randomisation.close(setupID: setup.id, userID: actor.userID, at: timestamp())
+                try store.audit.append(draft(actor, "randomise.close", detail: .object([
+                    ("setup", .int(setup.id)), ("site", .string(site)),
+                ])))
+            }
+        }
+    }
+
+    /// The seed of a closed site (evaluator), checked against its commitment; the reveal is audited
+    /// with the seed, so from then on anyone can reproduce the sequence.
+    public func revealSeed(by actor: Actor, site: String) throws -> RandomisationSetup {
+        try authorize(.revealSeed, actor)
+        return try storeWork {
+            try store.transaction {
+                guard try store.directory.site(code: site) != nil else { throw CasesError.unknownSite(site) }
+                guard var setup = try store.randomisation.setup(site: site) else {
+                    throw CasesError.randomisationNotSetUp(site)
+                }
+                guard setup.closedAt != nil else { throw CasesError.recruitmentOpen(site) }
+                guard Randomiser.commitment(of: setup.seed) == setup.commitment else {
+                    throw CasesError.seedMismatch(site)
+                }
+                let at = timestamp()
+                if try store.randomisation.markRevealed(setupID: setup.id, at: at) { setup.revealedAt = at }
+                try store.audit.append(draft(actor, "randomise.reveal", detail: .object([
+                    ("setup", .int(setup.id)), ("site", .string(site)), ("seed", .string(setup.seed)),
+                    ("seed_sha256", .string(setup.commitment)),
+                ])))
+                return setup
+            }
+        }
+    }
+
+    /// The randomiser of a stored setup.
+    static func randomiser(_ setup: RandomisationSetup) throws -> Randomiser {
+        let ratio = setup.ratio.split(separator: ":").compactMap { Int($0) }
+        return try Randomiser(
+            seed: setup.seed, site: setup.site, ratio: (ratio.first ?? 1, ratio.last ?? 1),
+            strata: setup.strata.split(separator: ",").map(String.init),
+            blocks: setup.blocks.split(separator: ",").compactMap { Int($0) })
+    }
+
+    /// A site's setup without its seed (evaluator, supervisor).
+    public func randomisationSetup(by actor: Actor, site: String) throws -> RandomisationSetup {
+        try authorize(.viewBalance, actor)
+        guard var setup = try storeWork({ try store.randomisation.setup(site: site) }) else {
+            throw CasesError.randomisationNotSetUp(site)
+        }
+        if setup.revealedAt == nil { setup.seed = "" }
+        return setup
     }
 
     /// The strata by group (evaluator, supervisor).
@@ -79,7 +200,7 @@ extension Office {
         var counts: [String: (Int, Int)] = [:]
         for row in try storeWork({ try store.randomisation.assignments(site: site) }) {
             var entry = counts[row.assignment.stratum] ?? (0, 0)
-            if row.assignment.group == "participant" { entry.0 += 1 } else { entry.1 += 1 }
+            if row.assignment.group == .participant { entry.0 += 1 } else { entry.1 += 1 }
             counts[row.assignment.stratum] = entry
         }
         return counts.keys.sorted().map { ($0, counts[$0]!.0, counts[$0]!.1) }
@@ -89,8 +210,8 @@ extension Office {
     public func balance(by actor: Actor, site: String?) throws -> [BalanceRow] {
         try authorize(.viewBalance, actor)
         let rows = try storeWork { try store.randomisation.assignments(site: site) }
-        let participants = rows.filter { $0.assignment.group == "participant" }
-        let comparison = rows.filter { $0.assignment.group == "comparison" }
+        let participants = rows.filter { $0.assignment.group == .participant }
+        let comparison = rows.filter { $0.assignment.group == .comparison }
         var result: [BalanceRow] = []
         // Age classes as of the randomisation, as the strata were formed.
         typealias Row = (assignment: Assignment, sex: String, birthYear: Int, applicantType: String, site: String,

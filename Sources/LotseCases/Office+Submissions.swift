@@ -10,10 +10,16 @@ public struct PreparedSubmission {
     public let form: FormDefinition
     public let instance: FormInstance
     /// The entry it will be (repeatable forms: a new number, or the corrected one).
-    public let entry: Int
+    public internal(set) var entry: Int
     /// The submission it corrects, if any.
     public let supersedes: Int?
-    let caseVersion: Int
+    var caseVersion: Int
+    /// When the case started (its opening timestamp).
+    let caseStart: String
+    /// The current outcome observations of the case (only for the observation form).
+    let observations: [(id: Int, at: String, entry: Int)]
+    /// Whether this is an outcome observation (`l:observations`).
+    let isObservation: Bool
 }
 
 /// One stored submission as a viewer may see it.
@@ -38,6 +44,7 @@ extension Office {
         if form.access != .open && actor.role != .medical {
             throw CasesError.formNotAllowed(form: formID, reason: "it holds health data; only the medical role records it")
         }
+        if form.access != .open { try requireHealthConsent(snapshot, form: formID, reading: false) }
         if snapshot.record.closed && !isObservation { throw CasesError.caseClosed(caseID) }
         let repeatable = definitions.caseDocument.repeatable.contains(formID)
         var number = 1
@@ -73,8 +80,16 @@ extension Office {
             // A correction starts from the values it corrects.
             do { try instance.load(document) } catch { throw CasesError.form(error) }
         }
+        var observations: [(id: Int, at: String, entry: Int)] = []
+        if isObservation {
+            for record in snapshot.submissions where record.form == formID {
+                let at = parsed(record).flatMap { Self.value(at: [$0.name, "at"], in: $0) } ?? ""
+                observations.append((record.id, at, record.entry))
+            }
+        }
         return PreparedSubmission(caseID: caseID, form: form, instance: instance, entry: number, supersedes: supersedes,
-                                  caseVersion: snapshot.record.version)
+                                  caseVersion: snapshot.record.version, caseStart: snapshot.record.openedAt,
+                                  observations: observations, isObservation: isObservation)
     }
 
     /// Validates and stores a prepared submission with its audit row (no field values in it).
@@ -83,6 +98,7 @@ extension Office {
     public func store(_ prepared: PreparedSubmission, by actor: Actor, language: String = "de") throws -> SubmissionRecord {
         let problems = prepared.instance.validate(language: language)
         guard problems.isEmpty else { throw CasesError.invalidSubmission(form: prepared.form.id, problems) }
+        if prepared.isObservation { try checkObservation(prepared) }
         let xml = prepared.instance.xml()
         beforeWrite?()
         return try storeWork {
@@ -134,6 +150,9 @@ extension Office {
             return try store.cases.submissions(caseID: caseID, form: formID)
         }.filter { allVersions || $0.isCurrent }
         let mayReadMedical = actor.role == .medical
+        if mayReadMedical, try form(formID).access != .open {
+            try requireHealthConsent(try snapshot(caseID), form: formID, reading: true)
+        }
         var views: [SubmissionView] = []
         var medicalShown = false, medicalWithheld = false
         for record in records {

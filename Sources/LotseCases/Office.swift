@@ -38,6 +38,10 @@ public final class Office {
     public var xpathClock: XPathClock
     /// Makes UUIDs for new submissions' instance ids (injected by tests).
     public var makeUUID: () -> String = { UUIDText.random() }
+    /// Where `randomise setup` draws seeds: the operating system's CSPRNG. Only a synthetic
+    /// region (`lotse demo`, reproducible from its own seed) replaces it, and says so in the
+    /// audit row; the shell offers no way to choose a seed.
+    public var randomisationSeeds: (source: String, draw: () -> String) = ("operating system CSPRNG", Randomiser.drawSeed)
     /// Called between reading a case and writing its change (tests use it to interleave writers).
     public var beforeWrite: (() -> Void)?
     /// The file holding the project's pseudonym key (mode 0600), kept outside the database so

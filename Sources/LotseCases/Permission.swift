@@ -24,6 +24,13 @@ public enum Permission: String, CaseIterable, Sendable {
     case submitForm = "form submit"
     case viewForm = "form view"
     case randomise = "randomise"
+    case setUpRandomisation = "randomise setup"
+    case closeRecruitment = "randomise close"
+    case revealSeed = "randomise reveal"
+    /// The used slots of a site's sequence, with the cases' pseudonyms (never an unused slot).
+    case listAssignments = "randomise assignments"
+    /// Loading a statistics extract of outcome observations.
+    case importObservations = "observe import"
     case exportCases = "export cases"
     case exportAudit = "export audit"
     case reports = "report"
@@ -41,8 +48,12 @@ public enum Permission: String, CaseIterable, Sendable {
         case .addClient, .viewClientNames: return [.caseworker, .supervisor]
         case .viewClients, .viewCases, .fire, .submitForm, .viewForm: return [.caseworker, .supervisor, .medical]
         case .openCase: return [.caseworker, .supervisor]
-        case .observe: return [.caseworker, .supervisor, .evaluator]
-        case .randomise, .viewBalance: return [.evaluator, .supervisor]
+        // Separation of duties: the evaluator who analyses the outcomes never records them.
+        case .observe: return [.caseworker, .supervisor]
+        case .importObservations: return [.supervisor]
+        // Borken: the county jobcenter randomised, never the sites.
+        case .randomise, .setUpRandomisation, .closeRecruitment, .revealSeed, .listAssignments: return [.evaluator]
+        case .viewBalance: return [.evaluator, .supervisor]
         case .exportCases: return [.evaluator]
         case .exportAudit: return [.supervisor]
         case .reports: return [.evaluator, .supervisor]

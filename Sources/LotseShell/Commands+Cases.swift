@@ -94,7 +94,8 @@ extension Shell {
         let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
         var text = "case \(o.record.id) · client \(client.id)" + (name.isEmpty ? "" : " \(name)")
             + " (\(client.sex), \(ClientCodes.ageClass(birthYear: client.birthYear, in: year)), \(client.applicantType))"
-            + " · site \(o.record.site) · \(o.record.group)\n"
+            + " · site \(o.record.site) · " + (o.record.group.map { "\($0.rawValue) (randomised)" }
+                ?? "randomised = no (opened by hand; not in the evaluation)") + "\n"
         text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
             + " · assigned to \(o.record.assignee ?? "nobody")\n"
         if o.workflowFileGone {
@@ -130,7 +131,7 @@ extension Shell {
                                     overdue: inv.flag("overdue"))
         try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
                          rows: rows.map { row in
-            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), .text(row.record.group),
+            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), .text(row.record.group?.rawValue ?? "not randomised"),
              .text(row.record.workflow), .text(row.record.state), .bool(!row.record.closed),
              .text(row.due?.date), .bool(row.due?.overdue ?? false), .text(row.record.assignee)]
         }), inv)

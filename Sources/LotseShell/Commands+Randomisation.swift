@@ -1,22 +1,68 @@
 import Foundation
 import LotseCases
+import LotseEvaluation
 
 extension Shell {
     static func randomisationCommands() -> [Command] {
         [
             Command(path: ["randomise"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "the site whose pool is randomised (required)"),
-                        OptionSpec("seed", value: "N", "the seed, recorded; the same seed and pool give the same result (required)"),
-                        OptionSpec("ratio", value: "A:B", "participants : comparison (default 1:1)"),
-                        OptionSpec("strata", value: "LIST", "variables to stratify by (default sex,age_class,applicant_type)"),
-                        OptionSpec("block", value: "N", "block size, a multiple of A+B (default 4)")],
-                    summary: "randomise a site's eligible clients to participants or comparison (Borken design)",
-                    details: "Every eligible client of the site without an assignment is assigned by permuted blocks "
-                        + "within each stratum (\(Randomiser.algorithm)); a case is opened in the amiga or comparison "
-                        + "workflow. Seed, algorithm, parameters and counts go to the audit log. An assignment is never "
-                        + "changed afterwards.",
+                        OptionSpec("seed", value: "N", "refused: the seed is drawn by the system at `randomise setup`")],
+                    summary: "randomise a site's eligible clients along its sealed sequence (evaluator)",
+                    details: "Every eligible client of the site without an assignment or case takes the next free slot "
+                        + "of its stratum's sequence, fixed at `randomise setup` (\(Randomiser.algorithm)); a case is "
+                        + "opened in the amiga or comparison workflow. The run and the SHA-256 of its assignments go to "
+                        + "the audit log. An assignment is never changed afterwards. Only the evaluator randomises.",
                     group: .evaluation, permission: .randomise, needsLogin: true,
                     run: { shell, inv in try shell.randomise(inv) }),
+            Command(path: ["randomise", "setup"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "the site (required)"),
+                        OptionSpec("ratio", value: "A:B", "participants : comparison (default 1:1)"),
+                        OptionSpec("strata", value: "LIST",
+                                   "variables to stratify by (default sex,age_class,applicant_type; none: one stratum)"),
+                        OptionSpec("block", value: "SIZES", "block sizes drawn at random, multiples of A+B (default 4,6)"),
+                        OptionSpec("legal-basis", value: "TEXT",
+                                   "the evaluation's approval under § 75 SGB X (authority, date, reference), if any")],
+                    summary: "seal a site's allocation sequence: seed from the system's CSPRNG, commitment audited",
+                    details: "Once per site. Nobody chooses the seed and nobody sees it (or any unused slot) until "
+                        + "`randomise reveal` after `randomise close`. The audit row records algorithm, parameters and "
+                        + "the SHA-256 commitment of the seed.",
+                    group: .evaluation, permission: .setUpRandomisation, needsLogin: true,
+                    run: { shell, inv in try shell.setUpRandomisation(inv) }),
+            Command(path: ["randomise", "close"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "the site (required)")],
+                    summary: "close a site's recruitment: no more randomisation there; the seed may then be revealed",
+                    details: "", group: .evaluation, permission: .closeRecruitment, needsLogin: true,
+                    run: { shell, inv in
+                        let site = try shell.requiredSite(inv)
+                        try shell.office.closeRecruitment(by: try shell.currentActor, site: site)
+                        shell.say("closed the recruitment of site \(site); `randomise reveal --site \(site)` shows the seed")
+                    }),
+            Command(path: ["randomise", "reveal"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "the site (required)")],
+                    summary: "show a closed site's seed and parameters, to reproduce every assignment",
+                    details: "The seed is checked against its commitment; the reveal is audited with the seed. "
+                        + "Tools/check-randomisation.py reproduces the assignments (`randomise assignments --format csv`).",
+                    group: .evaluation, permission: .revealSeed, needsLogin: true,
+                    run: { shell, inv in
+                        let setup = try shell.office.revealSeed(by: try shell.currentActor, site: try shell.requiredSite(inv))
+                        shell.say("site \(setup.site): \(setup.algorithm)\nseed: \(setup.seed)\n"
+                            + "commitment (sha256 of the seed's 32 bytes): \(setup.commitment)\n"
+                            + "ratio \(setup.ratio) · strata \(setup.strata.isEmpty ? "none" : setup.strata) · blocks \(setup.blocks)")
+                    }),
+            Command(path: ["randomise", "assignments"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "the site (required)"), .format],
+                    summary: "the used slots of a site's sequence: pseudonym, stratum, slot, block, group",
+                    details: "Never an unused slot. With the revealed seed, Tools/check-randomisation.py reproduces it.",
+                    group: .evaluation, permission: .listAssignments, needsLogin: true,
+                    run: { shell, inv in
+                        let rows = try shell.office.assignmentList(by: try shell.currentActor, site: try shell.requiredSite(inv))
+                        try shell.show(Listing(columns: ["pseudonym", "stratum", "slot", "block", "position", "group"],
+                                               rows: rows.map {
+                            [.text($0.pseudonym), .text($0.stratum), .text($0.slot.map(String.init)), .int($0.block),
+                             .int($0.position), .text($0.group.rawValue)]
+                        }), inv)
+                    }),
             Command(path: ["randomise", "balance"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"), .format],
                     summary: "the strata and each variable by group, with standardised differences",
@@ -26,7 +72,9 @@ extension Shell {
             Command(path: ["observe"], arguments: ["CASE", "KEY=VALUE"], options: [.lang],
                     summary: "record an outcome observation (+6 / +12 months) on a case, in any state",
                     details: "The same as form submit CASE observation KEY=VALUE ...: at (6m 12m), date, benefit_status, "
-                        + "employment, source. Allowed on every case of both groups, also after closure.",
+                        + "employment, employment_since, source. Once per case and time point (a correction: form submit "
+                        + "CASE observation --entry N ...), dated within ±\(ObservationWindow.toleranceDays) days of case "
+                        + "start + 6 / + 12 months. Never by the evaluator.",
                     group: .evaluation, permission: .observe, needsLogin: true, variadic: true,
                     run: { shell, inv in
                         let record = try shell.office.submit(
@@ -35,30 +83,73 @@ extension Shell {
                             language: try shell.language(inv))
                         shell.say("recorded observation on case \(record.caseID) as submission \(record.id), entry \(record.entry)")
                     }),
+            Command(path: ["observe", "import"], arguments: [], options: [
+                        OptionSpec("file", value: "F.csv", "the statistics extract (required)"), .lang],
+                    summary: "load a statistics extract of outcome observations (supervisor): all rows or none",
+                    details: "CSV with the header " + Office.observationImportColumns.joined(separator: ",")
+                        + ", one row per case and time point. Every row is validated through the observation form and "
+                        + "the rules of `observe`; one bad row refuses the whole file, with every bad row named.",
+                    group: .evaluation, permission: .importObservations, needsLogin: true,
+                    run: { shell, inv in
+                        guard let file = inv.option("file") else {
+                            throw ShellError.missingArgument("--file F.csv", usage: inv.command.usage)
+                        }
+                        let actor = try shell.currentActor
+                        try shell.office.authorize(.importObservations, actor)
+                        guard let data = FileManager.default.contents(atPath: file) else {
+                            throw ShellError.cannotRead(file: file, reason: FileManager.default.fileExists(atPath: file)
+                                ? "not readable" : "no such file")
+                        }
+                        guard let text = String(data: data, encoding: .utf8) else {
+                            throw ShellError.cannotRead(file: file, reason: "not UTF-8 text")
+                        }
+                        let count = try shell.office.importObservations(by: actor, file: file, text: text,
+                                                                        language: try shell.language(inv))
+                        shell.say("imported \(count) observation\(count == 1 ? "" : "s") from \(file)")
+                    }),
         ]
     }
 
-    func randomise(_ inv: Invocation) throws {
+    func requiredSite(_ inv: Invocation) throws -> String {
         guard let site = inv.option("site") else { throw ShellError.missingArgument("--site SITE", usage: inv.command.usage) }
-        guard let seed = inv.option("seed") else { throw ShellError.missingArgument("--seed N", usage: inv.command.usage) }
-        var ratio = (1, 1)
+        return site
+    }
+
+    func randomise(_ inv: Invocation) throws {
+        let site = try requiredSite(inv)
+        if inv.option("seed") != nil {
+            throw ShellError.refusedOption("seed", reason: "the seed is drawn from the operating system's CSPRNG at "
+                + "`randomise setup` and sealed by its commitment; nobody chooses it (nothing was changed)")
+        }
+        let result = try office.randomise(by: try currentActor, site: site)
+        say("randomised \(result.draws.count) clients of site \(site) (run \(result.runID), \(Randomiser.algorithm)): "
+            + "\(result.participants) participants, \(result.comparison) comparison")
+    }
+
+    func setUpRandomisation(_ inv: Invocation) throws {
+        let site = try requiredSite(inv)
+        var parameters = RandomisationParameters()
         if let text = inv.option("ratio") {
             let parts = text.split(separator: ":").compactMap { Int($0) }
             guard parts.count == 2 else { throw ShellError.badValue(option: "ratio", value: text, expected: "A:B like 1:1 or 2:1") }
-            ratio = (parts[0], parts[1])
+            parameters.ratio = (parts[0], parts[1])
         }
-        let strata = inv.option("strata").map {
-            $0.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
-        } ?? Randomiser.variables
-        var block = 4
+        if let text = inv.option("strata") {
+            parameters.strata = text == "none" ? []
+                : text.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
+        }
         if let text = inv.option("block") {
-            guard let n = Int(text) else { throw ShellError.badValue(option: "block", value: text, expected: "a number") }
-            block = n
+            let sizes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+            guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil }) else {
+                throw ShellError.badValue(option: "block", value: text, expected: "sizes like 4 or 4,6")
+            }
+            parameters.blocks = sizes.compactMap { $0 }
         }
-        let randomiser = try Randomiser(seed: seed, site: site, ratio: ratio, strata: strata, block: block)
-        let result = try office.randomise(by: try currentActor, site: site, randomiser: randomiser)
-        say("randomised \(result.draws.count) clients of site \(site) (run \(result.runID), seed \(seed), "
-            + "\(Randomiser.algorithm)): \(result.participants) participants, \(result.comparison) comparison")
+        parameters.legalBasis = inv.option("legal-basis")
+        let commitment = try office.setUpRandomisation(by: try currentActor, site: site, parameters: parameters)
+        say("sealed the randomisation of site \(site) (\(Randomiser.algorithm), ratio "
+            + "\(parameters.ratio.participants):\(parameters.ratio.comparison), blocks "
+            + parameters.blocks.map(String.init).joined(separator: ",") + "); seed commitment sha256 \(commitment)")
     }
 
     func showBalance(_ inv: Invocation) throws {

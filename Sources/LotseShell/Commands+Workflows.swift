@@ -47,7 +47,8 @@ extension Shell {
 
     func checkWorkflows(_ inv: Invocation) throws {
         try office.authorize(.viewDefinitions, try currentActor)
-        let reader = WorkflowReader(shape: office.definitions.caseDocument.shape)
+        var reader = WorkflowReader(shape: office.definitions.caseDocument.shape)
+        reader.consentPurposes = office.definitions.consentPurposes
         var errors = 0
         for file in inv.arguments {
             let bytes: [UInt8]

@@ -24,6 +24,8 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case checkFailed(String, String)
     /// An argument of the wrong shape.
     case badArgument(String, expected: String)
+    /// An option that exists only to be refused with its reason (`randomise --seed`).
+    case refusedOption(String, reason: String)
     /// A filled form that is not valid: every bad field with its message.
     case formProblems(form: String, [FieldProblem])
 
@@ -54,6 +56,7 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
         case let .definitions(message): return message
         case let .checkFailed(command, summary): return "\(command): \(summary)"
         case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
+        case let .refusedOption(option, reason): return "--\(option) refused: \(reason)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"
                 + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n")

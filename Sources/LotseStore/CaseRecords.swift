@@ -33,8 +33,11 @@ public struct CaseRecord: Sendable, Equatable {
     public var workflowID: Int
     /// The workflow's name (`amiga`).
     public var workflow: String
-    /// `participant` or `comparison`.
-    public var group: String
+    /// The group of its randomisation assignment; nil when the case was opened by hand for a
+    /// client outside the pool (`randomised = no`). Never stored on the case itself.
+    public var group: CaseGroup?
+    /// Whether the case comes from randomisation.
+    public var randomised: Bool { group != nil }
     /// The active (leaf) state.
     public var state: String
     /// The shallow-history memory as JSON (`{"active":"profiling"}`).

@@ -90,6 +90,17 @@ public struct CaseStore {
                      createdAt: row[7].string ?? "", createdBy: row[8].string ?? "", eligible: (row[9].int ?? 0) != 0)
     }
 
+    /// The client's open case, if any (a client has at most one).
+    public func openCase(clientID: Int) throws -> Int? {
+        try database.scalar("SELECT id FROM cases WHERE client_id = ? AND closed = 0 ORDER BY id LIMIT 1",
+                            [.int(clientID)])?.int
+    }
+
+    /// The number of cases a client has had (open or closed).
+    public func caseCount(clientID: Int) throws -> Int {
+        try database.scalar("SELECT COUNT(*) FROM cases WHERE client_id = ?", [.int(clientID)])?.int ?? 0
+    }
+
     /// Marks a client eligible for the model project. - Returns: false when already eligible.
     public func markEligible(clientID: Int) throws -> Bool {
         try database.run("UPDATE clients SET eligible = 1 WHERE id = ? AND eligible = 0", [.int(clientID)]) == 1
@@ -98,24 +109,25 @@ public struct CaseStore {
     // MARK: Cases
 
     /// Inserts a case in its initial state. - Returns: its id.
-    public func insertCase(clientID: Int, workflowID: Int, group: String, state: String, history: String, at: String,
+    public func insertCase(clientID: Int, workflowID: Int, state: String, history: String, at: String,
                            by userID: Int, assignedTo: Int?) throws -> Int {
         try database.run("""
-            INSERT INTO cases (client_id, workflow_id, case_group, state, history, entered_at, entered_by, assigned_to,
+            INSERT INTO cases (client_id, workflow_id, state, history, entered_at, entered_by, assigned_to,
                                opened_at, opened_by)
-            VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-            """, [.int(clientID), .int(workflowID), .text(group), .text(state), .text(history), .text(at),
+            VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
+            """, [.int(clientID), .int(workflowID), .text(state), .text(history), .text(at),
                   .int(assignedTo), .text(at), .int(userID)])
         return Int(database.lastInsertRowID)
     }
 
     private static let caseSelect = """
-        k.id, k.client_id, k.workflow_id, d.name, k.case_group, k.state, k.history, k.entered_at, k.entered_by,
+        k.id, k.client_id, k.workflow_id, d.name, a.case_group, k.state, k.history, k.entered_at, k.entered_by,
         k.assigned_to, u.name, k.closed, k.opened_at, k.opened_by, k.version, s.code
         """
     private static let caseFrom = """
         FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
         JOIN sites s ON s.id = c.site_id LEFT JOIN users u ON u.id = k.assigned_to
+        LEFT JOIN assignments a ON a.case_id = k.id
         """
     private static let caseColumns = caseSelect + "\n" + caseFrom
 
@@ -153,7 +165,7 @@ public struct CaseStore {
 
     static func caseRecord(_ row: Row) -> CaseRecord {
         CaseRecord(id: row[0].int ?? 0, clientID: row[1].int ?? 0, workflowID: row[2].int ?? 0,
-                   workflow: row[3].string ?? "", group: row[4].string ?? "", state: row[5].string ?? "",
+                   workflow: row[3].string ?? "", group: row[4].string.flatMap(CaseGroup.init(rawValue:)), state: row[5].string ?? "",
                    history: row[6].string ?? "{}", enteredAt: row[7].string ?? "", enteredBy: row[8].int,
                    assignedTo: row[9].int, assignee: row[10].string, closed: (row[11].int ?? 0) != 0,
                    openedAt: row[12].string ?? "", openedBy: row[13].int ?? 0, version: row[14].int ?? 0,

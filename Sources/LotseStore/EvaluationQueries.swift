@@ -5,12 +5,12 @@ public struct EvaluationQueries {
     public init(database: Database) { self.database = database }
 
     /// Cases (optionally of one site, opened up to `asOf`) with client codes, by case id.
-    /// Columns: id, client_id, workflow, group, opened_at, site, sex, birth_year, applicant_type.
+    /// Columns: id, client_id, workflow, group (NULL: not randomised), opened_at, site, sex, birth_year, applicant_type.
     public func cases(site: String?, asOf: String) throws -> RowCursor {
         try database.cursor("""
-            SELECT k.id, k.client_id, d.name, k.case_group, k.opened_at, s.code, c.sex, c.birth_year, c.applicant_type
+            SELECT k.id, k.client_id, d.name, a.case_group, k.opened_at, s.code, c.sex, c.birth_year, c.applicant_type
             FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
-            JOIN sites s ON s.id = c.site_id
+            JOIN sites s ON s.id = c.site_id LEFT JOIN assignments a ON a.case_id = k.id
             WHERE (? IS NULL OR s.code = ?) AND k.opened_at <= ?
             ORDER BY k.id
             """, [.text(site), .text(site), .text(asOf)])

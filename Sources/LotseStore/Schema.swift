@@ -155,7 +155,57 @@ public enum Schema {
             CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
                 BEGIN SELECT RAISE(ABORT, 'project secrets are never changed'); END;
             """),
-        Migration(version: 4, name: "one-time passwords", sql: """
+        Migration(version: 4, name: "sealed randomisation; the group only from the assignment", sql: """
+            -- A case's group is its assignment's: no writable copy in cases.
+            ALTER TABLE cases DROP COLUMN case_group;
+            CREATE INDEX cases_open_by_client ON cases(client_id) WHERE closed = 0;
+            CREATE UNIQUE INDEX assignments_one_per_case ON assignments(case_id);
+            -- INSERT OR REPLACE would bypass the DELETE trigger: refuse any row whose key exists.
+            CREATE TRIGGER assignments_no_replace BEFORE INSERT ON assignments
+                WHEN EXISTS (SELECT 1 FROM assignments WHERE client_id = NEW.client_id OR case_id = NEW.case_id)
+                BEGIN SELECT RAISE(ABORT, 'an assignment is never replaced'); END;
+            CREATE TABLE randomisation_setups (
+                id INTEGER PRIMARY KEY,
+                site_id INTEGER NOT NULL UNIQUE REFERENCES sites(id),
+                algorithm TEXT NOT NULL,
+                ratio TEXT NOT NULL,
+                strata TEXT NOT NULL,
+                blocks TEXT NOT NULL,
+                legal_basis TEXT,
+                seed TEXT NOT NULL,
+                commitment TEXT NOT NULL,
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL
+            );
+            CREATE TRIGGER randomisation_setups_fixed BEFORE UPDATE ON randomisation_setups
+                BEGIN SELECT RAISE(ABORT, 'a randomisation setup is never changed'); END;
+            CREATE TRIGGER randomisation_setups_kept BEFORE DELETE ON randomisation_setups
+                BEGIN SELECT RAISE(ABORT, 'a randomisation setup is never deleted'); END;
+            CREATE TRIGGER randomisation_setups_no_replace BEFORE INSERT ON randomisation_setups
+                WHEN EXISTS (SELECT 1 FROM randomisation_setups WHERE site_id = NEW.site_id)
+                BEGIN SELECT RAISE(ABORT, 'a randomisation setup is never replaced'); END;
+            CREATE TABLE randomisation_closures (
+                setup_id INTEGER PRIMARY KEY REFERENCES randomisation_setups(id),
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                at TEXT NOT NULL,
+                revealed_at TEXT
+            );
+            CREATE TRIGGER randomisation_closures_kept BEFORE DELETE ON randomisation_closures
+                BEGIN SELECT RAISE(ABORT, 'a closed recruitment is never reopened'); END;
+            CREATE TRIGGER randomisation_closures_fixed BEFORE UPDATE ON randomisation_closures
+                WHEN OLD.revealed_at IS NOT NULL OR NEW.setup_id IS NOT OLD.setup_id OR NEW.user_id IS NOT OLD.user_id
+                  OR NEW.at IS NOT OLD.at
+                BEGIN SELECT RAISE(ABORT, 'a closure is never changed'); END;
+            CREATE TRIGGER randomisation_closures_no_replace BEFORE INSERT ON randomisation_closures
+                WHEN EXISTS (SELECT 1 FROM randomisation_closures WHERE setup_id = NEW.setup_id)
+                BEGIN SELECT RAISE(ABORT, 'a closure is never replaced'); END;
+            ALTER TABLE randomisation_runs ADD COLUMN setup_id INTEGER REFERENCES randomisation_setups(id);
+            -- The slot of the stratum's sealed sequence this assignment took (1, 2, 3, ...).
+            ALTER TABLE assignments ADD COLUMN setup_id INTEGER REFERENCES randomisation_setups(id);
+            ALTER TABLE assignments ADD COLUMN slot INTEGER;
+            CREATE UNIQUE INDEX assignments_one_per_slot ON assignments(setup_id, stratum, slot) WHERE slot IS NOT NULL;
+            """),
+        Migration(version: 5, name: "one-time passwords", sql: """
             ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
             """),
     ])

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import LotseCases
 import LotseForms
 public import LotseShell
@@ -13,7 +13,7 @@ public final class TestLotse {
     public let store: Store
     public let office: Office
     /// The office's clock (advance it to make cases overdue).
-    public let clock = StepClock()
+    public let clock: StepClock
     /// The folder with `Forms/` and `Workflows/` (default: the repository).
     public let definitions: String
 
@@ -28,8 +28,11 @@ public final class TestLotse {
     public static let formClock = XPathClock.fixed(Date(timeIntervalSince1970: 1_795_608_000),
                                                    timeZone: TimeZone(identifier: "Europe/Berlin")!)
 
-    public init(definitions: String = TestLotse.repository) throws {
+    /// - Parameter clockStart: where the office's clock starts (default 2026-11-25T09:00:00Z); an
+    ///   earlier start lets cases be old enough for their +6 / +12-month observations.
+    public init(definitions: String = TestLotse.repository, clockStart: Date? = nil) throws {
         self.definitions = definitions
+        clock = clockStart.map { StepClock(start: $0) } ?? StepClock()
         store = try Store(path: directory.file("lotse.db"))
         office = Office(store: store, clock: clock, hasher: PasswordHasher(rounds: 210_000),
                         definitions: definitions, xpathClock: TestLotse.formClock)
@@ -44,6 +47,12 @@ public final class TestLotse {
             passwords += 1
             return String(format: "once-%04d-test", passwords)
         }
+        // Transcripts need the same sequences every run; a test of the real CSPRNG sets it back.
+        var seeds = 0
+        office.randomisationSeeds = ("test: fixed seeds", {
+            seeds += 1
+            return String(repeating: "5eed", count: 15) + String(format: "%04x", seeds)
+        })
     }
 
     /// Answers every password question with one password, as a person typing it at a terminal.

@@ -20,6 +20,8 @@ struct DefinitionBuilder {
     let checker: XPathChecker
     let forms: Set<String>
     let repeatableForms: Set<String>
+    /// The purposes `l:consent` may name; nil: not checked.
+    var consentPurposes: Set<String>?
 
     private(set) var diagnostics: [WorkflowDiagnostic] = []
     private(set) var nodes: [Node] = []
@@ -208,12 +210,20 @@ struct DefinitionBuilder {
                    at: place(of: "event", in: element))
         }
         let (cond, reads) = compile(element.attribute("cond"), attribute: "cond", of: element)
+        let consent = Self.words(of: element.attribute("consent", namespace: WorkflowSchema.lotseNamespace) ?? "")
+        if let purposes = consentPurposes {
+            for (word, offset) in consent where !purposes.contains(word) {
+                report(.consent, "l:consent names '\(word)', which is not a purpose of the consent form (purposes: "
+                       + purposes.sorted().joined(separator: ", ") + ")", at: place(of: "consent", in: element, offset: offset))
+            }
+        }
         return WorkflowTransition(
             source: source, events: events, cond: cond, condReads: reads, target: target,
             kind: element.attribute("type") == "internal" ? .internal : .external,
             roles: roles(of: element, eventDriven: kind != .history),
             requires: formList("requires", of: element, repeatableOnly: false),
             fourEyes: element.attribute("four-eyes", namespace: WorkflowSchema.lotseNamespace) == "true",
+            consent: consent.map(\.word),
             labels: labels(of: element),
             logs: logs(of: element),
             line: element.line, order: order)

@@ -19,6 +19,11 @@ public struct FireContext {
     public var enteredBy: Int?
     /// The clock of `today()` and `now()` in guards.
     public var clock: XPathClock
+    /// The purposes the case's current consent covers today (given, not revoked); nil when the
+    /// caller does not check consent (`l:consent` is then not enforced).
+    public var consentedPurposes: Set<String>?
+    /// Why the consent covers nothing: `revoked on DATE`, `refused`, `not recorded`.
+    public var consentState: String = ""
 
     /// Creates a context.
     public init(role: WorkflowRole, userID: Int, caseDocument: any XPathNode, submittedForms: Set<String>,

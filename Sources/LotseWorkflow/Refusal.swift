@@ -26,6 +26,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case formMissing([MissingForm])
         /// `l:four-eyes`: the user fired the transition into the current state.
         case fourEyes(enteredBy: Int)
+        /// `l:consent`: purposes the case's consent does not cover (not given, or revoked).
+        case consentMissing(purposes: [String], state: String)
     }
 
     /// The event fired.
@@ -53,6 +55,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .roleNotAllowed: "WF_ROLE_DENIED"
         case .formMissing: "WF_FORM_MISSING"
         case .fourEyes: "WF_FOUR_EYES"
+        case .consentMissing: "WF_CONSENT_MISSING"
         }
     }
 
@@ -79,6 +82,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .fourEyes(let user):
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than user \(user), "
                 + "who fired the transition into this state"
+        case .consentMissing(let purposes, let consent):
+            return "'\(event)' in state '\(state)' needs consent for the purpose\(purposes.count == 1 ? "" : "s") "
+                + purposes.joined(separator: ", ") + ": \(consent)"
         }
     }
 

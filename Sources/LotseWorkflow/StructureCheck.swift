@@ -26,7 +26,7 @@ struct StructureCheck {
         "final": Rule(attributes: ["id"], required: ["id"], lotse: labels, children: ["onentry", "onexit"]),
         "history": Rule(attributes: ["id", "type"], required: ["id"], lotse: labels, children: ["transition"]),
         "transition": Rule(attributes: ["event", "cond", "target", "type"], required: ["event", "target"],
-                           lotse: labels.union(["roles", "requires", "four-eyes"]), children: ["log"]),
+                           lotse: labels.union(["roles", "requires", "four-eyes", "consent"]), children: ["log"]),
         "onentry": Rule(attributes: [], required: [], lotse: [], children: ["log"]),
         "onexit": Rule(attributes: [], required: [], lotse: [], children: ["log"]),
         "log": Rule(attributes: ["label", "expr"], required: [], lotse: [], children: []),

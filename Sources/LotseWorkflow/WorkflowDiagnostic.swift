@@ -32,6 +32,8 @@ public struct WorkflowDiagnostic: Sendable, Hashable, CustomStringConvertible {
         case event = "WF_EVENT"
         /// `l:requires` or `l:records` naming an unknown (or not repeatable) form.
         case form = "WF_FORM"
+        /// `l:consent` naming a purpose the consent form does not have.
+        case consent = "WF_CONSENT"
         /// A state that cannot be reached from the initial state.
         case unreachable = "WF_UNREACHABLE"
         /// A state from which no final child of `scxml` can be reached.

@@ -92,6 +92,10 @@ public struct WorkflowInterpreter: Sendable {
         }
         let missing = missingForms(for: transition, exited: exited, submitted: context.submittedForms)
         if !missing.isEmpty { return refuse(.formMissing(missing)) }
+        if let purposes = context.consentedPurposes {
+            let lacking = transition.consent.filter { !purposes.contains($0) }
+            if !lacking.isEmpty { return refuse(.consentMissing(purposes: lacking, state: context.consentState)) }
+        }
 
         return .moved(move(event: event, transition: transition, from: configuration, exited: exited, values: values))
     }

@@ -28,6 +28,8 @@ public struct WorkflowReader {
     public var forms: Set<String>
     /// The ids of the repeatable forms (the only ones `l:records` may name).
     public var repeatableForms: Set<String>
+    /// The consent purposes `l:consent` may name (the consent form's); nil: not checked.
+    public var consentPurposes: Set<String>?
 
     /// Creates a reader.
     ///
@@ -108,6 +110,7 @@ public struct WorkflowReader {
         var diagnostics = document.warnings.map { Self.diagnostic($0, code: .xml) }
         var builder = DefinitionBuilder(file: name, locator: locator, checker: XPathChecker(schema: caseDocument),
                                         forms: forms, repeatableForms: repeatableForms)
+        builder.consentPurposes = consentPurposes
         var structure = StructureCheck()
         structure.check(root)
         for problem in structure.problems {

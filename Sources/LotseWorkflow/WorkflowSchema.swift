@@ -150,6 +150,7 @@ enum WorkflowSchema {
               </attribute></optional>
               <optional><attribute name="l:roles"><ref name="names"/></attribute></optional>
               <optional><attribute name="l:requires"><ref name="names"/></attribute></optional>
+              <optional><attribute name="l:consent"><ref name="names"/></attribute></optional>
               <optional><attribute name="l:four-eyes">
                 <choice><value>true</value><value>false</value></choice>
               </attribute></optional>

@@ -34,6 +34,8 @@ public struct WorkflowTransition: Sendable, Hashable {
     public let requires: [String]
     /// `l:four-eyes="true"`: the user must differ from the one who entered the current state.
     public let fourEyes: Bool
+    /// `l:consent`: purposes the case's current, unrevoked consent must cover before it is taken.
+    public let consent: [String]
     /// `l:label-de`, `l:label-en`.
     public let labels: WorkflowLabels
     /// `<log>` children, run between exiting and entering.
@@ -44,7 +46,8 @@ public struct WorkflowTransition: Sendable, Hashable {
     public let order: Int
 
     init(source: String, events: [String], cond: XPathExpression?, condReads: [String], target: String,
-         kind: Kind, roles: [WorkflowRole]?, requires: [String], fourEyes: Bool, labels: WorkflowLabels,
+         kind: Kind, roles: [WorkflowRole]?, requires: [String], fourEyes: Bool, consent: [String] = [],
+         labels: WorkflowLabels,
          logs: [WorkflowLog], line: Int, order: Int) {
         self.source = source
         self.events = events
@@ -55,6 +58,7 @@ public struct WorkflowTransition: Sendable, Hashable {
         self.roles = roles
         self.requires = requires
         self.fourEyes = fourEyes
+        self.consent = consent
         self.labels = labels
         self.logs = logs
         self.line = line

@@ -1,5 +1,5 @@
 import Foundation
-import LotseCases
+@testable import LotseCases
 import LotseEvaluation
 import LotseStore
 import LotseTestSupport
@@ -83,7 +83,7 @@ struct DemoTests {
         let store = try Store(path: try Self.shared.get().path)
         for site in ["bocholt", "isselburg", "velen"] {
             let groups = Set(try store.randomisation.assignments(site: site).map(\.assignment.group))
-            #expect(groups == ["participant", "comparison"], "site \(site)")
+            #expect(groups == [.participant, .comparison], "site \(site)")
         }
         let bocholt = try store.randomisation.assignments(site: "bocholt").count
         let velen = try store.randomisation.assignments(site: "velen").count
@@ -103,7 +103,7 @@ struct DemoTests {
         var reached: Set<String> = []
         var comparisonStates: Set<String> = []
         for record in try store.cases.cases() {
-            if record.group == "participant" {
+            if record.group == .participant {
                 for transition in try store.cases.transitions(caseID: record.id) { reached.insert(transition.to) }
             } else {
                 comparisonStates.insert(record.state)
@@ -124,12 +124,54 @@ struct DemoTests {
             guard let twelve = submissions.first(where: {
                 $0.form == "observation" && Self.value("at", in: $0.instance) == "12m"
             }) else { continue }
-            total[record.group, default: 0] += 1
-            if Self.value("benefit_status", in: twelve.instance) == "none" { none[record.group, default: 0] += 1 }
+            total[record.group?.rawValue ?? "", default: 0] += 1
+            if Self.value("benefit_status", in: twelve.instance) == "none" { none[record.group?.rawValue ?? "", default: 0] += 1 }
         }
         let p = Double(none["participant"] ?? 0) / Double(max(1, total["participant"] ?? 0))
         let c = Double(none["comparison"] ?? 0) / Double(max(1, total["comparison"] ?? 0))
         #expect(p > c, "participants \(p), comparison \(c)")
+    }
+
+    @Test func theEvaluatorSealedEverySiteAndTheExportIsClean() throws {
+        let built = try Self.shared.get()
+        // On a copy: the reveal, the export and the login write audit rows, and the shared
+        // region's head is compared with a second build.
+        let copy = built.directory.file("sealed-copy.db")
+        try Store(path: built.path).database.execute("VACUUM INTO '\(copy)'")
+        let store = try Store(path: copy)
+        let office = Office(store: store, definitions: TestLotse.repository)
+        let eva = try office.login(name: "eva", password: Self.password)
+        var setups: [String] = [], imports = 0, observationsByEvaluator = 0
+        try store.audit.query(AuditFilter()) { entry in
+            let d = entry.draft
+            if d.action == "randomise.setup" { setups.append(d.actor) }
+            if d.action == "observe.import" { imports += 1 }
+            if d.action == "submission" && d.actor == "eva" && (d.detail ?? "").contains("\"observation\"") {
+                observationsByEvaluator += 1
+            }
+        }
+        #expect(setups == ["eva", "eva", "eva"])
+        #expect(imports > 0)
+        #expect(observationsByEvaluator == 0)
+        for site in ["bocholt", "isselburg", "velen"] {
+            let setup = try office.revealSeed(by: eva, site: site)
+            let randomiser = try Office.randomiser(setup)
+            let assignments = try store.randomisation.assignments(site: site).map(\.assignment)
+            for stratum in Set(assignments.map(\.stratum)) {
+                let mine = assignments.filter { $0.stratum == stratum }.sorted { $0.slot! < $1.slot! }
+                #expect(mine.map(\.group) == randomiser.sequence(stratum: stratum, count: mine.count).map(\.group))
+            }
+        }
+        let file = built.directory.file("demo-cases.csv")
+        _ = try office.exportCases(by: eva, to: .file(file, force: false))
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\r\n")
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        #expect(rows.count == Self.clients)
+        #expect(Set(rows.map { $0["pseudonym"]! }).count == rows.count)
+        #expect(rows.allSatisfy { $0["randomised"] == "1" && $0["group"] != "" && $0["legal_basis"] != "none" })
+        #expect(rows.allSatisfy { !($0["transferred_12m"] == "1" && $0["left_benefits_12m"] == "1") })
+        #expect(rows.allSatisfy { $0["observed_12m"] == "" || $0["source_12m"] != "" })
     }
 
     @Test func theSameSeedGivesTheSameRegion() throws {

@@ -7,9 +7,13 @@ import LotseTestSupport
 
 /// Randomisation, exports and reports on a small region made through the shell.
 @Suite struct EvaluationTests {
-    /// 24 eligible clients (with names), randomised; one participant with medical findings; observations for all.
-    static func region(clients: Int = 24) throws -> TestLotse {
-        let lotse = try TestLotse()
+    /// A year before the test clock's usual start (2025-11-20T09:00Z): cases opened then are due
+    /// their +12-month observation on the forms' fixed day, 2026-11-25.
+    static let yearEarlier = Date(timeIntervalSince1970: 1_763_629_200)
+
+    /// 24 eligible clients (with names), randomised a year ago; observations follow in each test.
+    static func region(clients: Int = 24, legalBasis: Bool = true) throws -> TestLotse {
+        let lotse = try TestLotse(clockStart: yearEarlier)
         var script = """
             init --admin root
             site add bocholt "Jobcenter Bocholt"
@@ -24,57 +28,15 @@ import LotseTestSupport
             script += "client add --sex \(i % 2 == 0 ? "w" : "m") --birth-year \(1961 + i % 45) --applicant-type \(["EP", "SP", "UP"][i % 3]) "
                 + "--eligible --first-name Vorname\(i) --last-name Zuname\(i)\n"
         }
-        script += "login eva\nrandomise --site bocholt --seed 7\n"
+        script += "login eva\nrandomise setup --site bocholt --block 4"
+            + (legalBasis ? " --legal-basis \"MAGS NRW 2025-10-01, Az. 1\"" : "") + "\nrandomise --site bocholt\n"
         let result = lotse.run(script)
         precondition(result.status == .ok, result.output)
         return lotse
     }
 
     func participantCase(_ lotse: TestLotse) throws -> Int {
-        try lotse.store.randomisation.assignments(site: nil).first { $0.assignment.group == "participant" }!.assignment.caseID
-    }
-
-    @Test func sameSeedOnACopyOfThePoolGivesTheSameAssignment() throws {
-        let lotse = try TestLotse()
-        var script = "init --admin root\nsite add b B\nuser add eva --role evaluator\nuser add carla --role caseworker --site b\nlogin carla\n"
-        for i in 1...40 {
-            script += "client add --sex \(["m", "w", "d"][i % 3]) --birth-year \(1950 + i) --applicant-type \(["EP", "SP"][i % 2]) --eligible\n"
-        }
-        #expect(lotse.run(script).status == .ok)
-        let copy = lotse.directory.file("copy.db")
-        try lotse.store.database.execute("VACUUM INTO '\(copy)'")
-        #expect(lotse.run("login eva\nrandomise --site b --seed 4711 --block 4").status == .ok)
-        let second = Office(store: try Store(path: copy), clock: lotse.clock, hasher: PasswordHasher(rounds: 210_000),
-                            definitions: TestLotse.repository)
-        let eva = try second.login(name: "eva", password: TestLotse.password)
-        _ = try second.randomise(by: eva, site: "b", randomiser: try Randomiser(seed: "4711", site: "b"))
-        let a = try lotse.store.randomisation.assignments(site: "b").map { [$0.assignment.clientID, $0.assignment.group == "participant" ? 1 : 0] }
-        let b = try second.store.randomisation.assignments(site: "b").map { [$0.assignment.clientID, $0.assignment.group == "participant" ? 1 : 0] }
-        #expect(a == b)
-        #expect(a.count == 40)
-        // Another seed gives another assignment.
-        #expect(Randomiser.seedValue("lotse-randomisation-v1|4711|b|x") != Randomiser.seedValue("lotse-randomisation-v1|4712|b|x"))
-        // Assignments are never changed.
-        #expect(throws: StoreError.self) { try lotse.store.database.run("UPDATE assignments SET case_group = 'participant'") }
-        // The balance table shows every stratum, and nobody is left in the pool.
-        let out = lotse.run("login eva\nrandomise balance\nrandomise --site b --seed 1").output
-        for stratum in try lotse.store.randomisation.assignments(site: "b").map(\.assignment.stratum) {
-            #expect(out.contains(stratum))
-        }
-        #expect(out.contains("site b has no eligible client without an assignment"))
-    }
-
-    @Test func permutedBlocksBalanceEveryStratum() throws {
-        let randomiser = try Randomiser(seed: "1", site: "s", block: 4)
-        let members = (1...400).map { Randomiser.Member(clientID: $0, values: ["sex": $0 % 2 == 0 ? "w" : "m",
-                                                                                "age_class": "25to49", "applicant_type": "EP"]) }
-        let draws = randomiser.assign(members)
-        for stratum in Set(draws.map(\.stratum)) {
-            let groups = draws.filter { $0.stratum == stratum }.map(\.group)
-            // Complete blocks of four: exactly two of each.
-            #expect(groups.filter { $0 == "participant" }.count == groups.count / 2)
-        }
-        #expect(throws: CasesError.self) { try Randomiser(seed: "1", site: "s", ratio: (2, 1), block: 4) }
+        try lotse.store.randomisation.assignments(site: nil).first { $0.assignment.group == .participant }!.assignment.caseID
     }
 
     @Test func exportsAndReportsNeverShowNamesBirthYearsOrHealthDetails() throws {
@@ -90,14 +52,15 @@ import LotseTestSupport
             fire \(caseID) order_assessment
             login mara
             form submit \(caseID) medical_findings examiner=physician date=2026-11-12 method=examination history="Bandscheibenvorfall Kennwort-Anamnese" findings="Befund Kennwort-Befund" icd10=M51.2
-            login eva
+            login sven
 
             """
         for id in try lotse.store.randomisation.assignments(site: nil).map(\.assignment.caseID) {
-            script += "observe \(id) at=6m date=2026-11-20 benefit_status=\(id % 3 == 0 ? "none" : "unchanged") employment=\(id % 3 == 0 ? "SVB_TZ" : "none") source=statistics\n"
+            script += "observe \(id) at=12m date=2026-11-20 benefit_status=\(id % 3 == 0 ? "none" : "unchanged") employment=\(id % 3 == 0 ? "SVB_TZ" : "none") source=statistics\n"
         }
         let files = lotse.directory
         script += """
+            login eva
             export cases --out \(files.file("cases.csv"))
             export cases --out \(files.file("cases.json")) --format json --date-precision month
             export codebook --out \(files.file("codebook.csv"))
@@ -142,13 +105,13 @@ import LotseTestSupport
 
     @Test func reportNumbersEqualThoseRecomputedFromTheExport() throws {
         let lotse = try Self.region(clients: 64)
-        var script = "login eva\n"
+        var script = "login sven\n"
         for (i, item) in try lotse.store.randomisation.assignments(site: nil).map(\.assignment).enumerated() {
-            let good = item.group == "participant" ? i % 2 == 0 : i % 5 == 0
+            let good = item.group == .participant ? i % 2 == 0 : i % 3 == 0
             script += "observe \(item.caseID) at=12m date=2026-11-20 benefit_status=\(good ? "none" : "unchanged") "
                 + "employment=\(good ? "SVB_VZ" : "none") source=statistics\n"
         }
-        script += "export cases --out \(lotse.directory.file("x.csv"))\nreport evaluation --format csv --lang en\n"
+        script += "login eva\nexport cases --out \(lotse.directory.file("x.csv"))\nreport evaluation --format csv --lang en\n"
         let (output, status) = lotse.run(script)
         #expect(status == .ok)
         let rows = try String(contentsOfFile: lotse.directory.file("x.csv"), encoding: .utf8).split(separator: "\r\n")

@@ -150,7 +150,7 @@ import LotseTestSupport
         let good = TestLotse.repository + "/Workflows/amiga.scxml"
         let (output, status) = lotse.run("init --admin root\nworkflow check \(good) \(broken)", name: "w.lotse")
         #expect(status == .commandFailed)
-        #expect(output.contains("\(good): ok (workflow amiga 2026.1"))
+        #expect(output.contains("\(good): ok (workflow amiga 2026.2"))
         for (line, code) in [(6, "WF_TARGET"), (7, "WF_COND"), (8, "WF_COND"), (10, "WF_DUE"), (11, "WF_UNSUPPORTED"),
                              (12, "WF_ROLE"), (14, "WF_UNREACHABLE"), (17, "WF_DUPLICATE_ID"), (21, "WF_UNSUPPORTED"), (5, "WF_FORM")] {
             #expect(output.contains("\(broken):\(line):") && output.contains("[\(code)]"), "line \(line) \(code)")

@@ -33,6 +33,12 @@ final class DemoBuilder {
                         xpathClock: XPathClock(timeZone: DemoCalendar.zone, now: { clock.now() }))
         let uuids = DemoRandom(seed: seed, stream: 1)
         office.makeUUID = { uuids.uuid() }
+        // A synthetic region is reproducible from its own seed, so its randomisation seeds are
+        // drawn from it (and the setup's audit row says so), not from the system's CSPRNG.
+        let seeds = DemoRandom(seed: seed, stream: 3)
+        office.randomisationSeeds = ("lotse demo --seed \(seed) (synthetic region)", {
+            (0..<4).map { _ in String(format: "%016llx", seeds.next()) }.joined()
+        })
         let population = DemoRandom(seed: seed, stream: 2)
         var people: [DemoClient] = []
         for (site, count) in DemoPopulation.counts(total: clients).enumerated() {
@@ -115,9 +121,10 @@ final class DemoBuilder {
         // The stories begin half an hour after the randomisation (the supervisor assigns the cases).
         let moment = randomisedAt + 30 * 60
         let siteInfo = DemoStaff.sites[site]
+        var observations: [DemoObservations.Row] = []
         for (n, draw) in result.draws.enumerated() {
             guard let clientIndex = index[draw.clientID], let caseID = result.cases[draw.clientID] else { continue }
-            let participant = draw.group == "participant"
+            let participant = draw.group == .participant
             if participant { participants += 1 } else { comparison += 1 }
             let c = DemoCase(caseID: caseID, client: runner.clients[clientIndex], site: siteInfo, participant: participant,
                              openedDay: moment / 86_400, caseworker: siteInfo.caseworkers[n % siteInfo.caseworkers.count],
@@ -133,8 +140,11 @@ final class DemoBuilder {
                 story.write()
                 life = story.life
             }
-            script.merge(DemoObservations.steps(c, life, lastDay: DemoRegion.lastDay))
+            observations += DemoObservations.rows(c, life, lastDay: DemoRegion.lastDay)
             timeline.add(caseID: caseID, steps: script.steps)
+        }
+        for step in DemoObservations.imports(site: site, supervisor: siteInfo.supervisor, observations) {
+            timeline.add(caseID: nil, steps: [step])
         }
         progress?("randomised \(siteInfo.code): \(result.participants) participants, \(result.comparison) comparison")
     }

@@ -18,7 +18,10 @@ final class DemoComparisonStory {
         if let job = DemoOutcomes.regularJob(c, life, after: c.openedDay) { life.jobs.append(job) }
         if r.chance(DemoOutcomes.otherExit + DemoOutcomes.regularTransfer) {
             let day = c.openedDay + r.int(30...450)
-            if life.jobs.isEmpty || life.jobs[0].start > day { life.leftBenefits = day }
+            let transfer = r.chance(DemoOutcomes.regularTransfer / (DemoOutcomes.otherExit + DemoOutcomes.regularTransfer))
+            if life.jobs.isEmpty || life.jobs[0].start > day {
+                if transfer { life.transferred = day } else { life.leftBenefits = day }
+            }
         }
         s.visit(s.today)
         s.assign(c.supervisor, to: cw)

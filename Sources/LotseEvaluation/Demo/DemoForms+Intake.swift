@@ -35,10 +35,11 @@ extension DemoForms {
     }
 
     static func consentPurposes(_ c: DemoCase) -> String {
-        var purposes = ["team_diagnostics"]
-        if c.random.chance(0.7) { purposes.append("exchange_physician") }
+        // The team's diagnostics, the medical service's exchange and the DRV's opinion are what
+        // the workflow's steps need (l:consent); the insurer and the evaluation are optional.
+        var purposes = ["team_diagnostics", "exchange_physician"]
         if c.random.chance(0.2) { purposes.append("exchange_insurer") }
-        if c.random.chance(0.3) { purposes.append("exchange_drv") }
+        purposes.append("exchange_drv")
         if c.random.chance(0.9) { purposes.append("evaluation") }
         return purposes.joined(separator: " ")
     }

@@ -79,7 +79,8 @@ extension DemoForms {
         let inSVB = DemoOutcomes.svb.contains(status.employment)
         var values: DemoValues = [("at", at), ("date", DemoCalendar.iso(date)), ("in_svb", inSVB ? "yes" : "no")]
         if inSVB { values.append(("same_employer", sameEmployer ? "yes" : "no")) }
-        values.append(("benefit_status", status.benefit))
+        // The follow-up knows no transfer: the client then receives no SGB II benefits.
+        values.append(("benefit_status", status.benefit == "transferred" ? "none" : status.benefit))
         return values
     }
 
@@ -88,7 +89,7 @@ extension DemoForms {
         -> DemoValues {
         var values: DemoValues = [("date", DemoCalendar.iso(date)), ("reason", reason)]
         if reason == "SONST" { values.append(("reason_other", other ?? "sonstiger Grund")) }
-        values.append(("benefit_status", benefit == "none" ? "left" : benefit))
+        values.append(("benefit_status", benefit == "none" || benefit == "transferred" ? "left" : benefit))
         if let remarks { values.append(("remarks", remarks)) }
         return values
     }

@@ -4,6 +4,8 @@ struct DemoStatus {
     var employment: String
     /// `none reduced unchanged`, against the start of the case.
     var benefit: String
+    /// The day the employment started (nil when not employed).
+    var since: Int? = nil
 }
 
 /// A job held from `start` until the day before `end`.
@@ -19,6 +21,8 @@ struct DemoLife {
     /// The day the client left SGB II receipt without a job (transfer to SGB XII or a pension,
     /// another payer, a partner's income).
     var leftBenefits: Int?
+    /// The day the client left SGB II by transfer (SGB XII, a pension, rehabilitation): its own outcome.
+    var transferred: Int?
     /// Held a Minijob at the start (Velen's clients mostly).
     let baselineMinijob: Bool
     /// Keeps that Minijob while not in another job.
@@ -35,9 +39,11 @@ struct DemoLife {
     /// Employment and benefit receipt on `day`.
     func status(on day: Int) -> DemoStatus {
         if let job = jobs.last(where: { $0.start <= day && ($0.end ?? Int.max) > day }) {
-            return DemoStatus(employment: job.code, benefit: DemoOutcomes.benefit(job.code, draw: benefitDraw))
+            return DemoStatus(employment: job.code, benefit: DemoOutcomes.benefit(job.code, draw: benefitDraw),
+                              since: job.start)
         }
         let employment = baselineMinijob && keepsMinijob ? "MINIJOB" : "none"
+        if let transferred, transferred <= day { return DemoStatus(employment: "none", benefit: "transferred") }
         if let left = leftBenefits, left <= day { return DemoStatus(employment: employment, benefit: "none") }
         // A Minijob held from the start lowers the claim already at the start: unchanged since.
         if employment == "MINIJOB" { return DemoStatus(employment: employment, benefit: "unchanged") }

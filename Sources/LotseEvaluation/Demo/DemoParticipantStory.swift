@@ -160,7 +160,7 @@ final class DemoParticipantStory {
     private func transfer(event: String = "no_objection") {
         s.submit(cw, "transfer", DemoForms.transfer(c, date: s.today, duration: assessment.duration))
         s.fire(cw, event)
-        life.leftBenefits = s.today
+        life.transferred = s.today
     }
 
     // MARK: Planning and integration steps

@@ -16,6 +16,8 @@ public enum DemoRegion {
     static let firstDay = DemoCalendar.day(2025, 1, 6)
     /// The last day anything happens.
     static let lastDay = DemoCalendar.day(2026, 11, 20)
+    /// The approval the demo's evaluation rests on where a client gave no consent for it (§ 75 SGB X).
+    static let legalBasis = "§ 75 SGB X: Genehmigung des MAGS NRW vom 2024-11-28, Az. II B 2 - 3702 (Demo)"
     /// The sizes the generator is meant for.
     public static let clientRange = 3...100_000
 

@@ -60,9 +60,17 @@ final class DemoRunner {
                     applicantType: client.applicantType, firstName: client.firstName, lastName: client.lastName,
                     eligible: true)
             case let .randomise(site):
+                // The evaluator seals the site's sequence, randomises its pool and closes its recruitment.
                 let code = DemoStaff.sites[site].code
-                let randomiser = try Randomiser(seed: String(seed), site: code)
-                try randomised(site, try office.randomise(by: actor, site: code, randomiser: randomiser), step.moment)
+                _ = try office.setUpRandomisation(by: actor, site: code, parameters: RandomisationParameters(
+                    legalBasis: DemoRegion.legalBasis))
+                let result = try office.randomise(by: actor, site: code)
+                try office.closeRecruitment(by: actor, site: code)
+                try randomised(site, result, step.moment)
+            case let .importObservations(site, rows):
+                let file = "statistik-\(DemoStaff.sites[site].code)-\(DemoCalendar.iso(step.moment / 86_400)).csv"
+                let text = ([Office.observationImportColumns.joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
+                observations += try office.importObservations(by: actor, file: file, text: text)
             }
             steps += 1
         } catch let error as DemoError {
@@ -89,6 +97,8 @@ final class DemoRunner {
         case let .assign(to): return "case assign --to \(to)"
         case let .addClient(index): return "client add (client \(index + 1) of the population)"
         case let .randomise(site): return "randomise --site \(DemoStaff.sites[site].code)"
+        case let .importObservations(site, rows):
+            return "observe import (\(DemoStaff.sites[site].code), \(rows.count) rows)"
         }
     }
 }

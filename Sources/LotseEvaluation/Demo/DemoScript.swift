@@ -11,8 +11,10 @@ enum DemoAction {
     case assign(to: String)
     /// `Office.addClient`: registers the client with this index as eligible.
     case addClient(Int)
-    /// `Office.randomise`: the site with this index, which opens its cases.
+    /// `Office.randomise`: the site with this index (set up first, closed after), which opens its cases.
     case randomise(Int)
+    /// `Office.importObservations`: a site's statistics extract, rows below the header.
+    case importObservations(site: Int, rows: [String])
 }
 
 /// One step of a story: when (a moment, see `DemoCalendar`), by whom, what.

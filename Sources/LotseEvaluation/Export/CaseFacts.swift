@@ -1,4 +1,4 @@
-import LotseStore
+public import LotseStore
 
 /// Everything the evaluation reads about one case, as of a date: its codes, when it entered
 /// each state, and the values of its current submissions. Never names, never medical forms.
@@ -6,7 +6,8 @@ public struct CaseFacts: Sendable {
     public var caseID: Int
     public var clientID: Int
     public var workflow: String
-    public var group: String
+    /// The randomised group; nil for a case opened by hand outside the pool (`randomised = no`).
+    public var group: CaseGroup?
     public var site: String
     public var sex: String
     public var birthYear: Int
@@ -47,7 +48,8 @@ struct CaseFactStream {
         while let row = try cases.next() {
             let id = row[0].int ?? 0
             var facts = CaseFacts(
-                caseID: id, clientID: row[1].int ?? 0, workflow: row[2].string ?? "", group: row[3].string ?? "",
+                caseID: id, clientID: row[1].int ?? 0, workflow: row[2].string ?? "",
+                group: row[3].string.flatMap(CaseGroup.init(rawValue:)),
                 site: row[5].string ?? "", sex: row[6].string ?? "", birthYear: row[7].int ?? 0,
                 applicantType: row[8].string ?? "", openedAt: row[4].string ?? "", state: "", entered: [:],
                 transitions: [], forms: [:])

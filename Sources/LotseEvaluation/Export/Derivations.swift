@@ -1,10 +1,31 @@
 import LotseStore
+import LotseCases
 
 /// The derived facts of the evaluation (DOMAIN §9.4–9.5), in one place.
 enum Derivations {
-    /// Outcome codes that are integrations in the K2 sense (§48a SGB II).
-    static let integrationCodes: Set<String> = ["SVB_VZ", "SVB_TZ", "AUSB", "SELBST"]
-    static let svbCodes: Set<String> = ["SVB_VZ", "SVB_TZ"]
+    /// Outcome codes that are integrations in the K2 sense (§48a SGB II, § 5 SGB2§48aFKV).
+    static let integrationCodes: Set<String> = Set(OutcomeCode.allCases.filter(\.isIntegration).map(\.rawValue))
+    static let svbCodes: Set<String> = Set(OutcomeCode.allCases.filter(\.isSVB).map(\.rawValue))
+
+    /// Integration in the K2 sense from the placement: an integration code, and not employment
+    /// funded under § 16i SGB II (Teilhabe am Arbeitsmarkt), which the key figure excludes as
+    /// publicly funded employment; § 16e and in-work subsidies (EGZ, ESG) count, as in the BA's
+    /// key-figure definition.
+    static func placementIntegration(_ f: CaseFacts) -> Bool? {
+        guard let outcome = outcome(f) else { return nil }
+        return integrationCodes.contains(outcome) && f.value("placement", "subsidy") != "16i"
+    }
+
+    /// The legal basis on which the case's data enter the evaluation as of the reference date:
+    /// consent with the purpose `evaluation`, given and not revoked by then; else § 75 SGB X when
+    /// the site's setup records the approval; else none.
+    static func legalBasis(_ f: CaseFacts, _ context: ExportContext) -> LegalBasis {
+        let consent = f.forms["consent"]?.last
+        let status = ConsentStatus.from(given: consent?["given"], purposes: consent?["purposes"], date: consent?["date"],
+                                        revokedOn: consent?["revoked_on"], on: context.asOf)
+        if status.purposes.contains(ConsentPurpose.evaluation.rawValue) { return .consent }
+        return context.approvedSites.contains(f.site) ? .sgb10_75 : .none
+    }
 
     /// The case's outcome code: the placement's, else the closure reason when it is an outcome.
     static func outcome(_ f: CaseFacts) -> String? {
@@ -61,7 +82,7 @@ enum Derivations {
 
     /// Rehabilitation or therapy started: a step of category rehab or health that ran.
     static func rehabStarted(_ f: CaseFacts) -> Bool? {
-        guard f.group == "participant" else { return nil }
+        guard f.group == .participant else { return nil }
         return f.entries("step").contains {
             ["rehab", "health"].contains($0["category"] ?? "") && ["running", "completed"].contains($0["status"] ?? "")
         }

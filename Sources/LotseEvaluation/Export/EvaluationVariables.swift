@@ -1,3 +1,4 @@
+import LotseStore
 import Foundation
 public import LotseCases
 import LotseForms
@@ -24,10 +25,16 @@ public enum EvaluationVariables {
                                   source: "derived: HMAC-SHA256 of the client number under the project's secret key, first 20 hex digits")
                                   { f, c in c.pseudonym(f.clientID) })
         variables.append(Variable("site", de: "Standort", en: "site", kind: .text, source: "case: the client's site") { f, _ in f.site })
-        variables.append(Variable("group", de: "Gruppe", en: "group", kind: .code, codes: [
-            .init(code: "participant", de: "Teilnahmegruppe", en: "participants"),
-            .init(code: "comparison", de: "Vergleichsgruppe", en: "comparison group"),
-        ], source: "randomisation: the case's group") { f, _ in f.group })
+        let groupCodes: [Variable.Code] = CaseGroup.allCases.map { (group: CaseGroup) -> Variable.Code in
+            group == .participant ? Variable.Code(code: group.rawValue, de: "Teilnahmegruppe", en: "participants")
+                : Variable.Code(code: group.rawValue, de: "Vergleichsgruppe", en: "comparison group")
+        }
+        variables.append(Variable("group", de: "Gruppe", en: "group", kind: .code, codes: groupCodes, source: "randomisation: the group of the case's assignment (empty when randomised = 0)")
+                                  { f, _ in f.group?.rawValue })
+        variables.append(Variable("randomised", de: "Randomisiert", en: "randomised", kind: .flag,
+                                  source: "randomisation: 1 when the case comes from a randomisation assignment; 0 for a "
+                                      + "case opened by hand for a client outside the pool (not in the reports)")
+                                  { f, _ in Derivations.flag(f.group != nil) })
         variables.append(Variable("age_class", de: "Altersklasse bei Fallbeginn", en: "age class at case start", kind: .code,
                                   codes: codes("referral", "age_class"),
                                   source: "derived: birth year and the year the case started (never the birth year itself)")
@@ -63,7 +70,7 @@ public enum EvaluationVariables {
         formField("capacity_duration", de: "Dauer der Einschränkung", en: "duration of the limitation", "capacity", "duration")
         variables.append(Variable("contacts", de: "Anzahl Kontakte", en: "number of contacts", kind: .integer,
                                   source: "form contact: number of entries") { f, _ in
-            f.group == "participant" ? String(f.entries("contact").count) : nil
+            f.group == .participant ? String(f.entries("contact").count) : nil
         })
         formField("contact_interval_days", de: "Vereinbarter Kontaktabstand (Tage)", en: "agreed contact interval (days)",
                   "plan", "contact_interval_days", kind: .integer)
@@ -74,63 +81,100 @@ public enum EvaluationVariables {
         for category in codes("step", "category") {
             variables.append(Variable("steps_\(category.code)", de: "Schritte: \(category.de)", en: "steps: \(category.en)",
                                       kind: .integer, source: "form step: entries with category \(category.code)") { f, _ in
-                f.group == "participant" ? String(f.entries("step").filter { $0["category"] == category.code }.count) : nil
+                f.group == .participant ? String(f.entries("step").filter { $0["category"] == category.code }.count) : nil
             })
         }
         variables.append(Variable("outcome", de: "Ergebniscode", en: "outcome code", kind: .code,
                                   codes: codes("closure", "reason"),
-                                  source: "form placement, field outcome; else form closure, field reason")
+                                  source: "form placement, field outcome; else form closure, field reason", isOutcome: true)
                                   { f, _ in Derivations.outcome(f) })
         variables.append(Variable("integration_k2", de: "Integration (K2)", en: "integration (K2 sense)", kind: .flag,
-                                  source: "derived: outcome in SVB_VZ SVB_TZ AUSB SELBST") { f, _ in
-            Derivations.outcome(f).map { Derivations.flag(Derivations.integrationCodes.contains($0))! } ?? (f.group == "participant" ? "0" : nil)
+                                  source: "derived: outcome in SVB_VZ SVB_TZ AUSB SELBST and placement subsidy not 16i "
+                                      + "(§ 48a SGB II key figure K2, § 5 SGB2§48aFKV: employment funded under § 16i SGB II "
+                                      + "is publicly funded employment, not an integration; § 16e, EGZ and ESG count)",
+                                  isOutcome: true) { f, _ in
+            Derivations.placementIntegration(f).map { Derivations.flag($0)! } ?? (f.group == .participant ? "0" : nil)
         })
         variables.append(Variable("minijob", de: "Minijob", en: "marginal employment (Minijob)", kind: .flag,
-                                  source: "derived: outcome MINIJOB") { f, _ in
-            Derivations.outcome(f).map { Derivations.flag($0 == "MINIJOB")! } ?? (f.group == "participant" ? "0" : nil)
+                                  source: "derived: outcome MINIJOB", isOutcome: true) { f, _ in
+            Derivations.outcome(f).map { Derivations.flag($0 == OutcomeCode.MINIJOB.rawValue)! }
+                ?? (f.group == .participant ? "0" : nil)
         })
+        formField("placement_subsidy", de: "Förderung der Beschäftigung", en: "subsidy of the employment", "placement",
+                  "subsidy")
         formField("placement_kldb", de: "Beruf der Integration (KldB 2010)", en: "occupation (KldB 2010)", "placement", "kldb",
                   kind: .text)
         formField("placement_wz", de: "Wirtschaftszweig (WZ 2008)", en: "sector (WZ 2008)", "placement", "wz", kind: .text)
         variables.append(Variable("days_to_placement", de: "Tage bis zur Integration", en: "days to placement",
-                                  kind: .integer, source: "derived: placement start minus case start")
+                                  kind: .integer, source: "derived: placement start minus case start", isOutcome: true)
                                   { f, _ in Derivations.daysToPlacement(f).map(String.init) })
-        for at in ["6m", "12m"] {
-            let months = at == "6m" ? "6" : "12"
+        for (at, monthCount) in ObservationWindow.points {
+            let months = String(monthCount)
+            variables.append(Variable("observed_\(at)", de: "Datum der Beobachtung nach \(months) Monaten",
+                                      en: "date of the observation at \(months) months", kind: .date,
+                                      source: "form observation (at=\(at)), field date: "
+                                          + ObservationWindow.description, isOutcome: true)
+                                      { f, c in c.date(Derivations.observation(f, at)?["date"]) })
+            variables.append(Variable("source_\(at)", de: "Quelle der Beobachtung nach \(months) Monaten",
+                                      en: "source of the observation at \(months) months", kind: .code,
+                                      codes: codes("observation", "source"),
+                                      source: "form observation (at=\(at)), field source", isOutcome: true)
+                                      { f, _ in Derivations.observation(f, at)?["source"] })
+            variables.append(Variable("employment_since_\(at)", de: "Beschäftigt seit (Beobachtung \(months) Monate)",
+                                      en: "employed since (observation at \(months) months)", kind: .date,
+                                      source: "form observation (at=\(at)), field employment_since: start of the "
+                                          + "reported employment (time to integration)", isOutcome: true)
+                                      { f, c in c.date(Derivations.observation(f, at)?["employment_since"]) })
             variables.append(Variable("benefit_\(at)", de: "Leistungsbezug nach \(months) Monaten",
                                       en: "benefit status at \(months) months", kind: .code,
                                       codes: codes("observation", "benefit_status"),
-                                      source: "form observation (at=\(at)), field benefit_status")
+                                      source: "form observation (at=\(at)), field benefit_status", isOutcome: true)
                                       { f, _ in Derivations.observation(f, at)?["benefit_status"] })
             variables.append(Variable("employment_\(at)", de: "Beschäftigung nach \(months) Monaten",
                                       en: "employment at \(months) months", kind: .code,
                                       codes: codes("observation", "employment"),
-                                      source: "form observation (at=\(at)), field employment")
+                                      source: "form observation (at=\(at)), field employment (employment funded "
+                                          + "under § 16i SGB II is reported as GEF_BESCH)", isOutcome: true)
                                       { f, _ in Derivations.observation(f, at)?["employment"] })
             for (name, de, en, test) in indicatorTests {
                 variables.append(Variable("\(name)_\(at)", de: "\(de) nach \(months) Monaten", en: "\(en) at \(months) months",
-                                          kind: .flag, source: "derived from form observation (at=\(at)): \(en)") { f, _ in
+                                          kind: .flag, source: "derived from form observation (at=\(at)): \(en)",
+                                          isOutcome: true) { f, _ in
                     Derivations.observation(f, at).map { Derivations.flag(test($0))! }
                 })
             }
         }
         variables.append(Variable("bedarfsdeckend", de: "Bedarfsdeckende Integration", en: "integration covering needs",
-                                  kind: .flag, source: "derived: integrated (K2) at +6 months and no SGB II receipt then")
+                                  kind: .flag, source: "approximation of the BA definition (no SGB II receipt 3 months "
+                                      + "after the integration): integrated (K2) at the +6-month observation and benefit "
+                                      + "status none on its date", isOutcome: true)
                                   { f, _ in Derivations.flag(Derivations.bedarfsdeckend(f)) })
         variables.append(Variable("nachhaltig", de: "Nachhaltige Integration", en: "sustained integration", kind: .flag,
-                                  source: "derived: integrated (K2) at +6 months and in svB at +12 months")
+                                  source: "approximation of the BA definition (in svB 12 months after the integration): "
+                                      + "integrated (K2) at the +6-month observation and in svB at the +12-month one",
+                                  isOutcome: true)
                                   { f, _ in Derivations.flag(Derivations.nachhaltig(f)) })
         variables.append(Variable("rehab_therapy_started", de: "Reha oder Therapie begonnen", en: "rehabilitation or therapy started",
-                                  kind: .flag, source: "form step: a rehab or health step running or completed (participants)")
+                                  kind: .flag, source: "form step: a rehab or health step running or completed (participants)",
+                                  isOutcome: true)
                                   { f, _ in Derivations.flag(Derivations.rehabStarted(f)) })
         variables.append(Variable("legal_basis", de: "Rechtsgrundlage der Auswertung", en: "legal basis of the evaluation",
-                                  kind: .code, codes: [
-            .init(code: "consent", de: "Einwilligung (Zweck Evaluation)", en: "consent (purpose evaluation)"),
-            .init(code: "sgb10_67c", de: "§ 67c Abs. 2 Nr. 2 SGB X (eigene Forschung)", en: "§ 67c (2) no. 2 SGB X (own research)"),
-        ], source: "form consent, field purposes (evaluation); otherwise the statutory basis") { f, _ in
-            (f.value("consent", "purposes") ?? "").split(separator: " ").contains("evaluation") ? "consent" : "sgb10_67c"
-        })
+                                  kind: .code, codes: legalBasisCodes, source: "form consent: given with purpose evaluation and not revoked by --as-of; otherwise § 75 SGB X where "
+            + "`randomise setup --legal-basis` recorded the approval; otherwise none (every outcome column left empty)")
+                                  { f, c in Derivations.legalBasis(f, c).rawValue })
         return variables
+    }
+
+    /// The codes of `legal_basis`, one per `LegalBasis`.
+    static let legalBasisCodes: [Variable.Code] = LegalBasis.allCases.map { (basis: LegalBasis) -> Variable.Code in
+        switch basis {
+        case .consent: Variable.Code(code: basis.rawValue, de: "Einwilligung (Zweck Evaluation)",
+                                     en: "consent (purpose evaluation)")
+        case .sgb10_75: Variable.Code(code: basis.rawValue, de: "§ 75 SGB X (Genehmigung der Evaluation erfasst)",
+                                      en: "§ 75 SGB X (approval of the evaluation recorded)")
+        case .none: Variable.Code(code: basis.rawValue, de: "keine: ohne Ergebnisse exportiert",
+                                  en: "none: exported without outcomes")
+        }
     }
 
     /// The forms the variables read (the export reads no other submission).
@@ -140,7 +184,9 @@ public enum EvaluationVariables {
 
     /// Outcome flags read from one observation.
     static let indicatorTests: [(String, String, String, @Sendable ([String: String]) -> Bool)] = [
-        ("left_benefits", "Ohne Leistungsbezug", "left benefits", { $0["benefit_status"] == "none" }),
+        ("left_benefits", "Ohne Leistungsbezug", "left benefits", { $0["benefit_status"] == BenefitStatus.none.rawValue }),
+        ("transferred", "Übergang aus dem SGB II (SGB XII, Rente, Reha)", "left SGB II by transfer",
+         { $0["benefit_status"] == BenefitStatus.transferred.rawValue }),
         ("reduced_claim", "Verringerter Anspruch", "reduced claim", { $0["benefit_status"] == "reduced" }),
         ("integrated", "Integriert (K2)", "integrated (K2)",
          { Derivations.integrationCodes.contains($0["employment"] ?? "") }),

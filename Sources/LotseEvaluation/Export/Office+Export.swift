@@ -25,9 +25,9 @@ extension Office {
         try authorize(.exportCases, actor)
         let bound = try Self.endOfDay(asOf) ?? timestamp()
         let key = try pseudonymKey(by: actor)
-        let context = ExportContext(precision: precision) { client in
-            let code = HMAC<SHA256>.authenticationCode(for: Array("client:\(client)".utf8), using: SymmetricKey(data: key))
-            return code.prefix(10).map { String(format: "%02x", $0) }.joined()
+        let approved = try store.randomisation.sitesWithApproval()
+        let context = ExportContext(precision: precision, asOf: String(bound.prefix(10)), approvedSites: approved) { client in
+            Self.pseudonym(client, key: key)
         }
         let variables = EvaluationVariables.all(definitions)
         let names = variables.map(\.name)
@@ -46,6 +46,35 @@ extension Office {
             }
             return rows
         }
+    }
+
+    /// The context of the reports: no pseudonyms, the legal bases as of `bound`.
+    func reportContext(bound: String) throws -> ExportContext {
+        ExportContext(precision: .day, asOf: String(bound.prefix(10)),
+                      approvedSites: try store.randomisation.sitesWithApproval()) { _ in "" }
+    }
+
+    /// The keyed pseudonym of a client: the first 20 hex digits of HMAC-SHA256("client:ID").
+    static func pseudonym(_ client: Int, key: [UInt8]) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Array("client:\(client)".utf8), using: SymmetricKey(data: key))
+        return code.prefix(10).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The used slots of a site's sealed sequence, by stratum and slot, each with its case's
+    /// pseudonym (evaluator): what `Tools/check-randomisation.py` reproduces from the revealed seed.
+    public func assignmentList(by actor: Actor, site: String) throws
+        -> [(pseudonym: String, stratum: String, slot: Int?, block: Int, position: Int, group: CaseGroup)] {
+        try authorize(.listAssignments, actor)
+        guard try store.directory.site(code: site) != nil else { throw CasesError.unknownSite(site) }
+        let key = try pseudonymKey(by: actor)
+        let rows = try store.randomisation.assignments(site: site).map(\.assignment)
+            .sorted { ($0.stratum, $0.slot ?? 0) < ($1.stratum, $1.slot ?? 0) }
+        try store.transaction {
+            try store.audit.append(draft(actor, "randomise.assignments", detail: .object([
+                ("site", .string(site)), ("rows", .int(rows.count)),
+            ])))
+        }
+        return rows.map { (Self.pseudonym($0.clientID, key: key), $0.stratum, $0.slot, $0.block, $0.position, $0.group) }
     }
 
     /// Every variable of `export cases`: name, labels, type, codes with labels, source (evaluator).

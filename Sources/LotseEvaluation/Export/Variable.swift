@@ -19,9 +19,11 @@ public struct Variable: Sendable {
     public let codes: [Code]
     /// The source form and field, or how the value is derived.
     public let source: String
+    /// An outcome: left empty for a case without a legal basis for the evaluation.
+    public let isOutcome: Bool
     let compute: @Sendable (CaseFacts, ExportContext) -> String?
 
-    init(_ name: String, de: String, en: String, kind: Kind, codes: [Code] = [], source: String,
+    init(_ name: String, de: String, en: String, kind: Kind, codes: [Code] = [], source: String, isOutcome: Bool = false,
          _ compute: @escaping @Sendable (CaseFacts, ExportContext) -> String?) {
         self.name = name
         self.labelDE = de
@@ -29,12 +31,14 @@ public struct Variable: Sendable {
         self.kind = kind
         self.codes = kind == .flag && codes.isEmpty ? Variable.flagCodes : codes
         self.source = source
+        self.isOutcome = isOutcome
         self.compute = compute
     }
 
     /// The value for a case ("" when unknown or not applicable).
     public func value(_ facts: CaseFacts, _ context: ExportContext) -> String {
-        compute(facts, context) ?? ""
+        if isOutcome && Derivations.legalBasis(facts, context) == .none { return "" }
+        return compute(facts, context) ?? ""
     }
 
     static let flagCodes = [Code(code: "0", de: "nein", en: "no"), Code(code: "1", de: "ja", en: "yes")]
@@ -48,7 +52,18 @@ public struct ExportContext: Sendable {
     }
 
     public var precision: Precision
+    /// The reference date (`YYYY-MM-DD`): a consent revoked by then is no legal basis.
+    public var asOf: String
+    /// Sites whose randomisation setup records the evaluation's approval under § 75 SGB X.
+    public var approvedSites: Set<String>
     let pseudonym: @Sendable (Int) -> String
+
+    init(precision: Precision, asOf: String, approvedSites: Set<String>, pseudonym: @escaping @Sendable (Int) -> String) {
+        self.precision = precision
+        self.asOf = asOf
+        self.approvedSites = approvedSites
+        self.pseudonym = pseudonym
+    }
 
     /// A stored timestamp or date at the chosen precision.
     func date(_ text: String?) -> String? {

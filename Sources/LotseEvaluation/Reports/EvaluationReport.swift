@@ -1,3 +1,4 @@
+import LotseStore
 import Foundation
 public import LotseCases
 
@@ -17,14 +18,19 @@ public struct EvaluationReport: Sendable {
         let variables = EvaluationVariables.all(office.definitions)
         let wanted = Indicators.names.map(\.variable)
         let byName = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0) })
-        let context = ExportContext(precision: .day) { _ in "" }
+        let context = try office.reportContext(bound: bound)
+        let legalBasis = byName["legal_basis"]!
+        var noLegalBasis = [String: Int]()
         var tallies = [String: Tally]()
         var groupSize = [String: Int]()
         var daysToPlacement = [Int]()
         try office.facts(site: site, asOf: bound) { facts in
-            groupSize[facts.group, default: 0] += 1
-            for name in wanted { tallies[name, default: Tally()].add(group: facts.group, value: byName[name]!.value(facts, context)) }
-            if facts.group == "participant", let days = Derivations.daysToPlacement(facts) { daysToPlacement.append(days) }
+            // Only randomised cases are compared (a case opened by hand has no group).
+            guard let group = facts.group?.rawValue else { return }
+            groupSize[group, default: 0] += 1
+            if legalBasis.value(facts, context) == LegalBasis.none.rawValue { noLegalBasis[group, default: 0] += 1 }
+            for name in wanted { tallies[name, default: Tally()].add(group: group, value: byName[name]!.value(facts, context)) }
+            if facts.group == .participant, let days = Derivations.daysToPlacement(facts) { daysToPlacement.append(days) }
         }
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
@@ -35,6 +41,9 @@ public struct EvaluationReport: Sendable {
                 : ["indicator", "participants", "comparison", "difference [95% CI]", "risk ratio [95% CI]", "p (Fisher)"])
         table.rows.append([de ? "Fälle (n)" : "cases (n)", format.count(groupSize["participant"] ?? 0),
                            format.count(groupSize["comparison"] ?? 0), "", "", ""])
+        table.rows.append([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)",
+                           format.count(noLegalBasis["participant"] ?? 0), format.count(noLegalBasis["comparison"] ?? 0),
+                           "", "", ""])
         var groups: [GroupedBarChart.Group] = []
         for indicator in Indicators.names {
             let tally = tallies[indicator.variable] ?? Tally()

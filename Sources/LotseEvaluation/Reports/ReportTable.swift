@@ -33,9 +33,11 @@ enum Indicators {
     static let names: [(variable: String, de: String, en: String)] = [
         ("left_benefits_6m", "ohne Leistungsbezug (6 Monate)", "left benefits (6 months)"),
         ("reduced_claim_6m", "verringerter Anspruch (6 Monate)", "reduced claim (6 months)"),
+        ("transferred_6m", "Übergang aus dem SGB II (6 Monate)", "left SGB II by transfer (6 months)"),
         ("integrated_6m", "integriert, K2 (6 Monate)", "integrated, K2 (6 months)"),
         ("left_benefits_12m", "ohne Leistungsbezug (12 Monate)", "left benefits (12 months)"),
         ("reduced_claim_12m", "verringerter Anspruch (12 Monate)", "reduced claim (12 months)"),
+        ("transferred_12m", "Übergang aus dem SGB II (12 Monate)", "left SGB II by transfer (12 months)"),
         ("integrated_12m", "integriert, K2 (12 Monate)", "integrated, K2 (12 months)"),
         ("fulltime_12m", "svB Vollzeit (12 Monate)", "svB full time (12 months)"),
         ("parttime_12m", "svB Teilzeit (12 Monate)", "svB part time (12 months)"),

@@ -11,15 +11,17 @@ public enum SiteReport {
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
         let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions).map { ($0.name, $0) })
-        let context = ExportContext(precision: .day) { _ in "" }
+        let context = try office.reportContext(bound: bound)
         var tallies = [String: [String: Tally]]()      // site → indicator → tally
         var gaps = [String: [Int]]()                     // site → days between contacts
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
         try office.facts(site: nil, asOf: bound) { facts in
+            // Only randomised cases are compared (a case opened by hand has no group).
+            guard let group = facts.group?.rawValue else { return }
             for indicator in Indicators.names {
                 tallies[facts.site, default: [:]][indicator.variable, default: Tally()]
-                    .add(group: facts.group, value: variables[indicator.variable]!.value(facts, context))
+                    .add(group: group, value: variables[indicator.variable]!.value(facts, context))
             }
             let dates = facts.entries("contact").compactMap { $0["date"].flatMap(Derivations.days) }.sorted()
             for (a, b) in zip(dates, dates.dropFirst()) { gaps[facts.site, default: []].append(b - a) }

@@ -1,0 +1,48 @@
+public import LotseStore
+
+/// What a case's current consent covers on a day (DOMAIN §8: § 67b SGB X, purpose-specific,
+/// revocable with effect for the future).
+public struct ConsentStatus: Sendable, Equatable {
+    /// The purposes covered on the day: empty when no consent was given or it was revoked by then.
+    public var purposes: Set<String>
+    /// In words, for refusals: `no consent is recorded`, `consent was refused`,
+    /// `the consent was revoked on 2026-05-02`, `the consent of 2026-01-10 covers only evaluation`.
+    public var state: String
+
+    /// The status from the consent form's values (`given`, `purposes`, `date`, `revoked_on`) on `day`.
+    public static func from(given: String?, purposes: String?, date: String?, revokedOn: String?, on day: String)
+        -> ConsentStatus {
+        guard let given, !given.isEmpty else { return ConsentStatus(purposes: [], state: "no consent is recorded") }
+        guard given == "yes" else { return ConsentStatus(purposes: [], state: "consent was refused") }
+        if let revokedOn, !revokedOn.isEmpty, revokedOn <= day {
+            return ConsentStatus(purposes: [], state: "the consent was revoked on \(revokedOn)")
+        }
+        let list = (purposes ?? "").split(separator: " ").map(String.init)
+        return ConsentStatus(purposes: Set(list), state: "the consent of \(date ?? "?") covers only "
+            + (list.isEmpty ? "nothing" : list.joined(separator: ", ")))
+    }
+}
+
+extension Office {
+    /// The consent status of a case today, from its current consent submission.
+    func consentStatus(_ snapshot: Snapshot) -> ConsentStatus {
+        let today = String(timestamp().prefix(10))
+        guard let record = snapshot.submissions.first(where: { $0.form == "consent" }), let root = parsed(record) else {
+            return ConsentStatus.from(given: nil, purposes: nil, date: nil, revokedOn: nil, on: today)
+        }
+        func value(_ name: String) -> String? { Self.value(at: [root.name, name], in: root) }
+        return ConsentStatus.from(given: value("given"), purposes: value("purposes"), date: value("date"),
+                                  revokedOn: value("revoked_on"), on: today)
+    }
+
+    /// Refuses recording or reading a health form on a case whose consent does not cover the
+    /// team's diagnostics.
+    func requireHealthConsent(_ snapshot: Snapshot, form: String, reading: Bool) throws {
+        let status = consentStatus(snapshot)
+        let purpose = ConsentPurpose.team_diagnostics.rawValue
+        guard !status.purposes.contains(purpose) else { return }
+        throw CasesError.consentMissing(caseID: snapshot.record.id,
+                                        what: (reading ? "reading" : "recording") + " the health form \(form)",
+                                        purposes: [purpose], reason: status.state)
+    }
+}
