@@ -20,6 +20,7 @@ let package = Package(
         // C libraries, found by pkg-config.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // Pure engines.
         .target(name: "LotseCalendar", swiftSettings: strict),
@@ -45,7 +46,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         // The shell and the executable.
-        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseEvaluation"], swiftSettings: strict),
+        .target(name: "LotseShell", dependencies: ["CLibEdit", "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseEvaluation"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
         // Benchmarks, run by hand: swift run -c release lotse-bench
         .executableTarget(name: "lotse-bench", dependencies: [

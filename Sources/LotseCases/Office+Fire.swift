@@ -15,7 +15,10 @@ extension Office {
         let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration,
                                                 context: fireContext(actor, snapshot))
         switch outcome {
-        case let .refused(refusal):
+        case var .refused(refusal):
+            if case let .fourEyes(id) = refusal.reason {
+                refusal.userName = try storeWork { try store.directory.users().first { $0.id == id }?.name }
+            }
             try storeWork {
                 try store.transaction {
                     var entry = draft(actor, "transition.refused", caseID: caseID, detail: .object([

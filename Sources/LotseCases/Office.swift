@@ -100,8 +100,8 @@ public final class Office {
         do { return try body() } catch let error as StoreError { throw CasesError.store(error) }
     }
 
-    /// Whether `text` is a valid user name or site code.
-    static func isValidName(_ text: String) -> Bool {
+    /// Whether `text` can be a user name or site code.
+    public static func isValidName(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.count <= 64
             && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
                 || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-" }

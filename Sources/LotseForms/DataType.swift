@@ -73,6 +73,17 @@ public enum DataType: String, Sendable, CaseIterable {
         }
     }
 
+    /// Why `value` is not a value of this type: a date in the right shape that is not a day
+    /// of the calendar (`2026-02-30`) is told so; otherwise what a value must look like.
+    public func problemMessage(for value: String, _ language: String) -> String {
+        let de = language == "de"
+        if self == .date, value.utf8.count == 10, value.split(separator: "-").map(\.count) == [4, 2, 2],
+           value.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }) {
+            return de ? "Den \(value) gibt es im Kalender nicht." : "\(value) is not a day of the calendar."
+        }
+        return formatMessage(language)
+    }
+
     /// What a value of this type must look like, in German and English.
     public func formatMessage(_ language: String) -> String {
         let de = language == "de"

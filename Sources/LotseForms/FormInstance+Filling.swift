@@ -62,7 +62,8 @@ extension FormInstance {
             return FieldProblem(field: field.relativePath, kind: .required, message: message)
         }
         if field.type.normalise(value) == nil {
-            return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
+            return FieldProblem(field: field.relativePath, kind: .type,
+                                message: field.type.problemMessage(for: value.trimmed(), language))
         }
         if field.type == .string, value.count > Self.maximumTextLength {
             return FieldProblem(field: field.relativePath, kind: .constraint, message: language == "de"

@@ -127,7 +127,9 @@ extension Shell {
 
     func listCases(_ inv: Invocation) throws {
         let actor = try currentActor
-        let rows = try office.cases(by: actor, state: inv.option("state"), site: inv.option("site"), mine: inv.flag("mine"),
+        let state = try checkedName(inv, "state", kind: "state") { knownStates }
+        let site = try checkedName(inv, "site", kind: "site", known: knownSites)
+        let rows = try office.cases(by: actor, state: state, site: site, mine: inv.flag("mine"),
                                     overdue: inv.flag("overdue"))
         try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
                          rows: rows.map { row in

@@ -71,8 +71,11 @@ extension Shell {
                     summary: "placements by occupation or sector code (labour-market monitoring)",
                     details: "", group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        guard let by = inv.option("by"), by == "kldb" || by == "wz" else {
+                        guard let by = inv.option("by") else {
                             throw ShellError.missingArgument("--by kldb|wz", usage: inv.command.usage)
+                        }
+                        guard by == "kldb" || by == "wz" else {
+                            throw ShellError.badValue(option: "by", value: by, expected: "kldb (occupation) or wz (sector)")
                         }
                         let level = try inv.option("level").map {
                             guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: "1 to 5") }

@@ -95,7 +95,8 @@ extension Shell {
             try instance.load(document.root)
         }
         if pairs.isEmpty && inv.option("file") == nil && interactive {
-            let filler = FormFiller(instance: instance, language: lang, console: console, readInput: readInput)
+            let filler = FormFiller(instance: instance, language: lang, console: console,
+                                    ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
             guard filler.run() else {
                 say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
                 return
@@ -110,11 +111,14 @@ extension Shell {
 
     /// Splits `key=value` words.
     static func keyValues(_ words: [String]) throws -> [(key: String, value: String)] {
-        try words.map { word in
+        var seen: Set<String> = []
+        return try words.map { word in
             guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
                 throw ShellError.badArgument(word, expected: "KEY=VALUE")
             }
-            return (String(word[..<eq]), String(word[word.index(after: eq)...]))
+            let key = String(word[..<eq])
+            guard seen.insert(key).inserted else { throw ShellError.repeatedKey(key) }
+            return (key, String(word[word.index(after: eq)...]))
         }
     }
 }

@@ -8,7 +8,10 @@ extension Shell {
                     details: "`help` lists every command by group with the exit codes; `help user` lists the user "
                         + "commands; `help user add` shows usage, options and the roles allowed.",
                     group: .session, permission: nil, needsLogin: false, variadic: true,
-                    run: { shell, inv in shell.say(shell.helpText(for: inv.arguments)) }),
+                    run: { shell, inv in
+                        let text = try shell.helpText(for: inv.arguments)
+                        shell.say(shell.console.terminalWidth.map { text.wrapped(to: $0) } ?? text)
+                    }),
             Command(path: ["init"], arguments: [], options: [
                         OptionSpec("admin", value: "NAME", "name of the first admin account (required)"), .passwordFile],
                     summary: "create the first admin of a new database and log in",
@@ -39,6 +42,10 @@ extension Shell {
                         guard let actor = shell.actor else { shell.say("not logged in"); return }
                         shell.say("\(actor.name) (\(actor.role.rawValue))" + (actor.site.map { " at site \($0)" } ?? ""))
                     }),
+            Command(path: ["version"], arguments: [], options: [],
+                    summary: "show the versions of lotse, its database schema, SQLite and libxml2",
+                    details: "", group: .session, permission: nil, needsLogin: false,
+                    run: { shell, _ in shell.say(VersionText.text) }),
             Command(path: ["quit"], arguments: [], options: [],
                     summary: "end the shell (also `exit`; end of input does the same)",
                     details: "", group: .session, permission: nil, needsLogin: false,

@@ -20,8 +20,8 @@ extension Shell {
                         }
                         guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
                         let actor = try shell.currentActor
-                        // Check the role first, so a refused user is not asked for a password.
-                        try shell.office.authorize(.addUser, actor)
+                        // Check everything but the password first, so no one types a password in vain.
+                        try shell.office.checkNewUser(by: actor, name: name, site: inv.option("site"))
                         let given = try shell.passwords.new(inv, for: name, environment: false)
                         let password = given ?? shell.office.oneTimePassword(for: name)
                         try shell.office.addUser(by: actor, name: name, role: role, site: inv.option("site"),
@@ -87,7 +87,7 @@ extension Shell {
             // Re-authenticate on a terminal; a script already logged in with its password.
             if inv.option("password-file") == nil, passwords.environment["LOTSE_PASSWORD"] == nil,
                let prompt = passwords.prompt {
-                guard let current = prompt.readSecret("Current password for \(name): ") else { throw ShellError.noPassword }
+                guard let current = prompt.readSecret("Current password for \(name): ") else { throw PasswordSource.noPassword }
                 _ = try office.login(name: name, password: current)
             }
         } else {

@@ -20,7 +20,9 @@ struct SecretArguments: Error, CustomStringConvertible {
             case let .cannotRead(_, reason): message = "cannot read the password file: \(reason)"
             case let .badValue(option, _, expected): message = "--\(option): expected \(expected)"
             case let .badArgument(_, expected): message = "an argument of \(name) is not \(expected)"
-            case .missingArgument, .missingValue, .unexpectedValue, .noPassword, .passwordMismatch: return error
+            case .missingArgument, .missingValue, .unexpectedValue, .noPassword, .passwordMismatch, .commandNotAllowed,
+                 .interrupted:
+                return error
             default: message = "\(name) failed (its arguments are not repeated: they may be passwords)"
             }
         case let error as CasesError:

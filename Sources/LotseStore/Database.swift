@@ -220,6 +220,35 @@ public final class Database {
         }
     }
 
+    /// Opens a transaction that `transaction` calls join until `commit()` or `rollback()`
+    /// (a script run as one transaction, a `begin` … `commit` block of the shell).
+    public func begin() throws(StoreError) {
+        guard transactionDepth == 0 else { throw StoreError.transactionState("a transaction is already open") }
+        try execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        transactionNumber += 1
+    }
+
+    /// Commits the transaction `begin()` opened.
+    public func commit() throws(StoreError) {
+        guard transactionDepth == 1 else { throw StoreError.transactionState("no transaction is open") }
+        do {
+            try execute("COMMIT")
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            transactionDepth = 0
+            throw error
+        }
+        transactionDepth = 0
+    }
+
+    /// Undoes everything since `begin()`.
+    public func rollback() throws(StoreError) {
+        guard transactionDepth == 1 else { throw StoreError.transactionState("no transaction is open") }
+        transactionDepth = 0
+        if sqlite3_get_autocommit(handle) == 0 { try execute("ROLLBACK") }
+    }
+
     /// Whether a transaction is open on this connection.
     public var inTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 }

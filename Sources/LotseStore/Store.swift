@@ -1,3 +1,4 @@
+import CSQLite
 /// The Lotse store: one SQLite database, migrated to the current schema, with its
 /// record sets and audit log.
 public final class Store {
@@ -56,7 +57,19 @@ public final class Store {
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try database.transaction(body)
     }
+
+    /// Opens a transaction that every change joins until `commit()` or `rollback()`.
+    public func begin() throws(StoreError) { try database.begin() }
+    /// Commits what `begin()` opened.
+    public func commit() throws(StoreError) { try database.commit() }
+    /// Undoes everything since `begin()`.
+    public func rollback() throws(StoreError) { try database.rollback() }
 }
 
 @available(*, unavailable)
 extension Store: Sendable {}
+
+extension Store {
+    /// The version of the SQLite library Lotse runs with (`3.40.1`), for `lotse --version`.
+    public static var sqliteVersion: String { String(cString: sqlite3_libversion()) }
+}

@@ -81,11 +81,13 @@ public final class TestLotse {
     /// Runs a script through a fresh shell on this database.
     /// - Returns: everything written (stdout and stderr in order) and the exit code.
     public func run(_ script: String, name: String = "test.lotse", keepGoing: Bool = false,
+                    singleTransaction: Bool = false,
                     environment: [String: String] = ["LOTSE_PASSWORD": TestLotse.password], typedPasswords: Bool = true)
         -> (output: String, status: Shell.ExitCode) {
         let console = CapturingConsole()
         let shell = shell(console: console, interactive: false, environment: environment, typedPasswords: typedPasswords)
-        let status = shell.runScript(Self.lines(script), name: name, keepGoing: keepGoing)
+        let status = shell.runScript(Self.lines(script), name: name, keepGoing: keepGoing,
+                                     singleTransaction: singleTransaction)
         return (console.combined, status)
     }
 

@@ -6,9 +6,11 @@ import LotseTestSupport
 /// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs as a script, each
 /// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
 /// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
-/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding `password.txt` with the test password
-/// and `wrong-password.txt`); output and exit code must equal `NNN-topic.expected`.
-/// Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
+/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding
+/// `password.txt` with the test password and `wrong-password.txt`); output and exit code must equal
+/// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
+/// `# single-transaction` as one transaction, one with `# no-terminal` without typed passwords (as a
+/// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Transcripts")
@@ -32,8 +34,8 @@ import LotseTestSupport
             try lotse.initialise()
             (output, status) = lotse.runInteractive(script)
         } else {
-            // `# no-terminal`: new passwords are not typed, as in a real script (one-time passwords).
             (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"),
+                                         singleTransaction: script.contains("# single-transaction"),
                                          typedPasswords: !script.contains("# no-terminal"))
         }
         let actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
