@@ -184,10 +184,11 @@ import LotseTestSupport
                                  name: "Bocholt")
         let file = lotse.directory.file("root-password")
         try TestLotse.password.write(toFile: file, atomically: true, encoding: .utf8)
-        // No password source for the new user: the mistakes are still named, not "no password given".
-        for (line, message) in [("user add dora --role caseworker --site nowhere", "no site with code nowhere"),
-                                ("user add root --role admin", "a user named root already exists"),
-                                ("user add \"bad name\" --role caseworker", "invalid user name \"bad name\"")] {
+        // No password source for the new user: the mistakes are still named, not "no password given"
+        // (without repeating the arguments: one may be a password typed in the wrong place).
+        for (line, message) in [("user add dora --role caseworker --site nowhere", "no such site"),
+                                ("user add root --role admin", "a user of that name already exists"),
+                                ("user add \"bad name\" --role caseworker", "invalid user name: use 1 to 64")] {
             let (output, status) = lotse.run("login root --password-file \(file)\n" + line, environment: [:])
             #expect(status == .commandFailed)
             #expect(output.contains(message), "\(output)")
