@@ -55,9 +55,11 @@ public enum DataType: String, Sendable, CaseIterable {
             guard let n = Int(value), abs(n) <= Int(Int32.max) else { return nil }
             return String(n)
         case .decimal:
-            let dotted = value.replacingCommaDecimal()
-            guard let d = Double(dotted), d.isFinite, !dotted.contains("e"), !dotted.contains("E"),
-                  dotted.first != "." else { return nil }
+            // As Java's Double.parseDouble (Collect), plus a German decimal comma.
+            var dotted = value.replacingCommaDecimal()
+            guard dotted.allSatisfy({ "0123456789+-.eE".contains($0) }) else { return nil }
+            if dotted.hasPrefix(".") { dotted = "0" + dotted } else if dotted.hasPrefix("-.") { dotted = "-0" + dotted.dropFirst() }
+            guard let d = Double(dotted), d.isFinite else { return nil }
             return dotted.hasPrefix("+") ? String(dotted.dropFirst()) : dotted
         case .date: return CivilDate(value) != nil ? value : nil
         case .dateTime: return DateTimeText.isValid(value) ? value : nil

@@ -121,6 +121,7 @@ extension Shell {
         text += "history:\n"
         for t in o.history {
             text += "  \(t.at)  \(t.user)  \(t.event): \(t.from ?? "-") → \(t.to)" + (t.note.map { "  \"\($0)\"" } ?? "") + "\n"
+            for line in (t.log ?? "").split(separator: "\n") { text += "      log: \(line)\n" }
         }
         console.out(text)
     }

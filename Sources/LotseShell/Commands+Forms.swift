@@ -57,7 +57,7 @@ extension Shell {
         _ = lang
         try show(Listing(columns: ["id", "title", "version", "fields", "access"], rows: forms.sorted.map { form in
             [.text(form.id), .text(form.title), .text(form.version),
-             .int(form.fields.filter { $0.kind != .group && !$0.isNote && !$0.path.contains("meta") }.count),
+             .int(Self.answerCount(form)),
              .text(form.access.rawValue)]
         }), inv)
         if !forms.diagnostics.isEmpty {
@@ -74,7 +74,8 @@ extension Shell {
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count
             if result.diagnostics.isEmpty, let form = result.definition {
-                say("\(file): ok (form \(form.id), version \(form.version), \(form.fields.count) fields)")
+                let version = form.version.isEmpty ? "" : ", version \(form.version)"
+                say("\(file): ok (form \(form.id)\(version), \(Self.answerCount(form)) fields)")
             }
         }
         if errors > 0 {
@@ -107,6 +108,11 @@ extension Shell {
         let problems = instance.validate(language: lang)
         guard problems.isEmpty else { throw ShellError.formProblems(form: definition.id, problems) }
         console.out(instance.xml() + "\n")
+    }
+
+    /// The fields a form records (no groups, notes or meta), as `form list` and `form check` count.
+    static func answerCount(_ form: FormDefinition) -> Int {
+        form.fields.filter { $0.kind != .group && !$0.isNote && !$0.path.contains("meta") }.count
     }
 
     /// Splits `key=value` words.

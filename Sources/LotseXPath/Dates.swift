@@ -32,6 +32,24 @@ public enum XPathDate: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The local date (`YYYY-MM-DD`), a dateTime's in its own offset.
+    public var localDateString: String {
+        switch self {
+        case .date: return description
+        case .dateTime(let seconds, let offset):
+            let (y, m, d) = Civil.date(fromDays: Int(((seconds + Double(offset)) / 86_400).rounded(.down)))
+            return Civil.dateString(y, m, d)
+        }
+    }
+
+    /// Seconds since the epoch instant; a date counts from its local midnight in `timeZone`.
+    public func instantSeconds(in timeZone: TimeZone) -> Double {
+        switch self {
+        case .date(let days): return Civil.utcSeconds(localSeconds: Double(days) * 86_400, in: timeZone)
+        case .dateTime(let seconds, _): return seconds
+        }
+    }
+
     /// Days since 1970-01-01: whole days for a date, fractional for a dateTime.
     public var days: Double {
         switch self {
