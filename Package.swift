@@ -20,20 +20,22 @@ let package = Package(
         // C libraries, found by pkg-config.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
         // Pure engines.
-        .target(name: "LotseXPath", swiftSettings: strict),
+        .target(name: "LotseCalendar", swiftSettings: strict),
+        .target(name: "LotseXPath", dependencies: ["LotseCalendar"], swiftSettings: strict),
         .target(name: "LotseXML", dependencies: ["CLibXML2"], swiftSettings: strict),
-        .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
+        .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath", "LotseCalendar"], swiftSettings: strict),
         .target(name: "LotseWorkflow", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
-            "CSQLite",
+            "CSQLite", "LotseCalendar",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "LotseCases", dependencies: [
-            "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath",
+            "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath", "LotseCalendar",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: strict),
@@ -44,7 +46,7 @@ let package = Package(
         ], swiftSettings: strict),
 
         // The shell and the executable.
-        .target(name: "LotseShell", dependencies: ["LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseEvaluation"], swiftSettings: strict),
+        .target(name: "LotseShell", dependencies: ["CLibEdit", "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseEvaluation"], swiftSettings: strict),
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
         // Benchmarks, run by hand: swift run -c release lotse-bench
         .executableTarget(name: "lotse-bench", dependencies: [
@@ -55,6 +57,7 @@ let package = Package(
         // Tests.
         .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore", "LotseForms", "LotseXPath"],
                 path: "Sources/LotseTestSupport", swiftSettings: strict),
+        .testTarget(name: "LotseCalendarTests", dependencies: ["LotseCalendar"]),
         .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
         .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),
         .testTarget(name: "LotseFormsTests", dependencies: ["LotseForms"], exclude: ["Fixtures"]),

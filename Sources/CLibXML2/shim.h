@@ -51,4 +51,9 @@ static inline void *lotse_xml_structured_error_context(void) {
     return xmlStructuredErrorContext;
 }
 
+/// The run-time libxml2 version as digits (`20914`); a macro in some versions.
+static inline const char *lotse_xml_parser_version(void) {
+    return xmlParserVersion;
+}
+
 #endif

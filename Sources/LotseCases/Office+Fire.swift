@@ -15,7 +15,10 @@ extension Office {
         let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration,
                                                 context: fireContext(actor, snapshot))
         switch outcome {
-        case let .refused(refusal):
+        case var .refused(refusal):
+            if case let .fourEyes(id) = refusal.reason {
+                refusal.userName = try storeWork { try store.directory.users().first { $0.id == id }?.name }
+            }
             try storeWork {
                 try store.transaction {
                     var entry = draft(actor, "transition.refused", caseID: caseID, detail: .object([
@@ -38,17 +41,40 @@ extension Office {
                         throw CasesError.concurrentChange(caseID: caseID)
                     }
                     let text = note?.trimmingSpaces()
-                    try store.cases.insertTransition(caseID: caseID, event: event, from: move.from, to: move.to,
-                                                     userID: actor.userID, at: at, note: text?.isEmpty == false ? text : nil)
+                    // One history row per step: the event fired, then each done.state.ID it raised.
+                    let context = fireContext(actor, snapshot)
+                    let internalLogs = move.internalSteps.reduce(0) { $0 + $1.logs.count }
+                    let ownLogs = move.logs.dropLast(internalLogs).map { snapshot.interpreter.text(of: $0, context: context) }
+                    let firstTo = move.internalSteps.first?.from ?? move.to
+                    try store.cases.insertTransition(caseID: caseID, event: event, from: move.from, to: firstTo,
+                                                     userID: actor.userID, at: at, note: text?.isEmpty == false ? text : nil,
+                                                     log: ownLogs.isEmpty ? nil : ownLogs.joined(separator: "\n"))
+                    var internalSteps: [JSONValue] = []
+                    for step in move.internalSteps {
+                        let lines = step.logs.map { snapshot.interpreter.text(of: $0, context: context) }
+                        try store.cases.insertTransition(caseID: caseID, event: step.event, from: step.from, to: step.to,
+                                                         userID: actor.userID, at: at, note: nil,
+                                                         log: lines.isEmpty ? nil : lines.joined(separator: "\n"))
+                        internalSteps.append(.object([
+                            ("event", .string(step.event)),
+                            ("transition", .string("\(step.transition.source) -> \(step.transition.target)")),
+                            ("cond", .string(step.transition.condSource)),
+                            ("values", .object(step.values.map { ($0.path, .string($0.value)) })),
+                            ("log", .array(lines.map { .string($0) })),
+                        ]))
+                    }
                     let definition = snapshot.interpreter.definition
-                    var entry = draft(actor, "transition", caseID: caseID, detail: .object([
+                    var fields: [(String, JSONValue)] = [
                         ("transition", .string("\(move.transition.source) -> \(move.transition.target)")),
                         ("cond", .string(move.transition.condSource)),
                         ("values", .object(move.values.map { ($0.path, .string($0.value)) })),
-                        ("workflow", .string("\(definition.name) \(definition.version ?? "")")),
+                        ("workflow", .string(definition.nameAndVersion)),
                         ("sha256", .string(snapshot.workflowSHA256)),
                         ("note", .string(text?.isEmpty == false ? text : nil)),
-                    ]))
+                    ]
+                    if !ownLogs.isEmpty { fields.append(("log", .array(ownLogs.map { .string($0) }))) }
+                    if !internalSteps.isEmpty { fields.append(("internal", .array(internalSteps))) }
+                    var entry = draft(actor, "transition", caseID: caseID, detail: .object(fields))
                     entry.event = event
                     entry.fromState = move.from
                     entry.toState = move.to

@@ -37,6 +37,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Declaring the evaluation plan (primary outcome, α) once, before the analysis.
     case declarePlan = "evaluation plan"
     case viewBalance = "randomise balance"
+    /// A verified copy of the whole database.
+    case backup = "backup"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
 
@@ -58,7 +60,7 @@ public enum Permission: String, CaseIterable, Sendable {
         case .exportAudit: return [.supervisor]
         case .reports: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]
-        case .queryAudit: return [.supervisor, .admin]
+        case .queryAudit, .backup: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
         }
     }

@@ -34,15 +34,20 @@ public struct BindGraph: Sendable {
             var sources: Set<Int> = []
             for path in reads {
                 // The node itself, every vertex above it (its relevance), every vertex below it
-                // (its text is part of the node's string value).
-                for (other, u) in byPath where Self.isPrefix(other, of: path) || Self.isPrefix(path, of: other) {
+                // (its text is part of the node's string value) — except below the vertex's own
+                // ancestors: `count(..)` in a group reads the group, not its other calculations
+                // (as javarosa, which accepts `${c1} + 1` beside `c1 = count(..)`).
+                let ownAncestor = Self.isPrefix(path, of: bind.path)
+                for (other, u) in byPath where path.last == "*" ? Self.read(path, touches: other)
+                    : Self.isPrefix(other, of: path) || (!ownAncestor && Self.isPrefix(path, of: other)) {
                     sources.insert(u)
                 }
             }
             // A node's own relevance is read by its own calculate: not an edge.
             sources.remove(v)
             // Calculating a node that reads itself is a circle of one.
-            if let calculate = bind.calculate, calculate.references(contextPath: bind.path).contains(bind.path) {
+            if let calculate = bind.calculate, calculate.references(contextPath: bind.path).contains(where: { read in
+                read == bind.path || (read.last == "*" && Self.read(read, touches: bind.path)) }) {
                 cycles.append([bind.path, bind.path])
             }
             for u in sources where edges[u, default: []].insert(v).inserted {
@@ -82,10 +87,18 @@ public struct BindGraph: Sendable {
     /// The vertices to re-evaluate after the node at `path` changed, in evaluation order.
     func affected(byChangeOf path: [String]) -> [Int] {
         let direct = reads.filter { _, paths in
-            paths.contains { Self.isPrefix($0, of: path) || Self.isPrefix(path, of: $0) }
+            paths.contains { Self.read($0, touches: path) }
         }.map(\.key)
         let all = Set(direct).union(affected(by: direct))
         return order.filter { all.contains($0) }
+    }
+
+    /// Whether an expression reading `read` depends on the node at `path`: the node, one above
+    /// it or one below it; a read ending in `*` (`/data/*`) reads every node below its base.
+    static func read(_ read: [String], touches path: [String]) -> Bool {
+        guard read.last == "*" else { return isPrefix(read, of: path) || isPrefix(path, of: read) }
+        let base = Array(read.dropLast())
+        return isPrefix(path, of: base) || (isPrefix(base, of: path) && path.count > base.count)
     }
 
     static func isPrefix(_ a: [String], of b: [String]) -> Bool {

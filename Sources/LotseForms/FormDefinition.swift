@@ -50,6 +50,8 @@ public struct Bind: Sendable, Hashable {
     /// `lotse:access="medical"` on this bind itself (see `Field.isMedical` for inheritance).
     public var medical: Bool
     public var line: Int
+    /// The column of the `<bind` (0 when unknown).
+    public var column: Int = 0
 }
 
 /// What kind of control shows a field.
@@ -88,6 +90,8 @@ public struct SetValue: Sendable, Hashable {
     public var path: [String]
     public var value: XPathExpression?
     public var line: Int
+    /// The control whose change runs it (`xforms-value-changed`); nil: on first load.
+    public var trigger: [String]? = nil
 }
 
 /// A loaded and checked form: everything needed to fill, validate and show it.
@@ -147,6 +151,8 @@ public struct FormDefinition: Sendable {
     /// Finds the field a `key=value` key names: its name, or its path below the root.
     /// - Throws: `FormError.unknownField` or `.ambiguousField`.
     public func resolveField(_ key: String) throws(FormError) -> Field {
+        // A path below the root wins: `q1` is the top-level q1 even when a group has one too.
+        if let index = fieldsByRelativePath[key] { return fields[index] }
         if key.contains("/") {
             guard let index = fieldsByRelativePath[key] else { throw .unknownField(key, form: id) }
             return fields[index]

@@ -19,9 +19,20 @@ extension FormInstance {
             throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
         }
         guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
-        node.value = text.trimmed().isEmpty ? "" : (field.type.normalise(text) ?? text)
+        let old = node.value
+        node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
+        var changed = [field.path]
+        if node.value != old {
+            // The control's xforms-value-changed actions, as Collect runs them.
+            bringUpToDate()
+            for action in definition.setValues where action.trigger == field.path {
+                guard let target = self.node(at: action.path) else { continue }
+                target.value = action.value.flatMap { try? $0.evaluate(context(target)) }.map { stored($0, in: target) } ?? ""
+                changed.append(action.path)
+            }
+        }
         if recalculating && isConsistent {
-            recalculate(definition.graph.affected(byChangeOf: field.path))
+            for path in changed { recalculate(definition.graph.affected(byChangeOf: path)) }
         } else {
             isConsistent = false
         }
@@ -62,15 +73,22 @@ extension FormInstance {
             return FieldProblem(field: field.relativePath, kind: .required, message: message)
         }
         if field.type.normalise(value) == nil {
-            return FieldProblem(field: field.relativePath, kind: .type, message: field.type.formatMessage(language))
+            return FieldProblem(field: field.relativePath, kind: .type,
+                                message: field.type.problemMessage(for: value.trimmed(), language))
+        }
+        if field.type == .string, value.count > Self.maximumTextLength {
+            return FieldProblem(field: field.relativePath, kind: .constraint, message: language == "de"
+                ? "höchstens \(Self.maximumTextLength.formatted) Zeichen (hier \(value.count.formatted))"
+                : "at most \(Self.maximumTextLength.formatted) characters (this has \(value.count.formatted))")
         }
         if field.type == .select1 || field.type == .select {
-            let offered = Set(choiceValues(of: field))
+            let ordered = choiceValues(of: field)
+            let offered = Set(ordered)
             let given = value.split(separator: " ").map(String.init)
             let unknown = given.filter { !offered.contains($0) }
             if !unknown.isEmpty || Set(given).count != given.count {
                 let what = unknown.isEmpty ? "doppelt / twice" : unknown.joined(separator: " ")
-                let codes = offered.sorted().joined(separator: ", ")
+                let codes = ordered.joined(separator: ", ")
                 return FieldProblem(field: field.relativePath, kind: .type, message: language == "de"
                     ? "ungültige Auswahl \(what); möglich: \(codes)" : "invalid choice \(what); choose from \(codes)")
             }
@@ -135,8 +153,27 @@ extension FormInstance {
             }
         }
         try walk(document, path: [root.name])
-        for (field, value) in pairs { node(at: field.path)?.value = field.type.normalise(value) ?? value }
+        for (field, value) in pairs { node(at: field.path)?.value = entered(value, type: field.type) ?? value }
         // Re-evaluated when next read or validated (often after more values are set).
         isConsistent = false
+    }
+}
+
+extension FormInstance {
+    /// The longest text a string field takes (a constraint may set a lower limit), so that no
+    /// submission, and no audit row about one, grows without bound.
+    public static let maximumTextLength = 10_000
+}
+
+extension Int {
+    /// The number with thin groups of three digits: `10,000`.
+    var formatted: String {
+        let digits = Array(String(self))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 && d != "-" && digits[i - 1] != "-" { out += "," }
+            out.append(d)
+        }
+        return out
     }
 }

@@ -20,7 +20,16 @@ public final class FormInstance {
         self.environment = environment
         root = InstanceNode.tree(definition.template)
         index(root, path: [root.name])
-        for (i, bind) in definition.binds.enumerated() { nodes[bind.path]?.bindIndex = i }
+        for (i, bind) in definition.binds.enumerated() {
+            nodes[bind.path]?.bindIndex = i
+            nodes[bind.path]?.dataType = bind.type
+        }
+        for node in nodes.values { node.clock = environment.clock }
+        // Defaults in Collect's lexical form (a time default 09:30:00 is stored 09:30:00.000Z).
+        for bind in definition.binds {
+            guard let node = nodes[bind.path], node.children.isEmpty, !node.value.isEmpty else { continue }
+            node.value = entered(node.value, type: bind.type) ?? node.value
+        }
         for bind in definition.binds {
             guard let node = nodes[bind.path] else { continue }
             switch bind.preload {
@@ -28,14 +37,16 @@ public final class FormInstance {
             case "timestamp":
                 let now = environment.clock.now()
                 let offset = environment.clock.timeZone.secondsFromGMT(for: now)
-                node.value = XPathValue.date(.dateTime(seconds: now.timeIntervalSince1970, offset: offset)).stringValue
+                node.value = CollectLexical.dateTime(of: .dateTime(seconds: now.timeIntervalSince1970, offset: offset),
+                                                     timeZone: environment.clock.timeZone)
             default: break
             }
         }
         recalculate(definition.graph.order)
-        for setValue in definition.setValues {
+        for setValue in definition.setValues where setValue.trigger == nil {
             guard let node = nodes[setValue.path] else { continue }
-            node.value = setValue.value.flatMap { try? $0.evaluateString(context(node)) } ?? ""
+            node.value = setValue.value.flatMap { try? $0.evaluate(context(node)) }
+                .map { stored($0, in: node) } ?? ""
             recalculate(definition.graph.affected(byChangeOf: setValue.path))
         }
     }
@@ -78,9 +89,20 @@ public final class FormInstance {
                 node.selfRelevant = (try? relevant.evaluateBoolean(context(node))) ?? false
             }
             if let calculate = bind.calculate, node.isRelevant {
-                node.value = (try? calculate.evaluateString(context(node))) ?? ""
+                node.value = (try? calculate.evaluate(context(node))).map { stored($0, in: node) } ?? ""
             }
         }
+    }
+
+    /// What a calculation's result is stored as, as Collect stores it.
+    func stored(_ value: XPathValue, in node: InstanceNode) -> String {
+        CollectLexical.calculated(value, type: node.dataType ?? .string, timeZone: environment.clock.timeZone,
+                                  now: environment.clock.now())
+    }
+
+    /// An entered value as Collect stores it (nil when not of the field's type).
+    func entered(_ text: String, type: DataType) -> String? {
+        CollectLexical.entered(text, type: type, timeZone: environment.clock.timeZone, now: environment.clock.now())
     }
 
     // MARK: - Reading

@@ -32,6 +32,8 @@ extension FormReader {
         if let text = element.attribute("type") {
             if let known = DataType(bindType: text) {
                 type = known
+            } else if text == "odk:rank" {
+                report(.unsupported, "type odk:rank of \(nodeset) (a rank question) is not supported by Lotse", at: element)
             } else if DataType.refused.contains(text) {
                 report(.unsupported, "type \"\(text)\" of \(nodeset) is not supported by Lotse", at: element)
             } else {
@@ -68,18 +70,22 @@ extension FormReader {
             constraint: expression("constraint"), calculate: expression("calculate"), readonly: expression("readonly"),
             requiredMessage: message(element.attribute("requiredMsg", namespace: NS.javarosa), on: element),
             constraintMessage: message(element.attribute("constraintMsg", namespace: NS.javarosa), on: element),
-            preload: preload, preloadParams: params, medical: medical, line: element.line))
+            preload: preload, preloadParams: params, medical: medical, line: element.line,
+                           column: source.column(of: element)))
     }
 
-    mutating func readSetValue(_ element: XMLElement) {
+    /// A `<setvalue>` in the model (on first load) or inside a control (`trigger`: when that
+    /// control's value changes).
+    mutating func readSetValue(_ element: XMLElement, trigger: [String]? = nil) {
         guard let ref = element.attribute("ref"), let path = absolutePath(ref, attribute: "ref", on: element) else {
             report(.structure, "<setvalue> needs a ref to a node of the primary instance", at: element)
             return
         }
         let events = (element.attribute("event") ?? "").split(separator: " ").map(String.init)
-        guard events == ["odk-instance-first-load"] else {
+        let expected = trigger == nil ? "odk-instance-first-load" : "xforms-value-changed"
+        guard events == [expected] else {
             report(.unsupported, "setvalue on event \"\(events.joined(separator: " "))\" is not supported; "
-                + "Lotse runs odk-instance-first-load only", at: element)
+                + "Lotse runs odk-instance-first-load in the model and xforms-value-changed in a control", at: element)
             return
         }
         var value: XPathExpression?
@@ -87,7 +93,7 @@ extension FormReader {
             pendingChecks.append(PendingCheck(expression: compiled, contextPath: path, attribute: "value", element: element))
             value = compiled
         }
-        setValues.append(SetValue(path: path, value: value, line: element.line))
+        setValues.append(SetValue(path: path, value: value, line: element.line, trigger: trigger))
     }
 
     /// A message attribute: `jr:itext('id')` or literal text.
@@ -157,8 +163,8 @@ extension FormReader {
         case .unsupported: code = .unsupported
         default: code = .xpath
         }
-        var line = element.line, column = source.elementColumn(element.qualifiedName, line: element.line)
-        if let place = source.attributeValue(attribute, from: element.line) {
+        var line = element.line, column = source.column(of: element)
+        if let place = source.attributeValue(attribute, of: element) {
             line = place.line
             column = place.column + error.column - 1
         }

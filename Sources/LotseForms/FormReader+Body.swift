@@ -23,7 +23,9 @@ extension FormReader {
             case "repeat":
                 report(.unsupported, "<repeat> is not supported yet: record each entry as its own submission "
                     + "of a repeatable form (l:records in the workflow)", at: element)
-            case "upload", "range", "secret", "rank":
+            case "rank":
+                report(.unsupported, "rank questions (<odk:rank>, XLSForm type rank) are not supported by Lotse", at: element)
+            case "upload", "range", "secret":
                 report(.unsupported, "<\(element.qualifiedName)> controls are not supported by Lotse", at: element)
             default:
                 report(.unsupported, "unknown body element <\(element.qualifiedName)>", at: element)
@@ -37,8 +39,17 @@ extension FormReader {
             return
         }
         guard let path = absolutePath(ref, attribute: "ref", on: element) else { return }
+        if element.name == "input", element.attribute("query") != nil {
+            report(.unsupported, "select_one_external (<input query=…>, choices from an external CSV file) is not "
+                + "supported by Lotse: use select_one with the choices in the form", at: element)
+            return
+        }
         if fields.contains(where: { $0.path == path }) {
             report(.duplicate, "a second control for \(ref)", at: element)
+        }
+        for action in element.elements where action.name == "setvalue"
+            && (action.namespaceURI == NS.xforms || action.namespaceURI == NS.odk) {
+            readSetValue(action, trigger: path)
         }
         let bindIndex = binds.firstIndex { $0.path == path }
         let bind = bindIndex.map { binds[$0] }
@@ -83,6 +94,11 @@ extension FormReader {
                 report(.instance, "itemset nodeset=\"\(nodeset)\" must start with instance('id')", at: itemset)
                 return nil
             }
+            if let src = external[instance] {
+                report(.unsupported, "choices from the file \(src) (select_one_from_file, select_multiple_from_file) "
+                    + "are not supported by Lotse: put the choices in the form's choices sheet", at: itemset)
+                return nil
+            }
             guard secondary[instance] != nil else {
                 report(.instance, "itemset over instance('\(instance)'), but the form has no such instance", at: itemset)
                 return nil
@@ -102,6 +118,16 @@ extension FormReader {
             } else {
                 guard let plain = compile(labelRef, attribute: "ref", on: itemset) else { return nil }
                 labelReference = .plain(plain)
+            }
+            // As javarosa: the value and label refs must name a child of the items.
+            if let top = secondary[instance] {
+                let names = Set(top.children.flatMap { $0.children.map(\.name) })
+                let innerLabel = labelRef.hasPrefix("jr:itext(") ? String(labelRef.dropFirst(9).dropLast()) : labelRef
+                for (what, ref) in [("value", valueRef), ("label", innerLabel)]
+                    where ref.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) && !names.contains(ref) {
+                    report(.path, "itemset \(what) ref=\"\(ref)\": the items of instance('\(instance)') have no <\(ref)> "
+                        + "(ODK Collect refuses the form)", at: itemset)
+                }
             }
             return .itemset(instance: instance, nodeset: expression, valueRef: value, labelRef: labelReference)
         }
@@ -124,7 +150,9 @@ extension FormReader {
 
     /// `instance('list')/root/item` → `list`.
     static func instanceID(of nodeset: String) -> String? {
-        let t = nodeset.trimmed()
+        var t = nodeset.trimmed()
+        // randomize(instance('id')/…[, seed]): the choices in a shuffled order.
+        if t.hasPrefix("randomize(") { t = String(t.dropFirst(10)).trimmed() }
         guard t.hasPrefix("instance("), let close = t.firstIndex(of: ")") else { return nil }
         let inner = String(t[t.index(t.startIndex, offsetBy: 9)..<close]).trimmed()
         guard inner.count >= 2, let q = inner.first, q == "'" || q == "\"", inner.last == q else { return nil }

@@ -70,7 +70,7 @@ public struct FormReader {
     mutating func report(_ code: FormDiagnostic.Code, _ message: String, at element: XMLElement,
                          severity: FormDiagnostic.Severity = .error) {
         diagnostics.append(FormDiagnostic(file: file, line: element.line,
-                                          column: source.elementColumn(element.qualifiedName, line: element.line),
+                                          column: source.column(of: element),
                                           severity: severity, code: code, message: message))
     }
 
@@ -100,7 +100,7 @@ public struct FormReader {
             let line = first?.line ?? 0
             let text = cycle.map { "/" + $0.joined(separator: "/") }.joined(separator: " → ")
             diagnostics.append(FormDiagnostic(file: file, line: line,
-                                              column: line > 0 ? source.elementColumn("bind", line: line) : 0,
+                                              column: first?.column ?? 0,
                                               code: .cycle, message: "calculate/relevant expressions form a cycle: \(text)"))
         }
         let title = head.firstElement(named: "title", namespace: NS.xhtml)?.textContent.trimmed() ?? template.attributes["id"] ?? ""
@@ -164,7 +164,12 @@ public struct FormReader {
                 guard let id = text.attribute("id") else { continue }
                 // The plain value (no `form`): media forms (image, audio) are ignored.
                 let values = text.elements(named: "value", namespace: NS.xforms)
-                guard let value = values.first(where: { $0.attribute("form") == nil }) ?? values.first else { continue }
+                // A text with only media (or none, as pyxform writes a media-only note's other
+                // languages) is an empty text, as in Collect.
+                guard let value = values.first(where: { $0.attribute("form") == nil }) else {
+                    entries[id] = []
+                    continue
+                }
                 entries[id] = segments(of: value)
             }
             texts[language.code] = entries

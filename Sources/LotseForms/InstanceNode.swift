@@ -1,3 +1,4 @@
+import Foundation
 public import LotseXPath
 
 /// A node of a filled form instance: an element (or attribute) with its value, evaluated by
@@ -16,6 +17,10 @@ public final class InstanceNode: XPathNode {
     var selfRelevant = true
     /// The bind of this node, if any.
     var bindIndex: Int?
+    /// The declared type (nil: no bind, a text in Collect); set by the instance.
+    var dataType: DataType?
+    /// The filling's clock: a time of day reads as that time today (javarosa's TimeData).
+    var clock = XPathClock.fixed(Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!)
 
     init(name: String, value: String = "", isAttribute: Bool = false) {
         self.name = name
@@ -50,6 +55,13 @@ public final class InstanceNode: XPathNode {
     public func xpathChild(at index: Int) -> any XPathNode { children[index] }
     public var xpathAttributeCount: Int { attributes.count }
     public func xpathAttribute(at index: Int) -> any XPathNode { attributes[index] }
+    /// A leaf as Collect reads it by its type (`CollectLexical.typedValue`); groups untyped.
+    public var xpathTypedValue: XPathValue? {
+        guard children.isEmpty, !isAttribute else { return nil }
+        guard isRelevant else { return .string("") }
+        return CollectLexical.typedValue(value, type: dataType ?? .string, clock: clock)
+    }
+
     public var xpathStringValue: String {
         guard isRelevant else { return "" }
         if children.isEmpty { return value }

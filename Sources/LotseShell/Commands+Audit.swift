@@ -57,6 +57,7 @@ extension Shell {
             streamed = true
         }
         try office.auditEntries(by: actor, filter: filter) { entry in
+            try Interrupt.check()
             var row: [Listing.Cell] = [
                 .int(entry.seq), .text(entry.draft.at), .text(entry.draft.actor), .text(entry.draft.role),
                 .text(entry.draft.action), .int(entry.draft.caseID), .text(entry.draft.event),
@@ -69,7 +70,7 @@ extension Shell {
                 listing.rows.append(row)
             }
         }
-        if !streamed { console.out(listing.render(.table)) }
+        if !streamed { console.out(listing.render(.table, width: console.terminalWidth)) }
     }
 
     /// The audit filter of `--case`, `--user`, `--action`, `--since`, `--until`, `--last`.
@@ -79,8 +80,8 @@ extension Shell {
             guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: "a case number") }
             filter.caseID = n
         }
-        filter.actor = inv.option("user")
-        filter.action = inv.option("action")
+        filter.actor = try checkedName(inv, "user", kind: "user", known: knownActors)
+        filter.action = try checkedName(inv, "action", kind: "action", known: knownActions)
         if let text = inv.option("since") {
             guard let since = Timestamp.normalise(text) else {
                 throw ShellError.badValue(option: "since", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")

@@ -6,7 +6,7 @@ extension Shell {
     static func evaluationCommands() -> [Command] {
         [
             Command(path: ["export", "cases"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
@@ -18,7 +18,7 @@ extension Shell {
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in try shell.exportCases(inv) }),
             Command(path: ["export", "codebook"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],
                     summary: "export the codebook: every variable with labels, type, codes and source",
                     details: "", group: .evaluation, permission: .exportCases, needsLogin: true,
@@ -28,7 +28,7 @@ extension Shell {
                         shell.reportExport(summary, "variables")
                     }),
             Command(path: ["export", "audit"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
                         OptionSpec("case", value: "N", "only rows about case N"), OptionSpec("user", value: "NAME", "only this user"),
                         OptionSpec("action", value: "ACTION", "only this action and its refinements"),
@@ -43,7 +43,7 @@ extension Shell {
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .lang, .format],
+                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .force, .lang, .format],
                     summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
                     details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
                         + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
@@ -53,7 +53,7 @@ extension Shell {
                         let report = try EvaluationReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
                                                                 asOf: inv.option("as-of"), language: try shell.language(inv))
                         try shell.show(report.tables, inv)
-                        if let file = inv.option("svg") { try shell.writeOrPrint(report.chart.svg(), to: file) }
+                        if inv.option("svg") != nil { try shell.writeOrPrint(report.chart.svg(), to: inv, option: "svg") }
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
                         OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
@@ -91,7 +91,7 @@ extension Shell {
                         let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
                                                         asOf: inv.option("as-of"), language: try shell.language(inv))
                         try shell.show([flow.table], inv)
-                        if let file = inv.option("svg") { try shell.writeOrPrint(flow.svg, to: file) }
+                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg, to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
@@ -109,8 +109,11 @@ extension Shell {
                     summary: "placements by occupation or sector code (labour-market monitoring)",
                     details: "", group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        guard let by = inv.option("by"), by == "kldb" || by == "wz" else {
+                        guard let by = inv.option("by") else {
                             throw ShellError.missingArgument("--by kldb|wz", usage: inv.command.usage)
+                        }
+                        guard by == "kldb" || by == "wz" else {
+                            throw ShellError.badValue(option: "by", value: by, expected: "kldb (occupation) or wz (sector)")
                         }
                         let level = try inv.option("level").map {
                             guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: "1 to 5") }
@@ -123,9 +126,9 @@ extension Shell {
         ]
     }
 
-    func outFile(_ inv: Invocation) throws -> String {
-        guard let file = inv.option("out") else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
-        return file
+    func outFile(_ inv: Invocation) throws -> OutputTarget {
+        guard let target = outputTarget(inv) else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
+        return target
     }
 
     func exportJSON(_ inv: Invocation) throws -> Bool {
@@ -151,7 +154,8 @@ extension Shell {
     }
 
     func reportExport(_ summary: ExportSummary, _ what: String) {
-        say("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256))")
+        // With --out - the export itself is on standard output: the summary goes to standard error.
+        (summary.path == "-" ? { self.console.err($0 + "\n") } : say)("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256))")
     }
 
     /// Report tables as listings: titled tables for people, plain records for machines.

@@ -57,7 +57,7 @@ extension Shell {
         _ = lang
         try show(Listing(columns: ["id", "title", "version", "fields", "access"], rows: forms.sorted.map { form in
             [.text(form.id), .text(form.title), .text(form.version),
-             .int(form.fields.filter { $0.kind != .group && !$0.isNote && !$0.path.contains("meta") }.count),
+             .int(Self.answerCount(form)),
              .text(form.access.rawValue)]
         }), inv)
         if !forms.diagnostics.isEmpty {
@@ -74,7 +74,8 @@ extension Shell {
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count
             if result.diagnostics.isEmpty, let form = result.definition {
-                say("\(file): ok (form \(form.id), version \(form.version), \(form.fields.count) fields)")
+                let version = form.version.isEmpty ? "" : ", version \(form.version)"
+                say("\(file): ok (form \(form.id)\(version), \(Self.answerCount(form)) fields)")
             }
         }
         if errors > 0 {
@@ -95,7 +96,8 @@ extension Shell {
             try instance.load(document.root)
         }
         if pairs.isEmpty && inv.option("file") == nil && interactive {
-            let filler = FormFiller(instance: instance, language: lang, console: console, readInput: readInput)
+            let filler = FormFiller(instance: instance, language: lang, console: console,
+                                    ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
             guard filler.run() else {
                 say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
                 return
@@ -108,13 +110,21 @@ extension Shell {
         console.out(instance.xml() + "\n")
     }
 
+    /// The fields a form records (no groups, notes or meta), as `form list` and `form check` count.
+    static func answerCount(_ form: FormDefinition) -> Int {
+        form.fields.filter { $0.kind != .group && !$0.isNote && !$0.path.contains("meta") }.count
+    }
+
     /// Splits `key=value` words.
     static func keyValues(_ words: [String]) throws -> [(key: String, value: String)] {
-        try words.map { word in
+        var seen: Set<String> = []
+        return try words.map { word in
             guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
                 throw ShellError.badArgument(word, expected: "KEY=VALUE")
             }
-            return (String(word[..<eq]), String(word[word.index(after: eq)...]))
+            let key = String(word[..<eq])
+            guard seen.insert(key).inserted else { throw ShellError.repeatedKey(key) }
+            return (key, String(word[word.index(after: eq)...]))
         }
     }
 }

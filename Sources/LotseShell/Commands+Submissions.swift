@@ -45,7 +45,8 @@ extension Shell {
         let lang = try language(inv)
         let prepared = try office.prepareSubmission(by: actor, caseID: try Self.number(inv.arguments[0], "case"),
                                                     formID: inv.arguments[1], entry: try entryOption(inv))
-        let filler = FormFiller(instance: prepared.instance, language: lang, console: console, readInput: readInput)
+        let filler = FormFiller(instance: prepared.instance, language: lang, console: console,
+                                    ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
         guard filler.run() else {
             say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
             return

@@ -8,10 +8,11 @@ extension Shell {
                         OptionSpec("site", value: "SITE", "the code of the user's site"), .passwordFile],
                     summary: "add a user account with a role",
                     details: "The initial password is asked twice without echo on a terminal; in a script it comes "
-                        + "from --password-file FILE or LOTSE_PASSWORD. At least \(PasswordHasher.minimumLength) "
+                        + "from --password-file FILE, or else Lotse makes a one-time password, prints it once, and the "
+                        + "new user must change it at the first login. At least \(PasswordHasher.minimumLength) "
                         + "characters, not containing the user name. Roles: "
                         + Role.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
-                    group: .users, permission: .addUser, needsLogin: true,
+                    group: .users, permission: .addUser, needsLogin: true, secretArguments: true,
                     run: { shell, inv in
                         let name = inv.arguments[0]
                         guard let roleText = inv.option("role") else {
@@ -19,12 +20,14 @@ extension Shell {
                         }
                         guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
                         let actor = try shell.currentActor
-                        // Check the role first, so a refused user is not asked for a password.
-                        try shell.office.authorize(.addUser, actor)
-                        let password = try shell.passwords.new(inv, for: name)
+                        // Check everything but the password first, so no one types a password in vain.
+                        try shell.office.checkNewUser(by: actor, name: name, site: inv.option("site"))
+                        let given = try shell.passwords.new(inv, for: name, environment: false)
+                        let password = given ?? shell.office.oneTimePassword(for: name)
                         try shell.office.addUser(by: actor, name: name, role: role, site: inv.option("site"),
-                                                 password: password)
+                                                 password: password, oneTime: given == nil)
                         shell.say("added user \(name) (\(role.rawValue))" + (inv.option("site").map { " at site \($0)" } ?? ""))
+                        if given == nil { shell.sayOneTimePassword(password, for: name) }
                     }),
             Command(path: ["user", "list"], arguments: [], options: [.format],
                     summary: "list the user accounts", details: "", group: .users, permission: .listUsers,
@@ -53,8 +56,9 @@ extension Shell {
             Command(path: ["user", "passwd"], arguments: ["[NAME]"], options: [.passwordFile],
                     summary: "set a new password: your own, or (admin) another user's",
                     details: "Without NAME it changes your own password. On a terminal, changing your own asks "
-                        + "for the current password first.",
-                    group: .users, permission: nil, needsLogin: true,
+                        + "for the current password first. In a script the new password comes from --password-file; "
+                        + "an admin setting another user's password without one gets a one-time password to hand on.",
+                    group: .users, permission: nil, needsLogin: true, secretArguments: true,
                     run: { shell, inv in try shell.changePassword(inv) }),
             Command(path: ["site", "add"], arguments: ["CODE", "NAME"], options: [],
                     summary: "add a site (a jobcenter office of the model project)",
@@ -83,14 +87,23 @@ extension Shell {
             // Re-authenticate on a terminal; a script already logged in with its password.
             if inv.option("password-file") == nil, passwords.environment["LOTSE_PASSWORD"] == nil,
                let prompt = passwords.prompt {
-                guard let current = prompt.readSecret("Current password for \(name): ") else { throw ShellError.noPassword }
+                guard let current = prompt.readSecret("Current password for \(name): ") else { throw PasswordSource.noPassword }
                 _ = try office.login(name: name, password: current)
             }
         } else {
             try office.authorize(.setOtherPassword, actor)
         }
-        let password = try passwords.new(inv, for: name)
-        try office.setPassword(by: actor, name: name, password: password)
+        let given = try passwords.new(inv, for: name, environment: false)
+        // One's own new password must be given; another user's may be a generated one-time password.
+        if given == nil && name == actor.name { throw NewPasswordMissing() }
+        let password = given ?? office.oneTimePassword(for: name)
+        try office.setPassword(by: actor, name: name, password: password, oneTime: given == nil)
         say("changed the password of \(name)")
+        if given == nil { sayOneTimePassword(password, for: name) }
+    }
+
+    /// Shows a generated one-time password, the only time it is ever shown.
+    func sayOneTimePassword(_ password: String, for name: String) {
+        say("one-time password for \(name): \(password) (shown only now; \(name) must change it at the first login)")
     }
 }

@@ -23,7 +23,7 @@ extension Shell {
                     group: .workflows, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.checkWorkflows(inv) }),
             Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
-                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .lang],
+                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .force, .lang],
                     summary: "write a workflow as a Graphviz DOT picture",
                     details: "States with their labels, compound states as clusters, transitions labelled with event and "
                         + "roles, guards as tooltips. Render with: dot -Tsvg amiga.dot > amiga.svg",
@@ -31,7 +31,7 @@ extension Shell {
                     run: { shell, inv in
                         let workflow = try shell.workflow(inv.arguments[0])
                         let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: try shell.language(inv)) ?? .de)
-                        try shell.writeOrPrint(dot, to: inv.option("out"))
+                        try shell.writeOrPrint(dot, to: inv)
                     }),
         ]
     }
@@ -56,8 +56,10 @@ extension Shell {
             let result = reader.diagnose(bytes: bytes, name: file)
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count
-            if let workflow = result.definition, result.diagnostics.isEmpty {
-                say("\(file): ok (workflow \(workflow.name) \(workflow.version ?? ""), \(workflow.states.count) states)")
+            if let workflow = result.definition, !result.diagnostics.contains(where: { $0.severity == .error }) {
+                let warnings = result.diagnostics.count
+                say("\(file): ok (workflow \(workflow.nameAndVersion), \(workflow.states.count) states"
+                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))" : ")"))
             }
         }
         if errors > 0 {
@@ -93,7 +95,7 @@ extension Shell {
         let format = try inv.format()
         if format == .table {
             let file = workflow.file.split(separator: "/").suffix(2).joined(separator: "/")
-            console.out("\(workflow.name) \(workflow.version ?? "") (\(file))\n\nStates:\n" + states.render(.table)
+            console.out("\(workflow.nameAndVersion) (\(file))\n\nStates:\n" + states.render(.table)
                 + "\nTransitions:\n" + transitions.render(.table))
         } else {
             console.out(states.render(format) + transitions.render(format))

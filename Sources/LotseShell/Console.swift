@@ -12,6 +12,20 @@ public protocol Console: AnyObject {
     func err(_ text: String)
     /// Writes a transient progress line (only where a person watches: a terminal).
     func progress(_ text: String)
+    /// The width of the terminal standard output goes to; nil when it is not a terminal.
+    var terminalWidth: Int? { get }
+    /// A command starts: its output may go through the pager.
+    func beginCommand()
+    /// The command ended: show what is held, or wait for the pager.
+    func endCommand()
+}
+
+extension Console {
+    public var terminalWidth: Int? { nil }
+    /// A command starts: its output may go through the pager.
+    public func beginCommand() {}
+    /// The command ended: show what is held, or wait for the pager.
+    public func endCommand() {}
 }
 
 /// The process's standard output and error, flushed after every write so that a program
@@ -20,17 +34,47 @@ public final class StandardConsole: Console {
     private let errIsTerminal = isatty(STDERR_FILENO) == 1
     private var progressShown = false
 
+    /// The pager for long output (`Pager.command`), nil for none.
+    public var pager: String?
+    private var paged: PagedOutput?
+
     public init() {}
+
+    public func beginCommand() {
+        if let pager { paged = PagedOutput(command: pager, rows: terminalRows) }
+    }
+
+    public func endCommand() {
+        paged?.finish()
+        paged = nil
+    }
+
+    private var terminalRows: Int {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 else { return 24 }
+        return Int(size.ws_row)
+    }
+
+    public var terminalWidth: Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
+        return Int(size.ws_col)
+    }
 
     public func out(_ text: String) {
         clearProgress()
-        writeAll(STDOUT_FILENO, text)
+        if let paged { paged.write(text) } else { writeAll(STDOUT_FILENO, text) }
     }
 
     public func err(_ text: String) {
         clearProgress()
+        paged?.finish()
         writeAll(STDERR_FILENO, text)
     }
+
+    /// Before input is read: what the command wrote so far must be on the screen.
+    func showHeld() { paged?.finish() }
 
     public func progress(_ text: String) {
         guard errIsTerminal else { return }
@@ -46,11 +90,12 @@ public final class StandardConsole: Console {
 }
 
 /// Writes all of `text` to a file descriptor, unbuffered (so nothing waits in a buffer
-/// while a driving program waits for the reply).
+/// while a driving program waits for the reply). After Ctrl-C the rest is dropped: the person
+/// asked for the output to stop.
 func writeAll(_ fd: Int32, _ text: String) {
     var bytes = Array(text.utf8)
     var offset = 0
-    while offset < bytes.count {
+    while offset < bytes.count && !Interrupt.pending {
         let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
         if n < 0 {
             if errno == EINTR { continue }
@@ -67,8 +112,12 @@ public final class CapturingConsole: Console {
     public private(set) var stdout = ""
     public private(set) var stderr = ""
     public private(set) var combined = ""
+    /// Pretend standard output is a terminal this wide (tests of fitting).
+    public var terminalWidth: Int?
 
-    public init() {}
+    public init(terminalWidth: Int? = nil) {
+        self.terminalWidth = terminalWidth
+    }
 
     public func out(_ text: String) {
         stdout += text

@@ -19,8 +19,8 @@ public enum DemoCommand {
             console.out("Explore it with: lotse --db \(databasePath)   (for example: login eva, then report evaluation)\n")
             return .ok
         } catch {
-            console.err("lotse demo: \(error)\n")
-            return .commandFailed
+            console.err("lotse demo: \(ErrorPresenter.message(for: error))\n")
+            return ErrorPresenter.exitCode(for: error)
         }
     }
 }

@@ -30,8 +30,10 @@ struct FormDescription {
             if let required = bind?.required { facts.append(required.source.trimmed() == "true()" ? (de ? "Pflicht" : "required") : (de ? "Pflicht wenn " : "required when ") + words(required)) }
             if field.isMedical { facts.append(de ? "nur ärztlicher Dienst" : "medical only") }
             out += "\n\(indent)\(field.relativePath)  (\(facts.joined(separator: ", ")))\n"
-            if let label = form.text(field.label, language: language), !label.isEmpty { out += "\(indent)  \(label)\n" }
-            if let hint = form.text(field.hint, language: language), !hint.isEmpty { out += "\(indent)  \(de ? "Hinweis" : "hint"): \(hint)\n" }
+            if let label = form.text(field.label, language: language, evaluate: output), !label.isEmpty {
+                out += "\(indent)  \(label)\n"
+            }
+            if let hint = form.text(field.hint, language: language, evaluate: output), !hint.isEmpty { out += "\(indent)  \(de ? "Hinweis" : "hint"): \(hint)\n" }
             if let relevant = bind?.relevant { out += "\(indent)  \(de ? "nur wenn" : "only when"): \(words(relevant))\n" }
             if let text = constraint(field) { out += "\(indent)  \(de ? "muss gelten" : "must hold"): \(text)\n" }
             if let calculate = bind?.calculate { out += "\(indent)  \(de ? "berechnet" : "calculated"): \(words(calculate))\n" }
@@ -39,8 +41,21 @@ struct FormDescription {
                 out += "\(indent)  \(de ? "vorbelegt aus" : "prefilled from"): \(words(value))\n"
             }
             if let choices = choices(field) { out += "\(indent)  \(de ? "Auswahl" : "choices"): \(choices)\n" }
+            if let filter = choiceFilter(field) { out += "\(indent)  \(de ? "Auswahl nur" : "choices only"): \(filter)\n" }
         }
         return out
+    }
+
+    /// An `<output value="…"/>` in a label or hint, shown as what it reads: `[age]`.
+    func output(_ expression: XPathExpression) -> String { "[" + words(expression) + "]" }
+
+    /// A choice filter (the predicate of an itemset's nodeset) in words.
+    func choiceFilter(_ field: Field) -> String? {
+        guard case let .itemset(_, nodeset, _, _) = field.choices, let open = nodeset.source.firstIndex(of: "["),
+              let close = nodeset.source.lastIndex(of: "]"), open < close else { return nil }
+        let predicate = String(nodeset.source[nodeset.source.index(after: open)..<close])
+        guard let expression = try? XPathExpression(predicate) else { return predicate }
+        return words(expression)
     }
 
     func words(_ expression: XPathExpression) -> String {

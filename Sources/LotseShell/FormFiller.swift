@@ -3,18 +3,20 @@ import LotseForms
 /// Fills a form with a person, field by field in form order: skips what is not relevant,
 /// shows choices with their codes, re-asks with the form's message after a bad value.
 /// Typing: a value; Enter keeps the value in [brackets]; `-` clears it; `?` shows the hint;
-/// `<` goes back; `q` cancels.
+/// `<` goes back; `q` or Ctrl-D cancels the form (only the form); Ctrl-C asks whether to
+/// discard the answers.
 final class FormFiller {
     let instance: FormInstance
     let language: String
     let console: any Console
-    let readInput: () -> String?
+    /// Shows a prompt and reads an answer.
+    let ask: (String) -> InputLine
 
-    init(instance: FormInstance, language: String, console: any Console, readInput: @escaping () -> String?) {
+    init(instance: FormInstance, language: String, console: any Console, ask: @escaping (String) -> InputLine) {
         self.instance = instance
         self.language = language
         self.console = console
-        self.readInput = readInput
+        self.ask = ask
     }
 
     private var de: Bool { language == "de" }
@@ -87,8 +89,14 @@ final class FormFiller {
         console.out(header)
         while true {
             let current = instance.value(of: field)
-            console.out((current.isEmpty ? "" : "[\(current)] ") + "> ")
-            guard let line = readInput() else { return .cancel }
+            let line: String
+            switch ask((current.isEmpty ? "" : "[\(current)] ") + "> ") {
+            case .end: return .cancel
+            case .interrupted:
+                if confirmDiscard() { return .cancel }
+                continue
+            case let .line(text): line = text
+            }
             let input = line.trimmingCharacters()
             switch input {
             case "q": return .cancel
@@ -108,7 +116,7 @@ final class FormFiller {
             let value = input == "-" ? "" : choiceValue(input, choices: choices, field: field)
             let problem: FieldProblem?
             do { problem = try instance.set(field, to: value, language: language) } catch {
-                console.out("  \(error)\n")
+                console.out("  \(ErrorPresenter.message(for: error))\n")
                 continue
             }
             if let problem = problem ?? instance.problem(of: field, language: language) {
@@ -119,6 +127,14 @@ final class FormFiller {
             }
             return .next
         }
+    }
+
+    /// After Ctrl-C: whether the person wants to throw the answers away.
+    private func confirmDiscard() -> Bool {
+        guard case let .line(answer) = ask(de ? "Antworten verwerfen? (j/N) " : "discard the answers? (y/N) ") else {
+            return true
+        }
+        return ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters().lowercased())
     }
 
     /// Choice numbers (`2`, `1 3`) become codes, unless the text is itself a code.

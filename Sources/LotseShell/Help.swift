@@ -8,14 +8,14 @@ extension Shell {
         """
 
     /// `help`, `help GROUP`, or `help COMMAND`.
-    func helpText(for words: [String]) -> String {
+    func helpText(for words: [String]) throws -> String {
         if words.isEmpty { return overview() }
         if let command = commands.first(where: { $0.path == words }) { return describe(command) }
         let family = commands.filter { $0.path.count > words.count && Array($0.path.prefix(words.count)) == words }
         if !family.isEmpty { return family.map { line(for: $0) }.joined(separator: "\n") }
         let name = words.joined(separator: " ")
-        let suggestion = Self.closest(to: name, in: commands.map(\.name))
-        return "no command \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+        let candidates = commands.map(\.name) + Array(Set(commands.map { $0.path[0] }))
+        throw ShellError.unknownTopic(name, suggestion: Self.closest(to: name, in: candidates))
     }
 
     private func overview() -> String {

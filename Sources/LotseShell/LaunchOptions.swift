@@ -1,3 +1,5 @@
+public import LotseCases
+
 /// The command line of `lotse`: `lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]`.
 public struct LaunchOptions: Sendable, Equatable {
     /// The database file: `--db PATH`, else `LOTSE_DB`, else `./lotse.db`.
@@ -10,8 +12,18 @@ public struct LaunchOptions: Sendable, Equatable {
     public var language = "de"
     /// Continue after a failing command in a script.
     public var keepGoing = false
+    /// Run the script as one transaction (all of it or nothing).
+    public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
+    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`.
+    public var keyFile: String?
+    /// Failed logins that lock an account, and for how long: `--lockout N/MINUTES` or `LOTSE_LOCKOUT` (default 5/15).
+    public var lockout = LoginPolicy()
+    /// Never page long output (`--no-pager`).
+    public var noPager = false
+    /// Print the versions and exit.
+    public var showVersion = false
     /// `lotse demo …`: build a demo region instead of starting the shell.
     public var demo: DemoOptions?
 
@@ -23,15 +35,26 @@ public struct LaunchOptions: Sendable, Equatable {
 
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
-        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]
+        usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction]
+                     [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
+               lotse --version
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
         with the forms and workflows of DIR/Forms and DIR/Workflows (default: the working directory)
         and labels in German (de, the default) or English (en).
         Interactive when standard input is a terminal; otherwise, or with SCRIPT (- for standard input),
         runs the commands of the script, one a line, stopping at the first error unless --keep-going.
-        Inside the shell, `help` lists the commands.
+        --single-transaction (-1) runs the whole script as one transaction: all of it lands, or (at the
+        first error) none of it, audit rows included.
+        Inside the shell, `help` lists the commands. On a terminal the line editor keeps a history in
+        ~/.lotse_history ($LOTSE_HISTORY moves it; empty: none); Tab completes; Ctrl-C cancels the line.
+        Long output goes through $LOTSE_PAGER, else $PAGER, else `less -FRX` (--no-pager or an empty
+        LOTSE_PAGER: none); tables fit the terminal's width.
+
+        The project's pseudonym key lives in its own file, PATH.key beside the database unless --key-file
+        or $LOTSE_KEY_FILE names another (mode 0600; keep it safe and apart from database copies).
+        N failed logins in a row lock an account for MINUTES (--lockout or $LOTSE_LOCKOUT, default 5/15).
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -49,6 +72,11 @@ public struct LaunchOptions: Sendable, Equatable {
     /// Parses the arguments after the program name.
     public init(arguments: [String], environment: [String: String]) throws(Failure) {
         databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
+        keyFile = environment["LOTSE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = environment["LOTSE_LOCKOUT"], !text.isEmpty {
+            guard let policy = LoginPolicy(text) else { throw Failure(message: "LOTSE_LOCKOUT needs N/MINUTES, such as 5/15") }
+            lockout = policy
+        }
         var index = 0
         var dbGiven = false
         if arguments.first == "demo" {
@@ -72,6 +100,16 @@ public struct LaunchOptions: Sendable, Equatable {
                 index += 1
             case "--":
                 continue
+            case "--key-file":
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--key-file needs a path") }
+                keyFile = arguments[index]
+                index += 1
+            case "--lockout":
+                guard index < arguments.count, let policy = LoginPolicy(arguments[index]) else {
+                    throw Failure(message: "--lockout needs N/MINUTES, such as 5/15")
+                }
+                lockout = policy
+                index += 1
             case "--definitions":
                 guard index < arguments.count else { throw Failure(message: "--definitions needs a folder") }
                 definitions = arguments[index]
@@ -83,13 +121,19 @@ public struct LaunchOptions: Sendable, Equatable {
                 language = arguments[index]
                 index += 1
             case "--keep-going": keepGoing = true
+            case "--single-transaction", "-1": singleTransaction = true
             case "--help", "-h": showHelp = true
+            case "--version": showVersion = true
+            case "--no-pager": noPager = true
             default:
                 if word.hasPrefix("--db=") {
                     databasePath = String(word.dropFirst(5))
                     dbGiven = true
                 } else if word.hasPrefix("-") && word != "-" {
                     throw Failure(message: "unknown option \(word)")
+                } else if word == "demo" && demo == nil && script == nil {
+                    // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
+                    demo = DemoOptions()
                 } else if demo != nil {
                     throw Failure(message: "lotse demo takes no script (\(word))")
                 } else if script != nil {
@@ -100,6 +144,9 @@ public struct LaunchOptions: Sendable, Equatable {
             }
         }
         if databasePath.isEmpty { throw Failure(message: "--db needs a path") }
+        if keepGoing && singleTransaction {
+            throw Failure(message: "--single-transaction stops at the first error; it cannot go with --keep-going")
+        }
         if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
     }
 }

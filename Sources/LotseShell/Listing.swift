@@ -46,22 +46,24 @@ public struct Listing: Sendable {
         self.rows = rows
     }
 
-    /// The listing as text in `format`. A table of no rows says so in words.
-    public func render(_ format: OutputFormat) -> String {
+    /// The listing as text in `format`. A table of no rows says so in words. With a terminal's
+    /// `width`, a table is fitted to it and ends with its row count.
+    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
         switch format {
-        case .table: return table()
+        case .table: return table(width: width)
         case .csv: return csv()
         case .json: return rows.map { Self.jsonLine(columns: columns, $0) }.joined()
         }
     }
 
-    private func table() -> String {
+    private func table(width: Int?) -> String {
         if rows.isEmpty { return "(no rows)\n" }
         let cells = rows.map { $0.map { Self.oneLine($0.plain ?? "-") } }
         var widths = columns.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() where cell.count > widths[i] { widths[i] = cell.count }
         }
+        if let width { return fittedTable(cells, widths: widths, width: width) + Self.rowCount(rows.count) }
         func line(_ values: [String]) -> String {
             var text = ""
             for (i, value) in values.enumerated() {

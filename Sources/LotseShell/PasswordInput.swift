@@ -11,7 +11,7 @@ public protocol PasswordPrompt: AnyObject {
 }
 
 /// Reads a password from the terminal on standard input with echo switched off
-/// (restored afterwards, also when reading fails).
+/// (restored afterwards, also when reading fails or Ctrl-C interrupts it).
 public final class TerminalPasswordPrompt: PasswordPrompt {
     public init() {}
 
@@ -22,11 +22,29 @@ public final class TerminalPasswordPrompt: PasswordPrompt {
         if isTerminal {
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
-            silent.c_lflag |= tcflag_t(ECHONL)
+            silent.c_lflag |= tcflag_t(ECHONL) | tcflag_t(ICANON)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
         }
         defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
-        return readLine(strippingNewline: true)
+        // Byte by byte from the descriptor (no stdio buffer that could swallow the next line).
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while true {
+            let n = read(STDIN_FILENO, &byte, 1)
+            if n == 1 {
+                if byte == 10 { break }
+                bytes.append(byte)
+                continue
+            }
+            if n < 0 && errno == EINTR && !Interrupt.pending { continue }
+            if n < 0 || bytes.isEmpty {
+                writeAll(STDOUT_FILENO, "\n")
+                return nil
+            }
+            break
+        }
+        if bytes.last == 13 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -40,18 +58,26 @@ struct PasswordSource {
     /// An existing password (login).
     func existing(_ invocation: Invocation, prompt text: String) throws -> String {
         if let given = try fromFileOrEnvironment(invocation) { return given }
-        guard let prompt, let password = prompt.readSecret(text) else { throw ShellError.noPassword }
+        guard let prompt, let password = prompt.readSecret(text) else { throw Self.noPassword }
         return password
     }
 
-    /// A new password, asked twice on a terminal.
-    func new(_ invocation: Invocation, for user: String) throws -> String {
-        if let given = try fromFileOrEnvironment(invocation) { return given }
-        guard let prompt, let first = prompt.readSecret("New password for \(user): ") else { throw ShellError.noPassword }
-        guard let second = prompt.readSecret("Repeat the password: ") else { throw ShellError.noPassword }
+    /// A new password: from `--password-file`, `LOTSE_PASSWORD` when `environment` allows it
+    /// (only for the first admin: for anyone else it would silently be a copy of the admin's own),
+    /// else asked twice on a terminal.
+    /// - Returns: nil when there is neither a file, an allowed environment value nor a terminal.
+    func new(_ invocation: Invocation, for user: String, environment useEnvironment: Bool) throws -> String? {
+        if let file = invocation.option("password-file") { return try Self.firstLine(of: file) }
+        if useEnvironment, let value = environment["LOTSE_PASSWORD"], !value.isEmpty { return value }
+        guard let prompt else { return nil }
+        guard let first = prompt.readSecret("New password for \(user): ") else { throw Self.noPassword }
+        guard let second = prompt.readSecret("Repeat the password: ") else { throw Self.noPassword }
         guard first == second else { throw ShellError.passwordMismatch }
         return first
     }
+
+    /// No password: Ctrl-C at the prompt, or nothing to read it from.
+    static var noPassword: ShellError { Interrupt.take() ? .interrupted : .noPassword }
 
     private func fromFileOrEnvironment(_ invocation: Invocation) throws -> String? {
         if let file = invocation.option("password-file") {
@@ -75,5 +101,14 @@ struct PasswordSource {
         }
         if bytes.last == 13 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// No new password could be read: scripts must name a file (`LOTSE_PASSWORD` is the password
+/// to log in with, never silently someone's new one).
+struct NewPasswordMissing: Error, CustomStringConvertible {
+    var description: String {
+        "no new password given: on a terminal it is asked for twice; in a script use --password-file FILE "
+            + "(LOTSE_PASSWORD is only the password to log in with)"
     }
 }

@@ -6,16 +6,73 @@ import Darwin
 
 import LotseXML
 
-/// Reading script files and the process environment.
+/// Reading script files: UTF-8 text, one command a line. A UTF-8 byte order mark before the
+/// first line is skipped; a line that is not UTF-8 is an error naming it (nothing runs).
 public enum ScriptFile {
-    /// The lines of a script (without line breaks; a last line without a newline counts),
-    /// nil when it cannot be read.
-    public static func read(_ path: String) -> [String]? {
-        guard let bytes = try? SourceFile.read(path) else { return nil }
-        var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+    /// Why a script cannot be run.
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case unreadable
+        /// Line `line` (from 1) is not UTF-8.
+        case notUTF8(line: Int)
+
+        public var description: String {
+            switch self {
+            case .unreadable: return "cannot read the script"
+            case .notUTF8: return "the line is not UTF-8 text (save the script as UTF-8)"
+            }
+        }
+    }
+
+    /// The lines of a script (without line breaks; a last line without a newline counts).
+    public static func read(_ path: String) throws(Failure) -> [String] {
+        guard let bytes = try? SourceFile.read(path) else { throw .unreadable }
+        var lines: [String] = []
+        var number = 0
+        for raw in bytes.split(separator: 10, omittingEmptySubsequences: false) {
+            number += 1
+            guard let line = decode(Array(raw), number: number) else { throw .notUTF8(line: number) }
+            lines.append(line)
+        }
         if lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// One line's bytes as text: without a trailing CR, and on line 1 without a byte order mark;
+    /// nil when they are not UTF-8.
+    public static func decode(_ bytes: [UInt8], number: Int) -> String? {
+        var bytes = bytes[...]
+        if bytes.last == 13 { bytes.removeLast() }
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The lines of standard input, read as they come; `failure` is set and the lines end at
+    /// one that is not UTF-8.
+    public final class StandardInput: Sequence, IteratorProtocol {
+        public private(set) var failure: Failure?
+        private var number = 0
+
+        public init() {}
+
+        public func next() -> String? {
+            guard failure == nil else { return nil }
+            var bytes: [UInt8] = []
+            while true {
+                let c = getchar()
+                if c == EOF {
+                    if bytes.isEmpty { return nil }
+                    break
+                }
+                if c == 10 { break }
+                bytes.append(UInt8(truncatingIfNeeded: c))
+            }
+            number += 1
+            guard let line = ScriptFile.decode(bytes, number: number) else {
+                failure = .notUTF8(line: number)
+                return nil
+            }
+            return line
+        }
     }
 }
 

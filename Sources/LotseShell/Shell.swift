@@ -19,10 +19,19 @@ public final class Shell {
     /// True when a person types at a terminal.
     public let interactive: Bool
     var quitRequested = false
+    /// The open transaction (`begin`, `--single-transaction`), if any.
+    var block: TransactionBlock?
+    /// The script line being run (nil at the prompt).
+    var currentLine: Int?
     /// The label language (`de` or `en`), unless a command says `--lang`.
     public let language: String
     /// The forms of the definitions folder (the office loads them on first use).
     var forms: FormLibrary { office.definitions.forms }
+    /// The line editor of a terminal session; nil for pipes, scripts and tests, which read
+    /// plain lines through `readInput`.
+    public var editor: (any LineReading)? {
+        didSet { editor?.completer = { [unowned self] text in self.completions(before: text) } }
+    }
     /// Called before each line runs (transcripts move their clock here).
     public var beforeEachLine: (() -> Void)?
     /// A clock, UUIDs and external instances for a form filled outside a case (`form try`).
@@ -57,34 +66,81 @@ public final class Shell {
     /// - Throws: whatever the command throws; nothing has been changed then.
     public func run(line: String) throws {
         beforeEachLine?()
+        let size = line.utf8.count
+        guard size <= InputLimits.maximumLineBytes else { throw InputLimits.LineTooLong(bytes: size) }
         let tokens: [Token]
         do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
         guard !tokens.isEmpty else { return }
         let (command, rest) = try resolve(tokens)
-        let invocation = try Invocation(command: command, words: rest)
-        if command.needsLogin {
-            guard try office.isInitialised() else { throw CasesError.notInitialised }
-            guard actor != nil else { throw CasesError.notLoggedIn }
+        do {
+            let invocation = try Invocation(command: command, words: rest)
+            if command.needsLogin {
+                guard try office.isInitialised() else { throw CasesError.notInitialised }
+                guard let actor else { throw CasesError.notLoggedIn }
+                try checkSession(actor, command)
+            }
+            do {
+                try command.run(self, invocation)
+            } catch let CasesError.notAllowed(permission, role, user) where permission.rawValue != command.name {
+                // `case list` is refused as `case list`, not as the permission `case show` it needs.
+                throw ShellError.commandNotAllowed(command: command.name, roles: permission.roles.map(\.rawValue),
+                                                   user: user, role: role.rawValue)
+            }
+        } catch where command.secretArguments {
+            throw SecretArguments.withheld(error, command: command)
         }
-        try command.run(self, invocation)
+    }
+
+    /// Re-checks the session before a command: a disabled or changed account is logged out.
+    private func checkSession(_ actor: Actor, _ command: Command) throws {
+        do {
+            try office.checkSession(actor, passwordChange: command.path == ["user", "passwd"] || command.path == ["logout"])
+        } catch CasesError.sessionEnded(let name, let reason) {
+            self.actor = nil
+            throw CasesError.sessionEnded(name, reason: reason)
+        }
     }
 
     /// Runs a script. Errors are printed as `NAME:LINE: error: MESSAGE`.
+    /// - Parameter singleTransaction: run the whole script as one transaction: the first error
+    ///   rolls everything back (`keepGoing` is then ignored: there is nothing to go on with).
     /// - Returns: 0 when every command succeeded, 1 otherwise.
-    public func runScript<S: Sequence>(_ lines: S, name: String, keepGoing: Bool = false) -> ExitCode
+    public func runScript<S: Sequence>(_ lines: S, name: String, keepGoing: Bool = false,
+                                       singleTransaction: Bool = false) -> ExitCode
     where S.Element == String {
         var failed = false
         var number = 0
+        if singleTransaction {
+            do { try beginWholeScript() } catch {
+                console.err(ErrorPresenter.line(for: error, at: name))
+                return .commandFailed
+            }
+        }
+        defer { currentLine = nil }
         for line in lines {
             number += 1
+            currentLine = number
             do {
                 try run(line: line)
             } catch {
                 failed = true
-                console.err("\(name):\(number): error: \(ErrorPresenter.message(for: error))\n")
-                if !keepGoing { return .commandFailed }
+                console.err(ErrorPresenter.line(for: error, at: "\(name):\(number)"))
+                if let note = abandonBlock() { console.err("\(name): \(note)\n") }
+                if !keepGoing || singleTransaction { return .commandFailed }
             }
             if quitRequested { break }
+        }
+        if let open = block {
+            if open.wholeScript {
+                block = nil
+                do { try office.commitTransaction() } catch {
+                    console.err(ErrorPresenter.line(for: error, at: name))
+                    return .commandFailed
+                }
+            } else if let note = abandonBlock() {
+                console.err("\(name): error: no commit before the end of the script: \(note)\n")
+                return .commandFailed
+            }
         }
         return failed ? .commandFailed : .ok
     }
@@ -97,24 +153,37 @@ public final class Shell {
         do {
             if try !office.isInitialised() { try firstStart() }
         } catch {
-            console.err("error: \(ErrorPresenter.message(for: error))\n")
+            console.err(ErrorPresenter.line(for: error))
             return .commandFailed
         }
         var status = ExitCode.ok
         while !quitRequested {
-            console.out(prompt)
-            guard let line = readInput() else {
+            let line: String
+            switch readLine(prompt: prompt, purpose: .command) {
+            case .end:
                 console.out("\n")
-                break
+                if let note = abandonBlock() { console.err("no commit before the end of input: \(note)\n") }
+                return status
+            case .interrupted:
+                continue
+            case let .line(text):
+                line = text
             }
+            if Self.mayRemember(line) { editor?.remember(line) }
+            console.beginCommand()
+            defer { console.endCommand() }
             do {
                 try run(line: line)
                 status = .ok
+                if Interrupt.take() { console.err("interrupted\n") }
             } catch {
+                Interrupt.take()
                 status = .commandFailed
-                console.err("error: \(ErrorPresenter.message(for: error))\n")
+                console.err(ErrorPresenter.line(for: error))
+                if let note = abandonBlock() { console.err(note + "\n") }
             }
         }
+        if let note = abandonBlock() { console.err("no commit before quit: \(note)\n") }
         return status
     }
 
@@ -147,12 +216,20 @@ public final class Shell {
         EditDistance.closest(to: word, in: candidates, limit: max(2, word.count / 3))
     }
 
-    /// Asks for the first admin on a terminal.
+    /// Asks for the first admin on a terminal, again after a name that cannot be one.
     private func firstStart() throws {
-        console.out("This database has no users yet. Create the first admin account.\nName: ")
-        guard let name = readInput()?.trimmingCharacters(), !name.isEmpty else { throw CasesError.notInitialised }
+        console.out("This database has no users yet. Create the first admin account.\n")
+        var name = ""
+        while true {
+            guard case let .line(text) = readLine(prompt: "Name: ", purpose: .answer) else {
+                throw CasesError.notInitialised
+            }
+            name = text.trimmingCharacters()
+            if Office.isValidName(name) { break }
+            console.err(ErrorPresenter.line(for: CasesError.invalidName(name, what: "user name")))
+        }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
-        let password = try passwords.new(invocation, for: name)
+        guard let password = try passwords.new(invocation, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
         console.out("Created admin \(name) and logged in.\n")
     }
@@ -162,7 +239,7 @@ public final class Shell {
 
     /// Writes a listing in the format the invocation asks for.
     func show(_ listing: Listing, _ invocation: Invocation) throws {
-        console.out(listing.render(try invocation.format()))
+        console.out(listing.render(try invocation.format(), width: console.terminalWidth))
     }
 
     /// The logged-in user (commands that need login are only run with one).

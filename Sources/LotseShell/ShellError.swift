@@ -16,6 +16,9 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case noPassword
     case passwordMismatch
     case cannotRead(file: String, reason: String)
+    case cannotWrite(file: String, reason: String)
+    /// A command refused for the role: named as the person typed it (not the permission behind it).
+    case commandNotAllowed(command: String, roles: [String], user: String, role: String)
     /// A name of a form, workflow or similar that does not exist.
     case unknownName(String, kind: String, suggestion: String?, known: [String])
     /// Definitions that could not be loaded or read.
@@ -28,6 +31,14 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case refusedOption(String, reason: String)
     /// A filled form that is not valid: every bad field with its message.
     case formProblems(form: String, [FieldProblem])
+    /// The same KEY twice in KEY=VALUE arguments.
+    case repeatedKey(String)
+    /// `help` about something that is not a command.
+    case unknownTopic(String, suggestion: String?)
+    /// `begin`, `commit` or `rollback` where they do not fit.
+    case transaction(String)
+    /// Ctrl-C stopped the command; what it had begun was undone.
+    case interrupted
 
     public var description: String {
         switch self {
@@ -50,12 +61,22 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
                 + "or set LOTSE_PASSWORD"
         case .passwordMismatch: return "the two passwords differ; nothing was changed"
         case let .cannotRead(file, reason): return "cannot read \(file): \(reason)"
+        case let .cannotWrite(file, reason): return "cannot write \(file): \(reason) (nothing was written)"
+        case let .commandNotAllowed(command, roles, user, role):
+            let list = roles.count == 1 ? "role \(roles[0])" : "one of the roles " + roles.joined(separator: ", ")
+            return "`\(command)` needs \(list); \(user) has role \(role) (nothing was changed)"
         case let .unknownName(name, kind, suggestion, known):
             return "no \(kind) \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
                 + (known.isEmpty ? "" : " (\(kind)s: " + known.joined(separator: ", ") + ")")
         case let .definitions(message): return message
         case let .checkFailed(command, summary): return "\(command): \(summary)"
         case let .badArgument(word, expected): return "\"\(word)\" is not \(expected)"
+        case let .repeatedKey(key): return "\(key)= is given twice; give each field once (nothing was changed)"
+        case let .unknownTopic(name, suggestion):
+            return "no command \"\(name)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+                + " (`help` lists the commands)"
+        case let .transaction(message): return message
+        case .interrupted: return "interrupted (nothing was changed)"
         case let .refusedOption(option, reason): return "--\(option) refused: \(reason)"
         case let .formProblems(form, problems):
             return "form \(form) is not valid (\(problems.count) problem\(problems.count == 1 ? "" : "s")):\n"

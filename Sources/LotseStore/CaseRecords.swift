@@ -68,6 +68,8 @@ public struct TransitionRecord: Sendable, Equatable {
     public var user: String
     public var at: String
     public var note: String?
+    /// The workflow's `<log>` lines of this step, one per line (nil: none).
+    public var log: String? = nil
 }
 
 /// A stored form submission. Never changed: a correction is a new row that supersedes it.

@@ -22,6 +22,13 @@ public struct CaseStore {
                                 sha256: sha256, content: content, storedAt: at)
     }
 
+    /// The hash of a stored definition with this name and version, other than `sha256`, if any:
+    /// the same version with different content.
+    public func otherContent(kind: String, name: String, version: String, than sha256: String) throws -> String? {
+        try database.scalar("SELECT sha256 FROM definitions WHERE kind = ? AND name = ? AND version = ? AND sha256 <> ? "
+                            + "ORDER BY id LIMIT 1", [.text(kind), .text(name), .text(version), .text(sha256)])?.string
+    }
+
     /// A stored definition by id.
     public func definition(id: Int) throws -> DefinitionRecord? {
         try database.query("SELECT id, kind, name, version, sha256, content, stored_at FROM definitions WHERE id = ?",
@@ -192,21 +199,21 @@ public struct CaseStore {
 
     /// Records a transition.
     public func insertTransition(caseID: Int, event: String, from: String?, to: String, userID: Int, at: String,
-                                 note: String?) throws {
+                                 note: String?, log: String? = nil) throws {
         try database.run("""
-            INSERT INTO transitions (case_id, event, from_state, to_state, user_id, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.int(caseID), .text(event), .text(from), .text(to), .int(userID), .text(at), .text(note)])
+            INSERT INTO transitions (case_id, event, from_state, to_state, user_id, at, note, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.int(caseID), .text(event), .text(from), .text(to), .int(userID), .text(at), .text(note), .text(log)])
     }
 
     /// A case's transitions, oldest first.
     public func transitions(caseID: Int) throws -> [TransitionRecord] {
         try database.query("""
-            SELECT t.id, t.case_id, t.event, t.from_state, t.to_state, t.user_id, u.name, t.at, t.note
+            SELECT t.id, t.case_id, t.event, t.from_state, t.to_state, t.user_id, u.name, t.at, t.note, t.log
             FROM transitions t JOIN users u ON u.id = t.user_id WHERE t.case_id = ? ORDER BY t.id
             """, [.int(caseID)]).map {
             TransitionRecord(id: $0[0].int ?? 0, caseID: $0[1].int ?? 0, event: $0[2].string ?? "", from: $0[3].string,
                              to: $0[4].string ?? "", userID: $0[5].int ?? 0, user: $0[6].string ?? "",
-                             at: $0[7].string ?? "", note: $0[8].string)
+                             at: $0[7].string ?? "", note: $0[8].string, log: $0[9].string)
         }
     }
 

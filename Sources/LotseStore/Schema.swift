@@ -205,5 +205,11 @@ public enum Schema {
             ALTER TABLE assignments ADD COLUMN slot INTEGER;
             CREATE UNIQUE INDEX assignments_one_per_slot ON assignments(setup_id, stratum, slot) WHERE slot IS NOT NULL;
             """),
+        Migration(version: 5, name: "the workflow's <log> lines of a transition", sql: """
+            ALTER TABLE transitions ADD COLUMN log TEXT;
+            """),
+        Migration(version: 6, name: "one-time passwords", sql: """
+            ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+            """),
     ])
 }

@@ -35,6 +35,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, known: Int)
     /// The database refused WAL mode (for example on a file system without shared memory).
     case journalMode(path: String, mode: String)
+    /// `begin` inside a transaction, `commit` or `rollback` outside one.
+    case transactionState(String)
 
     public var description: String {
         switch self {
@@ -47,6 +49,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "it was written by a newer Lotse; use that version (nothing was changed)"
         case let .journalMode(path, mode):
             return "database \(path) refused WAL journal mode (got \(mode))"
+        case let .transactionState(message): return message
         }
     }
 

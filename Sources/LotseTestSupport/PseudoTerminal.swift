@@ -8,25 +8,51 @@ import Glibc
 /// echo off. `expect` waits for text; `send` types a line.
 public final class PseudoTerminal {
     private let master: Int32
-    private let process = Process()
+    private let pid: pid_t
+    private var exitStatus: Int32?
     /// Everything the terminal showed so far.
     public private(set) var transcript = ""
 
-    /// Starts `executable` with `arguments` in `directory`.
-    public init(executable: String, arguments: [String], directory: String, environment: [String: String]) throws {
+    /// Starts `executable` with `arguments` in `directory`, on a terminal of `columns` × `rows`
+    /// that is the program's controlling terminal (so Ctrl-C sends it SIGINT, as at a real one).
+    public init(executable: String, arguments: [String], directory: String, environment: [String: String],
+                columns: UInt16 = 80, rows: UInt16 = 24) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY)
         guard master >= 0, let slaveName = Self.unlock(master) else { throw POSIXError(.ENODEV) }
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(slaveName, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw POSIXError(.ENODEV) }
-        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = environment
-        process.standardInput = handle
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
+        // Everything the child needs is prepared before fork: after it, only async-signal-safe calls.
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let path = strdup(executable)!
+        let cwd = strdup(directory)!
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+            free(path)
+            free(cwd)
+        }
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        let child = fork()
+        if child == 0 {
+            // The test runner's threads may block signals; the program gets a clean mask.
+            _ = sigprocmask(SIG_SETMASK, &unblocked, nil)
+            _ = setsid()
+            _ = ioctl(slave, UInt(TIOCSCTTY), 0)
+            _ = dup2(slave, 0)
+            _ = dup2(slave, 1)
+            _ = dup2(slave, 2)
+            if slave > 2 { _ = close(slave) }
+            _ = chdir(cwd)
+            _ = execve(path, argv, envp)
+            _exit(127)
+        }
+        close(slave)
+        guard child > 0 else { throw POSIXError(.EAGAIN) }
+        pid = child
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
 
@@ -45,8 +71,21 @@ public final class PseudoTerminal {
     }
 
     deinit {
-        if process.isRunning { process.terminate() }
+        if isRunning {
+            kill(pid, SIGKILL)
+            _ = reap(blocking: true)
+        }
         close(master)
+    }
+
+    /// Collects the child's exit status once it has ended.
+    private func reap(blocking: Bool) -> Bool {
+        if exitStatus != nil { return true }
+        var status: Int32 = 0
+        guard waitpid(pid, &status, blocking ? 0 : WNOHANG) == pid else { return false }
+        // WIFEXITED / WEXITSTATUS / WTERMSIG, spelled out (Swift does not import the macros).
+        exitStatus = status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return true
     }
 
     /// Waits until the terminal has shown `text` after everything already matched.
@@ -69,21 +108,30 @@ public final class PseudoTerminal {
 
     private lazy var consumed: String.Index = transcript.startIndex
 
+    /// Types keys as they are (no Enter): `"\u{1B}[D"` is ←, `"\u{03}"` Ctrl-C, `"\t"` Tab.
+    public func type(_ keys: String) {
+        let bytes = Array(keys.utf8)
+        _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+    }
+
     /// Types a line (with Enter).
     public func send(_ line: String) {
         let bytes = Array((line + "\r").utf8)
         _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Whether the program still runs.
+    public var isRunning: Bool { !reap(blocking: false) }
+
     /// Waits for the program to end and returns its exit code.
     public func wait(timeout: Double = 20) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline {
+        while isRunning && Date() < deadline {
             pump()
             usleep(10_000)
         }
         pump()
-        return process.isRunning ? nil : process.terminationStatus
+        return exitStatus
     }
 
     private func pump() {

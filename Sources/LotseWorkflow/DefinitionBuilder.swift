@@ -48,13 +48,14 @@ struct DefinitionBuilder {
     }
 
     func place(of element: XMLElement) -> SourceLocator.Place {
-        locator.element(element.qualifiedName, line: element.line)
+        locator.element(element.qualifiedName, line: element.line, ordinal: element.ordinalOnLine)
     }
 
     func place(of attribute: String, in element: XMLElement, offset: Int = 0) -> SourceLocator.Place {
         let qualified = element.attributes.first { $0.name == attribute && $0.namespaceURI == nil }?.qualifiedName
             ?? element.attributes.first { $0.name == attribute }?.qualifiedName ?? attribute
-        return locator.attributeValue(qualified, of: element.qualifiedName, line: element.line, offset: offset)
+        return locator.attributeValue(qualified, of: element.qualifiedName, line: element.line,
+                                      ordinal: element.ordinalOnLine, offset: offset)
     }
 
     // MARK: - Unsupported elements

@@ -57,7 +57,37 @@ public struct Move: Sendable, Hashable {
     /// The `<log>`s run: `onexit` of the exited states, the transition's, `onentry`
     /// of the entered states (SCXML §3.13 order).
     public let logs: [WorkflowLog]
+    /// The transitions taken on internal events after the external one, in order: the
+    /// `done.state.ID` raised when a compound state's final child was entered (SCXML §3.7.1).
+    /// `logs` holds theirs too, after the external transition's.
+    public let internalSteps: [InternalStep]
+
+    init(event: String, transition: WorkflowTransition, from: String, configuration: Configuration, exited: [String],
+         entered: [String], closes: Bool, values: [GuardValue], logs: [WorkflowLog], internalSteps: [InternalStep] = []) {
+        self.event = event
+        self.transition = transition
+        self.from = from
+        self.configuration = configuration
+        self.exited = exited
+        self.entered = entered
+        self.closes = closes
+        self.values = values
+        self.logs = logs
+        self.internalSteps = internalSteps
+    }
 
     /// The new active state.
     public var to: String { configuration.state }
+}
+
+/// One transition taken on an internal event within a macrostep.
+public struct InternalStep: Sendable, Hashable {
+    /// `done.state.ID`.
+    public let event: String
+    public let transition: WorkflowTransition
+    public let from: String
+    public let to: String
+    public let values: [GuardValue]
+    /// The `<log>`s of this step (exit, transition, entry).
+    public let logs: [WorkflowLog]
 }

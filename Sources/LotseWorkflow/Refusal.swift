@@ -36,6 +36,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
     public let state: String
     /// Why.
     public let reason: Reason
+    /// The name of the user a four-eyes refusal is about, when the caller knows it (the
+    /// interpreter knows only user ids).
+    public var userName: String?
 
     /// Creates a refusal.
     public init(event: String, state: String, reason: Reason) {
@@ -80,7 +83,8 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
             let each = missing.map(\.description).joined(separator: ", ")
             return "'\(event)' in state '\(state)' needs a current valid submission of: \(each)"
         case .fourEyes(let user):
-            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than user \(user), "
+            let who = userName.map { "\($0) (user \(user))" } ?? "user \(user)"
+            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than \(who), "
                 + "who fired the transition into this state"
         case .consentMissing(let purposes, let consent):
             return "'\(event)' in state '\(state)' needs consent for the purpose\(purposes.count == 1 ? "" : "s") "

@@ -20,16 +20,18 @@ final class SourceLocator {
     }
 
     /// The place of `<qualifiedName` on `line`, or the line with column 0.
-    func element(_ qualifiedName: String, line: Int) -> Place {
+    func element(_ qualifiedName: String, line: Int, ordinal: Int = 0) -> Place {
         guard line >= 1, line <= lines.count else { return Place(line: line, column: 0) }
         let text = lines[line - 1]
         let needle = Array("<" + qualifiedName)
         var index = 0
+        var seen = 0
         while index + needle.count <= text.count {
             if text[index] == "<", Array(text[index..<index + needle.count]) == needle {
                 let after = index + needle.count
                 if after == text.count || text[after].isWhitespace || text[after] == "/" || text[after] == ">" {
-                    return Place(line: line, column: index + 1)
+                    if seen == ordinal { return Place(line: line, column: index + 1) }
+                    seen += 1
                 }
             }
             index += 1
@@ -53,8 +55,8 @@ final class SourceLocator {
     /// normalised value) of attribute `attribute` in the start tag of the element
     /// `element` that opens on `line`. Entity and character references count as one
     /// character, as they do in the value. Falls back to the element's place.
-    func attributeValue(_ attribute: String, of element: String, line: Int, offset: Int = 0) -> Place {
-        let start = self.element(element, line: line)
+    func attributeValue(_ attribute: String, of element: String, line: Int, ordinal: Int = 0, offset: Int = 0) -> Place {
+        let start = self.element(element, line: line, ordinal: ordinal)
         guard start.column > 0 else { return start }
         var cursor = Cursor(line: line - 1, column: start.column - 1 + element.count + 1)
         let name = Array(attribute)
@@ -79,9 +81,9 @@ final class SourceLocator {
 
     /// The place of the name of attribute `attribute` in the start tag of
     /// `element` on `line`, or the element's place.
-    func attributeName(_ attribute: String, of element: String, line: Int) -> Place {
-        let value = attributeValue(attribute, of: element, line: line)
-        let start = self.element(element, line: line)
+    func attributeName(_ attribute: String, of element: String, line: Int, ordinal: Int = 0) -> Place {
+        let value = attributeValue(attribute, of: element, line: line, ordinal: ordinal)
+        let start = self.element(element, line: line, ordinal: ordinal)
         guard value != start else { return start }
         // Walk back from the value over `"`, `=`, spaces and the name (same line in practice).
         guard value.line >= 1, value.line <= lines.count else { return start }

@@ -111,7 +111,23 @@ struct StructureCheck {
         }
     }
 
+    /// Attributes that name states: plain names (XML NCName), as the RELAX NG schema says.
+    static let names: Set<String> = ["scxml@initial", "state@id", "state@initial", "final@id", "history@id",
+                                     "transition@target"]
+
+    /// An XML NCName: a letter or `_` first, then letters, digits, `_`, `-`, `.`; no `:` or space.
+    static func isPlainName(_ text: String) -> Bool {
+        guard let first = text.first, first.isLetter || first == "_" else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "." }
+    }
+
     private mutating func checkValue(_ value: String, key: String, _ element: XMLElement, _ attribute: XMLAttribute) {
+        if Self.names.contains(key), !Self.isPlainName(value) {
+            problems.append((element, attribute.qualifiedName,
+                             "'\(value)' is not a plain name, as '\(attribute.qualifiedName)' needs: a letter or _ first, "
+                                + "then letters, digits, _ - . (no spaces, no ':')"))
+            return
+        }
         guard let allowed = Self.values[key], !allowed.contains(value) else { return }
         let list = allowed.sorted().map { "'\($0)'" }.joined(separator: ", ")
         problems.append((element, attribute.qualifiedName,

@@ -9,6 +9,8 @@ public struct WorkflowDefinition: Sendable {
     public let name: String
     /// `l:version`, e.g. `2026.1`; nil when absent.
     public let version: String?
+    /// `name version`, or the name alone when there is no version.
+    public var nameAndVersion: String { version.map { "\(name) \($0)" } ?? name }
     /// The file (or name) the definition was read from; diagnostics print it.
     public let file: String
     /// The exact bytes read, for the content hash and for storing the definition.

@@ -14,7 +14,7 @@ extension WorkflowInterpreter {
         var events: [String] = []
         for state in [leaf.id] + leaf.ancestors {
             for transition in definition[state].transitions where role.map(transition.allows) ?? true {
-                for descriptor in transition.events where descriptor != "*" {
+                for descriptor in transition.events where descriptor != "*" && !descriptor.hasPrefix("done.") {
                     let name = descriptor.hasSuffix(".*") ? String(descriptor.dropLast(2)) : descriptor
                     if !events.contains(name) { events.append(name) }
                 }
@@ -59,5 +59,19 @@ extension WorkflowInterpreter {
     /// Whether a case in `configuration` is closed (in a final child of `scxml`).
     public func isClosed(_ configuration: Configuration) -> Bool {
         definition.state(id: configuration.state)?.closesCase ?? false
+    }
+
+    /// A `<log>` as one line: `label: value` (either alone when the other is absent); the
+    /// expression is evaluated against the case document (an error shows as its message).
+    public func text(of log: WorkflowLog, context: FireContext) -> String {
+        var value: String?
+        if let expr = log.expr {
+            do {
+                value = try XPathExpression(expr).evaluateString(.init(node: context.caseDocument, clock: context.clock))
+            } catch {
+                value = "(\(error.message))"
+            }
+        }
+        return [log.label, value].compactMap { $0 }.joined(separator: ": ")
     }
 }

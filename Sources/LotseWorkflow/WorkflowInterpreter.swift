@@ -50,6 +50,10 @@ public struct WorkflowInterpreter: Sendable {
             return refuse(.unknownState(workflow: definition.name + (definition.version.map { " " + $0 } ?? "")))
         }
         if leaf.closesCase { return refuse(.closed) }
+        // Raised by the workflow itself, never by a person (SCXML: internal events).
+        if event.hasPrefix("done.") {
+            return refuse(.noSuchEvent(available: availableEvents(configuration: configuration, role: nil)))
+        }
 
         let candidates = ([here] + leaf.ancestors).flatMap { definition[$0].transitions.filter { $0.matches(event: event) } }
         guard !candidates.isEmpty else {
@@ -97,7 +101,42 @@ public struct WorkflowInterpreter: Sendable {
             if !lacking.isEmpty { return refuse(.consentMissing(purposes: lacking, state: context.consentState)) }
         }
 
-        return .moved(move(event: event, transition: transition, from: configuration, exited: exited, values: values))
+        let external = move(event: event, transition: transition, from: configuration, exited: exited, values: values)
+        return .moved(completing(external, context: context))
+    }
+
+    /// The internal events the move raises, processed before the next external event (SCXML
+    /// §3.7.1, §3.13): entering a final child of compound P raises `done.state.P`; a transition
+    /// of the configuration on it (first in document order, from the leaf outwards, whose
+    /// condition holds) is taken, which may raise the next. Roles do not apply (the workflow
+    /// fires it); a transition whose forms are missing is not taken, and the case stays.
+    func completing(_ first: Move, context: FireContext) -> Move {
+        var current = first
+        var steps: [InternalStep] = []
+        var seen: Set<String> = []
+        while let leaf = definition.state(id: current.to), leaf.kind == .final, let parent = leaf.parent,
+              seen.insert(current.to).inserted {
+            let event = "done.state." + parent
+            let candidates = ([leaf.id] + leaf.ancestors).flatMap { definition[$0].transitions.filter { $0.matches(event: event) } }
+            var taken: (WorkflowTransition, [GuardValue], [String])?
+            for transition in candidates {
+                let (holds, values, _) = evaluate(transition, context: context)
+                guard holds else { continue }
+                let exited = exitSet(for: transition, leaf: leaf.id)
+                guard missingForms(for: transition, exited: exited, submitted: context.submittedForms).isEmpty else { continue }
+                taken = (transition, values, exited)
+                break
+            }
+            guard let (transition, values, exited) = taken else { break }
+            let next = move(event: event, transition: transition, from: current.configuration, exited: exited, values: values)
+            steps.append(InternalStep(event: event, transition: transition, from: current.to, to: next.to,
+                                      values: values, logs: next.logs))
+            current = Move(event: first.event, transition: first.transition, from: first.from,
+                           configuration: next.configuration, exited: current.exited + next.exited,
+                           entered: current.entered + next.entered, closes: next.closes, values: first.values,
+                           logs: current.logs + next.logs, internalSteps: steps)
+        }
+        return current
     }
 
     /// Whether `transition`'s cond holds, what it read, and the evaluation error.

@@ -30,6 +30,9 @@ public struct WorkflowReader {
     public var repeatableForms: Set<String>
     /// The consent purposes `l:consent` may name (the consent form's); nil: not checked.
     public var consentPurposes: Set<String>?
+    /// Whether Lotse's case rules apply (step 5: reachability, a top-level final state). Off only
+    /// to run plain SCXML, as conformance tests do; definitions are always read with them.
+    public var caseRules = true
 
     /// Creates a reader.
     ///
@@ -115,7 +118,8 @@ public struct WorkflowReader {
         structure.check(root)
         for problem in structure.problems {
             let place = problem.attribute.map { locator.attributeName($0, of: problem.element.qualifiedName,
-                                                                      line: problem.element.line) }
+                                                                      line: problem.element.line,
+                                                                      ordinal: problem.element.ordinalOnLine) }
                 ?? builder.place(of: problem.element)
             builder.report(.schema, problem.message, at: place)
         }
@@ -140,7 +144,7 @@ public struct WorkflowReader {
                 topLevel: builder.topLevel.map { builder.nodes[$0].id }, states: states, warnings: [],
                 observations: builder.formList("observations", of: root, repeatableOnly: true))
             let bad = builder.checkTargets(states, definition: draft)
-            builder.checkReachability(draft, badSources: bad, root: root)
+            if caseRules { builder.checkReachability(draft, badSources: bad, root: root) }
             definition = draft
         }
         diagnostics += builder.diagnostics

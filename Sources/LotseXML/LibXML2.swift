@@ -52,3 +52,11 @@ func takeSwiftString(_ pointer: UnsafeMutablePointer<xmlChar>?) -> String {
     defer { lotse_xml_free(pointer) }
     return String(cString: pointer)
 }
+
+/// The version of the libxml2 library Lotse runs with (`2.9.14`), for `lotse --version`.
+public enum LibXML2Version {
+    public static var text: String {
+        guard let raw = lotse_xml_parser_version(), let number = Int(String(cString: raw)) else { return "unknown" }
+        return "\(number / 10000).\(number / 100 % 100).\(number % 100)"
+    }
+}

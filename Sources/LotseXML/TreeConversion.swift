@@ -2,6 +2,18 @@ import CLibXML2
 
 /// A C element tree to the Swift value tree, so no C pointer outlives the parse.
 enum TreeConversion {
+    /// Sets `ordinalOnLine` in document order (start tags appear in the text in that order).
+    static func numberOnLines(_ element: inout XMLElement, seen: inout [String: Int]) {
+        let key = "\(element.line) \(element.qualifiedName)"
+        element.ordinalOnLine = seen[key, default: 0]
+        seen[key] = element.ordinalOnLine + 1
+        for index in element.children.indices {
+            guard case .element(var child) = element.children[index] else { continue }
+            numberOnLines(&child, seen: &seen)
+            element.children[index] = .element(child)
+        }
+    }
+
     /// Converts `node` and everything below it.
     ///
     /// - Parameters:

@@ -69,7 +69,10 @@ public struct XMLDocument: Sendable {
                 collector.add("Document has no root element")
                 return nil
             }
-            return TreeConversion.element(rootNode, scope: [:], collector: collector)
+            var root = TreeConversion.element(rootNode, scope: [:], collector: collector)
+            var seen: [String: Int] = [:]
+            TreeConversion.numberOnLines(&root, seen: &seen)
+            return root
         }
         guard let root else {
             throw .malformed(file: name, diagnostics: collector.diagnostics)

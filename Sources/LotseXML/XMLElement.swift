@@ -31,6 +31,11 @@ public struct XMLElement: Sendable, Hashable {
     /// gives the line of the closing `>`, and is off by one past 65,535).
     public var line: Int
 
+    /// How many elements with the same qualified name open earlier on the same line (0 for
+    /// the first), so a reader can point at this one when several share a line (pyxform writes
+    /// a whole form on one line). 0 when built in Swift.
+    public var ordinalOnLine: Int = 0
+
     /// Creates an element, e.g. a form instance to be written with ``serialized(indent:)``.
     ///
     /// - Parameters:

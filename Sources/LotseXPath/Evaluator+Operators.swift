@@ -28,8 +28,9 @@ extension Evaluator {
 
     // MARK: - Equality
 
-    /// `=`: node-sets compare by existence (XPath 1.0 §3.4); otherwise booleans, then numbers,
-    /// then strings. Two strings compare as strings even when they look like dates (ODK).
+    /// `=`: node-sets compare by existence (XPath 1.0 §3.4), each node by its typed value;
+    /// otherwise booleans, then numbers, then strings. Two strings compare as strings even when
+    /// they look like dates (ODK).
     func equal(_ a: XPathValue, _ b: XPathValue) -> Bool {
         compareEquality(a, b, negate: false)
     }
@@ -41,18 +42,17 @@ extension Evaluator {
     private func compareEquality(_ a: XPathValue, _ b: XPathValue, negate: Bool) -> Bool {
         switch (a, b) {
         case (.nodeSet(let x), .nodeSet(let y)):
-            let strings = Set(y.map(\.xpathStringValue))
-            return x.contains { node in
-                negate ? strings.contains { $0 != node.xpathStringValue } : strings.contains(node.xpathStringValue)
-            }
+            return x.contains { nx in y.contains { ny in scalarEqual(typed(nx), typed(ny)) != negate } }
         case (.nodeSet(let x), .boolean(let flag)), (.boolean(let flag), .nodeSet(let x)):
-            return (!x.isEmpty == flag) != negate
+            return (XPathValue.nodeSet(x).booleanValue == flag) != negate
         case (.nodeSet(let x), let other), (let other, .nodeSet(let x)):
-            return x.contains { scalarEqual(.string($0.xpathStringValue), other) != negate }
+            return x.contains { scalarEqual(typed($0), other) != negate }
         default:
             return scalarEqual(a, b) != negate
         }
     }
+
+    private func typed(_ node: any XPathNode) -> XPathValue { node.xpathTypedValue ?? .string(node.xpathStringValue) }
 
     /// Equality of two non-node-set values.
     private func scalarEqual(_ a: XPathValue, _ b: XPathValue) -> Bool {
@@ -78,13 +78,13 @@ extension Evaluator {
     func compare(_ op: XPathOperator, _ a: XPathValue, _ b: XPathValue) -> Bool {
         switch (a, b) {
         case (.nodeSet(let x), .nodeSet(let y)):
-            return x.contains { nx in y.contains { ny in relate(op, .string(nx.xpathStringValue), .string(ny.xpathStringValue)) } }
+            return x.contains { nx in y.contains { ny in relate(op, .nodeSet([nx]), .nodeSet([ny])) } }
         case (.nodeSet(let x), let other):
-            if case .boolean = other { return relate(op, .boolean(!x.isEmpty), other) }
-            return x.contains { relate(op, .string($0.xpathStringValue), other) }
+            if case .boolean = other { return relate(op, .boolean(XPathValue.nodeSet(x).booleanValue), other) }
+            return x.contains { relate(op, .nodeSet([$0]), other) }
         case (let other, .nodeSet(let y)):
-            if case .boolean = other { return relate(op, other, .boolean(!y.isEmpty)) }
-            return y.contains { relate(op, other, .string($0.xpathStringValue)) }
+            if case .boolean = other { return relate(op, other, .boolean(XPathValue.nodeSet(y).booleanValue)) }
+            return y.contains { relate(op, other, .nodeSet([$0])) }
         default:
             return relate(op, a, b)
         }
@@ -102,47 +102,9 @@ extension Evaluator {
 
     // MARK: - Dates as numbers
 
-    private enum Operand {
-        case number(Double)
-        case date(XPathDate)
-    }
-
-    private func operand(_ value: XPathValue) -> Operand {
-        switch value {
-        case .date(let d): return .date(d)
-        case .number(let n): return .number(n)
-        case .boolean(let b): return .number(b ? 1 : 0)
-        case .string(let s): return operand(text: s)
-        case .nodeSet(let nodes):
-            guard let first = nodes.first else { return .number(.nan) }
-            return operand(text: first.xpathStringValue)
-        }
-    }
-
-    private func operand(text: String) -> Operand {
-        if let n = XPathNumber.parseDecimal(text) { return .number(n) }
-        if let d = XPathDate.parse(text, timeZone: timeZone) { return .date(d) }
-        return .number(.nan)
-    }
-
-    /// Both values as numbers for `< <= > >= + -`: dates as days; when a date meets a
-    /// dateTime, the date counts from its local midnight.
+    /// Both values as numbers for `< <= > >= + -`, as javarosa: a date or dateTime is its local
+    /// day's number, a string a number or NaN, a node its typed value.
     func temporalPair(_ a: XPathValue, _ b: XPathValue) -> (Double, Double) {
-        let x = operand(a), y = operand(b)
-        switch (x, y) {
-        case (.number(let m), .number(let n)):
-            return (m, n)
-        case (.number(let m), .date(let d)):
-            return (m, d.days)
-        case (.date(let d), .number(let n)):
-            return (d.days, n)
-        case (.date(let d), .date(let e)):
-            switch (d, e) {
-            case (.date, .dateTime), (.dateTime, .date):
-                return (d.instantDays(in: timeZone), e.instantDays(in: timeZone))
-            default:
-                return (d.days, e.days)
-            }
-        }
+        (number(a), number(b))
     }
 }

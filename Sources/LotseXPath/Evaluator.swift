@@ -166,16 +166,13 @@ struct Evaluator {
     func filter(_ nodes: [any XPathNode], _ predicates: [XPathAST]) throws(XPathError) -> [any XPathNode] {
         var current = nodes
         for predicate in predicates {
-            if case .number(let n, _) = predicate {
-                let index = Int(exactly: n)
-                current = index.map { $0 >= 1 && $0 <= current.count ? [current[$0 - 1]] : [] } ?? []
-                continue
-            }
+            // As javarosa: a predicate whose value is a number ([2], [count(…)]) is a repeat
+            // instance's index; outside repeats it selects nothing. [position() = 2] selects.
             var kept: [any XPathNode] = []
             for (i, node) in current.enumerated() {
                 let value = try evaluate(predicate, Focus(node: node, position: i + 1, size: current.count))
                 let keep: Bool
-                if case .number(let n) = value { keep = n == Double(i + 1) } else { keep = boolean(value) }
+                if case .number = value { keep = false } else { keep = boolean(value) }
                 if keep { kept.append(node) }
             }
             current = kept

@@ -32,18 +32,17 @@ public struct XPathArity: Sendable, Hashable, CustomStringConvertible {
 /// The raw value is the name as written in expressions. ``arity`` is the table the parser,
 /// the checker, the evaluator and callers share.
 public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
-    // XPath 1.0 node-set functions
-    case last, position, count, name
-    case localName = "local-name"
-    // XPath 1.0 string functions
-    case string, concat, contains, substring, translate
+    // XPath 1.0 node-set functions (ODK Collect has no last(), name(), local-name())
+    case position, count
+    // XPath 1.0 string functions (ODK Collect has no substring(); it has substr())
+    case string, concat, contains, translate
     case startsWith = "starts-with"
     case substringBefore = "substring-before"
     case substringAfter = "substring-after"
     case stringLength = "string-length"
     case normalizeSpace = "normalize-space"
     // XPath 1.0 boolean and number functions
-    case boolean, not, `true`, `false`, number, sum, floor, ceiling, round
+    case boolean, not, `true`, `false`, number, sum, round
     // ODK additions
     case endsWith = "ends-with"
     case booleanFromString = "boolean-from-string"
@@ -61,17 +60,18 @@ public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
     case countNonEmpty = "count-non-empty"
     case min, max, pow, abs, join, substr, instance, current
     case sqrt, exp, exp10, log, log10, pi, sin, cos, tan, asin, acos, atan, atan2
+    case random, randomize
 
     /// The number of arguments the function accepts.
     public var arity: XPathArity {
         switch self {
-        case .last, .position, .true, .false, .today, .now, .current, .pi:
+        case .position, .true, .false, .today, .now, .current, .pi, .random:
             return .exactly(0)
-        case .name, .localName, .string, .stringLength, .normalizeSpace:
+        case .string, .stringLength, .normalizeSpace:
             return XPathArity(0, 1)
         case .uuid:
             return XPathArity(0, 1)
-        case .count, .boolean, .not, .number, .sum, .floor, .ceiling, .booleanFromString,
+        case .count, .boolean, .not, .number, .sum, .booleanFromString,
              .countSelected, .once, .date, .dateTime, .decimalDateTime, .decimalTime, .int,
              .countNonEmpty, .abs, .instance, .sqrt, .exp, .exp10, .log, .log10, .sin, .cos, .tan,
              .asin, .acos, .atan:
@@ -81,9 +81,9 @@ public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
             return .exactly(2)
         case .translate, .if:
             return .exactly(3)
-        case .substring, .substr:
+        case .substr:
             return XPathArity(2, 3)
-        case .round:
+        case .round, .randomize:
             return XPathArity(1, 2)
         case .concat:
             return XPathArity(0, nil)
@@ -98,4 +98,32 @@ public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
         for function in allCases { table[function.rawValue] = function.arity }
         return table
     }()
+}
+
+/// Functions of XPath 1.0 or of ODK that Lotse refuses, each with the reason shown: ODK Collect
+/// (JavaRosa) cannot evaluate them, or they need what Lotse does not have (repeats, media files,
+/// geodata, SCXML's data model).
+public enum XPathUnsupportedFunction {
+    /// Name → why it is refused (and what to write instead).
+    public static let reasons: [String: String] = [
+        "substring": "substring() is not supported: ODK Collect cannot evaluate it; use substr(text, start, end) (0-based)",
+        "floor": "floor() is not supported: ODK Collect cannot evaluate it; use int() (towards zero) or round()",
+        "ceiling": "ceiling() is not supported: ODK Collect cannot evaluate it; use int() or round()",
+        "last": "last() is not supported: ODK Collect cannot evaluate it",
+        "name": "name() is not supported: ODK Collect cannot evaluate it",
+        "local-name": "local-name() is not supported: ODK Collect cannot evaluate it",
+        "pulldata": "pulldata() (values from a CSV file attached to the form) is not supported by Lotse",
+        "indexed-repeat": "indexed-repeat() is not supported: Lotse forms have no repeats",
+        "In": "In() (whether a state is active) is not supported: Lotse guards read the case, not the configuration",
+        "area": "area() (geodata) is not supported by Lotse",
+        "distance": "distance() (geodata) is not supported by Lotse",
+        "geofence": "geofence() (geodata) is not supported by Lotse",
+        "digest": "digest() is not supported by Lotse",
+        "base64-decode": "base64-decode() is not supported by Lotse",
+        "extract-signed": "extract-signed() is not supported by Lotse",
+        "checklist": "checklist() is not supported by Lotse",
+        "weighted-checklist": "weighted-checklist() is not supported by Lotse",
+        "property": "property() (device properties) is not supported by Lotse",
+        "version": "version() is not supported by Lotse",
+    ]
 }

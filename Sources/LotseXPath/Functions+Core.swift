@@ -24,8 +24,6 @@ extension Evaluator {
             return .nodeSet([XPathDocumentNode(top: top)])
         case .current:
             return .nodeSet([context.current])
-        case .last:
-            return .number(Double(focus.size))
         case .position:
             return .number(Double(focus.position))
         default:
@@ -49,6 +47,9 @@ extension Evaluator {
             var arguments: [XPathValue] = []
             for argument in call.arguments { arguments.append(try evaluate(argument, focus)) }
             if let value = try hook(call.name, arguments, context) { return value }
+        }
+        if let reason = XPathUnsupportedFunction.reasons[call.name] {
+            throw XPathError(.unsupported, reason, at: call.location)
         }
         throw XPathError(.unknownFunction, "unknown function '\(call.name)'", at: call.location)
     }
@@ -77,9 +78,6 @@ extension Evaluator {
         switch function {
         case .count:
             return .number(Double(try nodeSet(args[0], call).count))
-        case .name, .localName:
-            let node = args.isEmpty ? focus.node : try nodeSet(args[0], call).first
-            return .string(node?.xpathName ?? "")
         case .string:
             return .string(args.isEmpty ? focus.node.xpathStringValue : string(args[0]))
         case .concat:
@@ -102,8 +100,6 @@ extension Evaluator {
             let s = string(args[0]), needle = string(args[1])
             guard let range = s.range(of: needle) else { return .string("") }
             return .string(String(s[range.upperBound...]))
-        case .substring:
-            return .string(substring(string(args[0]), number(args[1]), args.count > 2 ? number(args[2]) : nil))
         case .stringLength:
             let s = args.isEmpty ? focus.node.xpathStringValue : string(args[0])
             return .number(Double(s.count))
@@ -127,35 +123,16 @@ extension Evaluator {
             var total = 0.0
             // As javarosa: nodes that are not numbers (empty answers) are skipped.
             for node in try nodeSet(args[0], call) {
-                let value = XPathNumber.parse(node.xpathStringValue, timeZone: timeZone)
+                let value = number(.nodeSet([node]))
                 if !value.isNaN { total += value }
             }
             return .number(total)
-        case .floor:
-            return .number(number(args[0]).rounded(.down))
-        case .ceiling:
-            return .number(number(args[0]).rounded(.up))
         case .round:
             let digits = args.count > 1 ? number(args[1]) : 0
             return .number(XPathRounding.round(number(args[0]), digits: digits))
         default:
             return nil
         }
-    }
-
-    /// XPath 1.0 `substring`: 1-based, positions rounded, NaN and infinities as the spec says.
-    func substring(_ s: String, _ start: Double, _ length: Double?) -> String {
-        let first = XPathRounding.round(start, digits: 0)
-        let last = length.map { first + XPathRounding.round($0, digits: 0) } ?? .infinity
-        if first.isNaN || last.isNaN { return "" }
-        var result = ""
-        var position = 1.0
-        for character in s {
-            if position >= first && position < last { result.append(character) }
-            position += 1
-            if position >= last { break }
-        }
-        return result
     }
 
     private func translate(_ s: String, _ from: String, _ to: String) -> String {

@@ -4,6 +4,11 @@ public import Foundation
 /// `decimal-time`, `format-date`, `format-date-time`.
 extension Evaluator {
     func dates(_ function: XPathFunction, _ args: [XPathValue], _ call: XPathCall) throws(XPathError) -> XPathValue {
+        // A date, time or dateTime node is its typed value (javarosa's Date).
+        let args = args.map { value -> XPathValue in
+            if case .nodeSet(let nodes) = value, let typed = nodes.first?.xpathTypedValue, case .date = typed { return typed }
+            return value
+        }
         switch function {
         case .today:
             return .date(XPathDate.today(context.clock.now(), in: timeZone))
@@ -16,7 +21,8 @@ extension Evaluator {
         case .decimalDateTime:
             if case .number(let n) = args[0] { return .number(n) }
             guard case .date(let d) = try toDate(args[0], keepTime: true, call) else { return .string("") }
-            return .number(d.instantDays(in: timeZone))
+            // As javarosa: whole milliseconds over the milliseconds of a day.
+            return .number(Double(Int64((d.instantSeconds(in: timeZone) * 1000).rounded())) / 86_400_000)
         case .decimalTime:
             return try decimalTime(args[0], call)
         case .formatDate, .formatDateTime:
@@ -64,12 +70,18 @@ extension Evaluator {
         if case .date(let d) = value { date = d }
         let text = string(value)
         if date == nil, text.isEmpty { return .string("") }
-        date = date ?? XPathDate.parse(text, timeZone: timeZone) ?? XPathDate.parse("1970-01-01T" + text, timeZone: timeZone)
+        // A time of day alone only from a node (a time field); javarosa cannot convert a
+        // string like '12:00:00Z' to a date.
+        var isNode = false
+        if case .nodeSet = value { isNode = true }
+        date = date ?? XPathDate.parse(text, timeZone: timeZone)
+            ?? (isNode ? XPathDate.parse("1970-01-01T" + text, timeZone: timeZone) : nil)
         guard let date else { throw XPathError(.type, "'\(text)' is not a time", at: call.arguments[0].location) }
         guard case .dateTime(let seconds, _) = date else { return .number(0) }
-        let local = seconds + Double(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds)))
-        let fraction = local / 86_400 - (local / 86_400).rounded(.down)
-        return .number(fraction)
+        // As javarosa's decimalTimeOfLocalDay: local milliseconds over a day's, fractional part.
+        let offset = Int64(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))) * 1000
+        let days = Double(Int64((seconds * 1000).rounded()) + offset) / 86_400_000
+        return .number(days - days.rounded(.down))
     }
 }
 

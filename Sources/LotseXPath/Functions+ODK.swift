@@ -5,6 +5,22 @@ extension Evaluator {
     func odk(_ function: XPathFunction, _ args: [XPathValue], _ call: XPathCall,
              _ focus: Focus) throws(XPathError) -> XPathValue? {
         switch function {
+        case .random:
+            // As javarosa: a new value at every evaluation (wrap it in once() to keep it).
+            return .number(Double.random(in: 0..<1))
+        case .randomize:
+            let nodes = try nodeSet(args[0], call)
+            guard args.count > 1 else {
+                var generator = SystemRandomNumberGenerator()
+                return .nodeSet(Self.shuffle(nodes) { Double.random(in: 0..<1, using: &generator) })
+            }
+            let seed = number(args[1])
+            guard seed.isFinite else {
+                throw XPathError(.type, "randomize() needs a number as its seed, not \"\(string(args[1]))\"",
+                                 at: call.arguments[1].location)
+            }
+            var generator = ParkMiller(seed: Int64(seed))
+            return .nodeSet(Self.shuffle(nodes) { generator.nextDouble() })
         case .booleanFromString:
             let s = string(args[0])
             return .boolean(s == "1" || s.lowercased() == "true")
@@ -143,5 +159,36 @@ extension String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
         return String(self[first...last])
+    }
+}
+
+extension Evaluator {
+    /// javarosa's Fisher–Yates variant (`FisherYates.shuffle`): element i goes to a position
+    /// j = ⌊next · (i + 1)⌋, the element there moves to i; with a seed the order equals Collect's.
+    static func shuffle(_ nodes: [any XPathNode], next: () -> Double) -> [any XPathNode] {
+        var output: [(any XPathNode)?] = Array(repeating: nil, count: nodes.count)
+        for i in nodes.indices {
+            let j = Swift.min(i, Int(next() * Double(i + 1)))
+            if j != i { output[i] = output[j] }
+            output[j] = nodes[i]
+        }
+        return output.compactMap { $0 }
+    }
+}
+
+/// The Park–Miller generator javarosa seeds `randomize(nodes, seed)` with (`ParkMiller`).
+struct ParkMiller {
+    private static let modulus = 2_147_483_647.0
+    private var seed: Double
+
+    init(seed: Int64) {
+        var value = Double(seed).truncatingRemainder(dividingBy: Self.modulus)
+        if value <= 0 { value += Self.modulus - 1 }
+        self.seed = value
+    }
+
+    mutating func nextDouble() -> Double {
+        seed = (seed * 16_807).truncatingRemainder(dividingBy: Self.modulus)
+        return (Double(Int32(truncatingIfNeeded: Int64(seed))) - 1) / (Self.modulus - 1)
     }
 }

@@ -28,6 +28,10 @@ public protocol XPathNode: AnyObject {
     /// The string value: an attribute's value, or an element's text content (the
     /// concatenated text of its descendants).
     var xpathStringValue: String { get }
+    /// The value as ODK Collect reads a node of its declared type: a date node as a date, an
+    /// int or decimal node as a number, a text or choice node as a string (never a date, however
+    /// it looks). `nil` for untyped nodes: their text becomes a number, or a date when it is one.
+    var xpathTypedValue: XPathValue? { get }
 }
 
 /// The document node the evaluator places above a top element (never given to callers'
@@ -64,6 +68,9 @@ final class XPathTextNode: XPathNode {
 }
 
 extension XPathNode {
+    /// Untyped unless the node says otherwise.
+    public var xpathTypedValue: XPathValue? { nil }
+
     /// The top element of this node's document (the node itself if it has no parent).
     var xpathTop: any XPathNode {
         var node: any XPathNode = self

@@ -133,6 +133,16 @@ struct Parser {
                 steps = try parseRelativeSteps(afterSeparator: true)
             }
             if predicates.isEmpty && steps.isEmpty { return primary }
+            // javarosa evaluates only instance('id')/… and current()/… of its filter expressions.
+            var startsPath = false
+            if case .call(let call) = primary, call.function == .instance || call.function == .current {
+                startsPath = predicates.isEmpty
+            }
+            if !startsPath {
+                refuse("a path or predicate after an expression (\(predicates.isEmpty ? "(…)/…" : "(…)[…]")) is not "
+                    + "supported: ODK Collect cannot evaluate it; only instance('id')/… and current()/… start a path",
+                       at: location)
+            }
             return .path(XPathPath(start: .expression(primary, predicates: predicates), steps: steps, location: location))
         }
     }
@@ -234,6 +244,12 @@ struct Parser {
             throw XPathError(.syntax, "empty predicate '[]'", at: current.location)
         }
         let expression = try parseExpression()
+        if case .number(let n, let location) = expression {
+            // javarosa reads [n] as the index of a repeat instance; elsewhere it finds nothing.
+            refuse("a number as predicate ([\(XPathNumber.format(n))]) is not supported: ODK Collect reads it as "
+                + "a repeat instance's index and finds nothing outside repeats; write [position() = "
+                + "\(XPathNumber.format(n))]", at: location)
+        }
         try expect(.rightBracket, "]")
         return expression
     }

@@ -11,6 +11,8 @@ struct StaticAnalysis {
         var exact: Bool
         /// False once a problem was reported for this path (no follow-up reports).
         var checked: Bool
+        /// The document node reached by `..` from the top element (javarosa finds no child there).
+        var aboveTop = false
 
         static let unknown = Place(document: .unknown, path: [], exact: false, checked: false)
     }
@@ -46,7 +48,8 @@ struct StaticAnalysis {
 
     private mutating func record(_ place: Place) {
         guard place.document == .primary, !place.path.isEmpty else { return }
-        references.insert(place.path)
+        // After a wildcard the path is a known ancestor: `*` marks that its children are read.
+        references.insert(place.exact ? place.path : place.path + ["*"])
     }
 
     /// The place an expression selects, or `nil` if it is not a node-set.
@@ -88,7 +91,7 @@ struct StaticAnalysis {
     }
 
     /// Functions that read the context node when called without arguments.
-    private static let readsContext: Set<XPathFunction> = [.stringLength, .normalizeSpace, .string, .name, .localName]
+    private static let readsContext: Set<XPathFunction> = [.stringLength, .normalizeSpace, .string]
 
     private mutating func resolvePath(_ path: XPathPath, at context: Place) -> Place {
         var place: Place
@@ -122,8 +125,15 @@ struct StaticAnalysis {
                 return .unknown
             }
             next.path.removeLast()
+            next.aboveTop = next.path.isEmpty
             return next
         case (.child, .name(_, let local)), (.attribute, .name(_, let local)):
+            if place.aboveTop, place.checked, schema != nil {
+                diagnostics.append(XPathError(.unsupported, "a path below the top element's '..' is not supported: "
+                    + "ODK Collect finds nothing there", at: step.location))
+                next.checked = false
+            }
+            next.aboveTop = false
             next.path.append(step.axis == .attribute ? "@" + local : local)
         case (.child, _), (.attribute, _):
             next.exact = false
@@ -156,6 +166,15 @@ struct StaticAnalysis {
     private mutating func checkFunction(_ call: XPathCall) {
         guard schema != nil else { return }
         let arity: XPathArity
+        if let reason = XPathUnsupportedFunction.reasons[call.name], extraFunctions[call.name] == nil {
+            diagnostics.append(XPathError(.unsupported, reason, at: call.location))
+            return
+        }
+        if call.function == .position, !call.arguments.isEmpty {
+            diagnostics.append(XPathError(.unsupported, "position(..) (the number of a repeat instance) is not supported: "
+                + "Lotse forms have no repeats", at: call.location))
+            return
+        }
         if let function = call.function {
             arity = function.arity
         } else if let extra = extraFunctions[call.name] {

@@ -24,33 +24,46 @@ public enum XPathValue {
         case .string(let s): return s
         case .number(let n): return XPathNumber.format(n)
         case .boolean(let b): return b ? "true" : "false"
-        case .nodeSet(let nodes): return nodes.first?.xpathStringValue ?? ""
-        case .date(let d): return d.description
+        case .nodeSet(let nodes):
+            guard let first = nodes.first else { return "" }
+            if let typed = first.xpathTypedValue { return typed.stringValue }
+            return first.xpathStringValue
+        // As javarosa (DateUtils.formatDate ISO8601): a date or dateTime is its local date.
+        case .date(let d): return d.localDateString
         }
     }
 
-    /// The boolean value: non-zero non-NaN numbers, non-empty strings and node-sets, any date.
+    /// The boolean value: non-zero non-NaN numbers, non-empty strings, any date; a node-set as
+    /// javarosa reads it, by its first node's value (an empty answer is false, as is `0` in a
+    /// number field).
     public var booleanValue: Bool {
         switch self {
         case .string(let s): return !s.isEmpty
         case .number(let n): return n != 0 && !n.isNaN
         case .boolean(let b): return b
-        case .nodeSet(let nodes): return !nodes.isEmpty
+        case .nodeSet(let nodes):
+            guard let first = nodes.first else { return false }
+            if let typed = first.xpathTypedValue { return typed.booleanValue }
+            return !first.xpathStringValue.isEmpty
         case .date: return true
         }
     }
 
-    /// The number value. Strings that are not numbers but are dates or dateTimes convert to
-    /// days since 1970-01-01 (ODK); a dateTime without offset is read in `timeZone`.
+    /// The number value, as javarosa converts: a string is a number or NaN (also when it looks
+    /// like a date); a date or dateTime is its local calendar day's number since 1970-01-01
+    /// (javarosa's daysSinceEpoch: `now() - today()` is 0); a node of a declared type converts by
+    /// its type, an untyped node's text is a number or, when it is a date or dateTime, its days
+    /// (a dateTime without offset read in `timeZone`).
     /// - Parameter timeZone: the zone of dateTimes without an offset.
     public func numberValue(timeZone: TimeZone = .current) -> Double {
         switch self {
         case .number(let n): return n
         case .boolean(let b): return b ? 1 : 0
-        case .date(let d): return d.days
-        case .string(let s): return XPathNumber.parse(s, timeZone: timeZone)
+        case .date(let d): return Double(d.calendarDays(in: timeZone))
+        case .string(let s): return XPathNumber.parseJavaRosa(s)
         case .nodeSet(let nodes):
             guard let first = nodes.first else { return .nan }
+            if let typed = first.xpathTypedValue { return typed.numberValue(timeZone: timeZone) }
             return XPathNumber.parse(first.xpathStringValue, timeZone: timeZone)
         }
     }

@@ -14,13 +14,18 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(error)\n\n" + LaunchOptions.usage)
-    exit(Shell.ExitCode.usage.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n\n" + LaunchOptions.usage)
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
     console.out(LaunchOptions.usage)
     exit(0)
 }
+if options.showVersion {
+    console.out(VersionText.text + "\n")
+    exit(0)
+}
+for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
 if let demo = options.demo {
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
                          environment: environment, console: console).rawValue)
@@ -30,11 +35,16 @@ if let demo = options.demo {
 var scriptLines: [String]?
 var scriptName = "<stdin>"
 if let script = options.script, script != "-" {
-    guard let text = ScriptFile.read(script) else {
+    do {
+        scriptLines = try ScriptFile.read(script)
+    } catch .unreadable {
         console.err("lotse: cannot read script \(script)\n")
-        exit(Shell.ExitCode.usage.rawValue)
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.unreadable).rawValue)
+    } catch let .notUTF8(line) {
+        console.err(ErrorPresenter.line(for: ScriptFile.Failure.notUTF8(line: line), at: "\(script):\(line)")
+                        .dropLast() + "; nothing was run\n")
+        exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.notUTF8(line: line)).rawValue)
     }
-    scriptLines = text
     scriptName = script
 }
 
@@ -42,11 +52,33 @@ let store: Store
 do {
     store = try Store(path: options.databasePath)
 } catch {
-    console.err("lotse: \(error)\n")
-    exit(Shell.ExitCode.commandFailed.rawValue)
+    console.err("lotse: \(ErrorPresenter.message(for: error))\n")
+    exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
+// SIGINT, SIGTERM and SIGHUP end the shell after the current command, through the same exit
+// as `quit` (so the database is closed): the handler only sets a flag, and without SA_RESTART
+// a read waiting for input returns at once.
+nonisolated(unsafe) var stopSignal: sig_atomic_t = 0
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+    sigaddset(&stopSignals, signalNumber)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in stopSignal = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signalNumber, &action, nil)
+}
+// A parent may have started us with them blocked (the mask is inherited).
+sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
+/// The next line of standard input, or nil at its end or once a signal asked to stop.
+func nextInputLine() -> String? {
+    stopSignal == 0 ? readLine(strippingNewline: true).flatMap { stopSignal == 0 ? $0 : nil } : nil
+}
+
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let office = Office(store: store, definitions: options.definitions)
+let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
+office.loginPolicy = options.lockout
 // For the concurrency test: wait this many milliseconds between reading a case and writing
 // its change, so that two processes reliably meet.
 if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
@@ -54,14 +86,30 @@ if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
 }
 let shell = Shell(office: office, console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
-                  readInput: { readLine(strippingNewline: true) }, language: options.language)
+                  readInput: nextInputLine, language: options.language)
 let status: Shell.ExitCode
 if terminal {
+    // A person at a terminal: line editing, history, completion; Ctrl-C cancels, not ends.
+    Interrupt.install()
+    console.pager = Pager.command(environment: environment, disabled: options.noPager)
+    shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {
-    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing)
+    var lines = scriptLines.makeIterator()
+    status = shell.runScript(AnyIterator { stopSignal == 0 ? lines.next() : nil }, name: scriptName,
+                             keepGoing: options.keepGoing, singleTransaction: options.singleTransaction)
 } else {
-    status = shell.runScript(AnyIterator { readLine(strippingNewline: true) }, name: scriptName,
-                             keepGoing: options.keepGoing)
+    let input = ScriptFile.StandardInput()
+    let ran = shell.runScript(AnyIterator { stopSignal == 0 ? input.next().flatMap { stopSignal == 0 ? $0 : nil } : nil },
+                              name: scriptName, keepGoing: options.keepGoing, singleTransaction: options.singleTransaction)
+    if let failure = input.failure, case let .notUTF8(line) = failure {
+        console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)").dropLast() + "; the script stopped there\n")
+        status = .commandFailed
+    } else {
+        status = ran
+    }
 }
+// Close the database on every way out: the last connection checkpoints the WAL into the
+// database file, so that file alone holds every committed change.
+store.close()
 exit(status.rawValue)

@@ -72,7 +72,7 @@ import LotseTestSupport
             """
         let (output, status) = lotse.run(script, keepGoing: true)
         #expect(status == .commandFailed)   // the evaluator's client show and form view are refused
-        #expect(output.contains("`client list` needs one of the roles caseworker, supervisor, medical; eva has role evaluator"))
+        #expect(output.contains("`client show` needs one of the roles caseworker, supervisor, medical; eva has role evaluator"))
         #expect(output.contains("`form view` needs one of the roles caseworker, supervisor, medical; eva has role evaluator"))
         let everything = try [output] + ["cases.csv", "cases.json", "codebook.csv", "chart.svg"].map {
             try String(contentsOfFile: files.file($0), encoding: .utf8)

@@ -7,13 +7,13 @@ import Testing
 @Suite("Dates")
 struct DateTests {
     static let utcVectors: [Vector] = [
-        s("today()", "2024-03-15"), n("today()", 19797), s("now()", "2024-03-15T10:30:00.000Z"),
+        s("today()", "2024-03-15"), n("today()", 19797), s("now()", "2024-03-15"),   // javarosa: a date as a string is its date (the calculation stores the dateTime)
         n("decimal-date-time(now())", 19797.4375),
         n("decimal-date-time('1970-01-01T00:00:00Z')", 0), n("decimal-date-time('1970-01-02T00:00:00Z')", 1),  // enketo
         n("decimal-date-time('1969-12-31T00:00:00Z')", -1), n("decimal-date-time(/data/visit)", 19783.4375),
-        n("decimal-date-time(2.5)", 2.5), n("decimal-time('06:00:00.000Z')", 0.25), n("decimal-time(/data/visit)", 0.4375),
+        n("decimal-date-time(2.5)", 2.5), n("decimal-time('2000-01-01T06:00:00.000Z')", 0.25), n("decimal-time(/data/visit)", 0.4375),
         s("date('1970-1-2')", "1970-01-02"), s("date(1.5)", "1970-01-02"), s("date('2024-03-01T22:00:00Z')", "2024-03-01"),  // enketo
-        s("date-time(0)", "1970-01-01T00:00:00.000Z"), s("date-time('2024-03-01T10:30:00+01:00')", "2024-03-01T10:30:00.000+01:00"),
+        s("date-time(0)", "1970-01-01"), s("date-time('2024-03-01T10:30:00+01:00')", "2024-03-01"),
         s("date('')", ""), b("date(number('NaN')) != date(number('NaN'))", true),
         b("date('2001-12-26') < date('2001-12-25')", false), b("date('2001-12-26') > date('2001-12-25')", true),  // enketo date.spec.js
         b("'string' != date('1999-09-09')", true), b("'string' = date('1999-09-09')", false),
@@ -32,20 +32,22 @@ struct DateTests {
         s("format-date-time('2024-03-01T07:05:09.250Z', '%H %h:%M:%S %3')", "07 7:05:09 250"),
         // Date-like strings: `<` compares days, `=` compares strings (ODK).
         b("/data/person/birth < today()", true), b("/data/person/birth = '1983-10-06'", true),
-        b("'2024-01-02' = '2024-1-2'", false), b("'2024-01-02' <= '2024-1-2'", true),
-        b("'2024-01-02' < '2024-01-10'", true), b(". <= today()", true, at: ["person", "birth"]),
-        n("number('2024-01-02')", 19724), n("'2024-01-02' + 1", 19725), n("today() - /data/person/birth", 14771),
+        b("'2024-01-02' = '2024-1-2'", false), b("'2024-01-02' <= '2024-1-2'", false),
+        b("'2024-01-02' < '2024-01-10'", false),   // strings are NaN (javarosa)
+        b("date('2024-01-02') < date('2024-01-10')", true), b(". <= today()", true, at: ["person", "birth"]),
+        n("number('2024-01-02')", .nan), n("'2024-01-02' + 1", .nan), n("date('2024-01-02') + 1", 19725), n("today() - /data/person/birth", 14771),
         n("int((today() - /data/person/birth) div 365.25)", 40),
-        n("now() - today()", 0.4375), b("/data/visit < now()", true), b("/data/visit > '2024-03-01'", true),
-        b("'2024-03-01T00:30:00Z' > '2024-03-01'", true), b("'2024-02-29T23:30:00Z' >= '2024-03-01'", false),
+        n("now() - today()", 0), b("/data/visit < now()", true),   // javarosa: dates are day numbers b("/data/visit > '2024-03-01'", false), b("/data/visit > date('2024-03-01')", false), b("/data/visit > date('2024-02-29')", true),
+        b("date-time('2024-03-01T00:30:00Z') > date('2024-03-01')", false),
+        b("date-time('2024-02-29T23:30:00Z') >= date('2024-03-01')", false),
         b("/data/visit > /data/person/birth", true),
     ]
 
     /// The same instant in Europe/Berlin (UTC+1 in March).
     static let berlinVectors: [Vector] = [
-        s("now()", "2024-03-15T11:30:00.000+01:00"), s("today()", "2024-03-15"),
+        s("now()", "2024-03-15"), s("today()", "2024-03-15"),
         s("format-date(/data/visit, '%H:%M')", "11:30"),
-        b("'2024-02-29T23:30:00Z' >= '2024-03-01'", true),    // 00:30 on 1 March in Berlin
+        b("date-time('2024-02-29T23:30:00Z') >= date('2024-03-01')", true),    // 00:30 on 1 March in Berlin
         n("decimal-date-time('2024-03-01')", 19782 + 23.0 / 24),   // local midnight as an instant
         n("number(date('2024-03-01'))", 19783),                  // a date alone is whole days
         n("decimal-date-time('2024-03-01T10:00:00')", 19783 + 9.0 / 24),   // no offset: local time
@@ -69,7 +71,7 @@ struct DateTests {
         let context = makeContext(timeZone: berlin)
         // 31 March 2024 has 23 hours in Berlin.
         #expect(try XPathExpression("date('2024-04-01') - date('2024-03-31')").evaluateNumber(context) == 1)
-        #expect(try XPathExpression("'2024-04-01' - '2024-03-30'").evaluateNumber(context) == 2)
+        #expect(try XPathExpression("date('2024-04-01') - date('2024-03-30')").evaluateNumber(context) == 2)
     }
 
     @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "24-01-01", "2024-01-01T25:00", "2024-01-01T10:00:00+1"])

@@ -9,10 +9,6 @@ struct FunctionTests {
         b("starts-with('hello', 'he')", true), b("starts-with('hello', 'lo')", false),
         b("ends-with('hello', 'lo')", true), b("ends-with('hello', 'he')", false), b("ends-with('', '')", true),
         b("contains('hello', 'ell')", true), b("contains('hello', 'xyz')", false), b("contains('abc', '')", true),
-        s("substring('12345', 2, 3)", "234"), s("substring('12345', 2)", "2345"),          // XPath 1.0 §4.2
-        s("substring('12345', 1.5, 2.6)", "234"), s("substring('12345', 0, 3)", "12"),
-        s("substring('12345', 0 div 0, 3)", ""), s("substring('12345', 1, 0 div 0)", ""),
-        s("substring('12345', -42, 1 div 0)", "12345"), s("substring('12345', -1 div 0, 1 div 0)", ""),
         s("substring-before('1999/04/01', '/')", "1999"), s("substring-after('1999/04/01', '/')", "04/01"),
         s("substring-after('1999/04/01', '19')", "99/04/01"), s("substring-before('abc', 'x')", ""),
         s("substring-after('abc', 'x')", ""),
@@ -29,12 +25,10 @@ struct FunctionTests {
         s("coalesce(/data/empty, 'SECOND')", "SECOND"), s("coalesce(/data/person/name, 'x')", "Ada"),
         s("coalesce(/data/missing, /data/person/name)", "Ada"),
         s("string(/data/person/age)", "42"), s("string()", "Ada", at: ["person", "name"]),
-        s("local-name(/data/person/@sex)", "sex"), s("name(/data/person)", "person"), s("name()", "age", at: ["person", "age"]),
         s("uuid()", "6e1a5a8e-0000-4000-8000-00000000abcd"), n("string-length(uuid(12))", 12),
     ]
 
     static let numbers: [Vector] = [
-        n("floor(1.5)", 1), n("floor(-1.5)", -2), n("ceiling(1.5)", 2), n("ceiling(-1.5)", -1),
         n("sum(/data/nums/n)", 10.5), n("count(/data/nums/n)", 4), n("count(/data/nothing)", 0),
         n("int('123')", 123), n("int('123.456')", 123), n("int(-1.9)", -1), n("int(1.9)", 1),   // enketo int.spec.js
         n("int('x')", .nan),

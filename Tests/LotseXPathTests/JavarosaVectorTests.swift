@@ -35,8 +35,10 @@ struct JavarosaVectorTests {
         s("string(-0)", "0"), s("string(123456.0000)", "123456"), s("string(-123456)", "-123456"),
         s("string(1)", "1"), s("string(-1)", "-1"), s("string(.557586)", "0.557586"),
         // javarosa marks these two "broken"; XPath 1.0 says no exponent, and so do we.
-        s("string(1230000000000000000000)", "1230000000000000000000"),
-        s("string(0.00000000000000000123)", "0.00000000000000000123"),
+        // javarosa marks these two "broken" in XPathEvalTest; what it really gives (Double.toString, and
+        // 0 below 1e-12):
+        s("string(1230000000000000000000)", "1.23E21"),
+        s("string(0.00000000000000000123)", "0"),
         s("string('')", ""), s("string('  ')", "  "), s("string('a string')", "a string"),
         s("string(date('1989-11-09'))", "1989-11-09"),
     ]

@@ -19,7 +19,7 @@ extension Office {
     /// - Parameters:
     ///   - asOf: only what was recorded up to this date (inclusive); default today.
     ///   - progress: told the number of cases written so far, every 5,000.
-    public func exportCases(by actor: Actor, to path: String, json: Bool = false, site: String? = nil,
+    public func exportCases(by actor: Actor, to target: OutputTarget, json: Bool = false, site: String? = nil,
                             asOf: String? = nil, precision: ExportContext.Precision = .day,
                             progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
         try authorize(.exportCases, actor)
@@ -32,9 +32,11 @@ extension Office {
         let variables = EvaluationVariables.all(definitions)
         let names = variables.map(\.name)
         let kinds = variables.map(\.kind)
-        let file = try ExportFile(path: path)
-        var rows = 0
-        do {
+        return try writeExport(actor, "export.cases", to: target, extra: [
+            ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
+            ("format", .string(json ? "json" : "csv")),
+        ]) { file in
+            var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try facts(site: site, asOf: bound) { facts in
                 let values = variables.map { $0.value(facts, context) }
@@ -42,16 +44,8 @@ extension Office {
                 rows += 1
                 if rows % 5_000 == 0 { progress?(rows) }
             }
-        } catch {
-            file.discard()
-            throw error
+            return rows
         }
-        let sha = try file.finish()
-        try recordExport(actor, "export.cases", path: path, rows: rows, sha: sha, extra: [
-            ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
-            ("format", .string(json ? "json" : "csv")),
-        ])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
     }
 
     /// The context of the reports: no pseudonyms, the legal bases as of `bound`.
@@ -84,31 +78,29 @@ extension Office {
     }
 
     /// Every variable of `export cases`: name, labels, type, codes with labels, source (evaluator).
-    public func exportCodebook(by actor: Actor, to path: String, json: Bool = false) throws -> ExportSummary {
+    public func exportCodebook(by actor: Actor, to target: OutputTarget, json: Bool = false) throws -> ExportSummary {
         try authorize(.exportCases, actor)
         let names = ["variable", "label_de", "label_en", "type", "codes", "source"]
-        let file = try ExportFile(path: path)
-        var rows = 0
-        if !json { try file.write(RecordFormat.csv(names)) }
-        for variable in EvaluationVariables.all(definitions) {
-            let codes = variable.codes.map { "\($0.code)=\($0.de) / \($0.en)" }.joined(separator: "; ")
-            let values = [variable.name, variable.labelDE, variable.labelEN, variable.kind.rawValue, codes, variable.source]
-            try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
-            rows += 1
+        return try writeExport(actor, "export.codebook", to: target, extra: []) { file in
+            var rows = 0
+            if !json { try file.write(RecordFormat.csv(names)) }
+            for variable in EvaluationVariables.all(definitions) {
+                let codes = variable.codes.map { "\($0.code)=\($0.de) / \($0.en)" }.joined(separator: "; ")
+                let values = [variable.name, variable.labelDE, variable.labelEN, variable.kind.rawValue, codes, variable.source]
+                try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
+                rows += 1
+            }
+            return rows
         }
-        let sha = try file.finish()
-        try recordExport(actor, "export.codebook", path: path, rows: rows, sha: sha, extra: [])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
     }
 
     /// The audit log, filtered, to a file (supervisor).
-    public func exportAudit(by actor: Actor, to path: String, json: Bool = false, filter: AuditFilter) throws
+    public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
         try authorize(.exportAudit, actor)
         let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash"]
-        let file = try ExportFile(path: path)
-        var rows = 0
-        do {
+        return try writeExport(actor, "export.audit", to: target, extra: []) { file in
+            var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try store.audit.query(filter) { entry in
                 let d = entry.draft
@@ -117,13 +109,8 @@ extension Office {
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
             }
-        } catch {
-            file.discard()
-            throw error
+            return rows
         }
-        let sha = try file.finish()
-        try recordExport(actor, "export.audit", path: path, rows: rows, sha: sha, extra: [])
-        return ExportSummary(path: path, rows: rows, bytes: file.bytes, sha256: sha)
     }
 
     /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
@@ -134,31 +121,28 @@ extension Office {
         try stream.forEach(site: site, asOf: asOf, body)
     }
 
-    /// The project's secret pseudonym key: made once, at random, never shown to anyone.
-    func pseudonymKey(by actor: Actor) throws -> [UInt8] {
-        try store.transaction {
-            var created = false
-            let key = try store.randomisation.secret(named: "pseudonym-key", at: timestamp()) {
-                created = true
-                var generator = SystemRandomNumberGenerator()
-                return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    /// Writes an export safely: `body` fills a staged output file and returns its row count;
+    /// the audit row (file, rows, SHA-256) commits, and only then does the file take its place.
+    /// A failure anywhere leaves no file behind and no audit row.
+    func writeExport(_ actor: Actor, _ action: String, to target: OutputTarget, extra: [(String, JSONValue)],
+                     _ body: (OutputFile) throws -> Int) throws -> ExportSummary {
+        let file = try output(target)
+        let rows: Int
+        let sha: String
+        do {
+            rows = try body(file)
+            sha = try file.finish()
+            try store.transaction {
+                try store.audit.append(draft(actor, action, detail: .object([
+                    ("file", .string(file.name)), ("rows", .int(rows)), ("sha256", .string(sha)),
+                ] + extra)))
             }
-            if created {
-                try store.audit.append(draft(actor, "project.key", detail: .object([
-                    ("purpose", "pseudonyms in exports"), ("bits", 256),
-                ])))
-            }
-            return key
+        } catch {
+            file.discard()
+            throw error
         }
-    }
-
-    func recordExport(_ actor: Actor, _ action: String, path: String, rows: Int, sha: String,
-                      extra: [(String, JSONValue)]) throws {
-        try store.transaction {
-            try store.audit.append(draft(actor, action, detail: .object([
-                ("file", .string(path)), ("rows", .int(rows)), ("sha256", .string(sha)),
-            ] + extra)))
-        }
+        try file.publish()
+        return ExportSummary(path: file.name, rows: rows, bytes: file.bytes, sha256: sha)
     }
 
     /// `YYYY-MM-DD` → the stored form of that day's last millisecond.

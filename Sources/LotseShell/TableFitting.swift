@@ -1,0 +1,96 @@
+/// Tables for a terminal: fitted to its width and ending with a row count. Scripts and pipes
+/// (no width) get the table exactly as before.
+extension Listing {
+    /// The aligned table fitted to `width` columns: the widest column is cut (with `…`) until
+    /// the table fits; when even that is not enough, one record per line block (like psql's `\x`).
+    func fittedTable(_ cells: [[String]], widths natural: [Int], width: Int) -> String {
+        var widths = natural
+        let gaps = 2 * max(0, widths.count - 1)
+        let minimum = columns.map { max(4, min($0.count, 12)) }
+        while widths.reduce(0, +) + gaps > width {
+            // The widest column that can still give.
+            guard let i = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else {
+                return expanded(cells, width: width)
+            }
+            widths[i] -= 1
+        }
+        func line(_ values: [String]) -> String {
+            var text = ""
+            for (i, value) in values.enumerated() {
+                let cell = Self.cut(value, to: widths[i])
+                text += i == values.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+            }
+            return text + "\n"
+        }
+        var out = line(columns)
+        out += line(widths.map { String(repeating: "-", count: $0) })
+        for row in cells { out += line(row) }
+        return out
+    }
+
+    /// One block per record: `column | value`, values cut to the width.
+    private func expanded(_ cells: [[String]], width: Int) -> String {
+        let label = columns.map(\.count).max() ?? 0
+        var out = ""
+        for (n, row) in cells.enumerated() {
+            let head = "-[ RECORD \(n + 1) ]"
+            out += head + String(repeating: "-", count: max(0, min(width, label + 20) - head.count)) + "\n"
+            for (i, value) in row.enumerated() {
+                let name = columns[i] + String(repeating: " ", count: label - columns[i].count)
+                out += name + " | " + Self.cut(value, to: max(4, width - label - 3)) + "\n"
+            }
+        }
+        return out
+    }
+
+    /// `text` cut to `width` characters, the last one `…` when something was cut.
+    static func cut(_ text: String, to width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(max(0, width - 1))) + "…"
+    }
+
+    /// `(1 row)`, `(12 rows)`.
+    static func rowCount(_ n: Int) -> String { n == 1 ? "(1 row)\n" : "(\(n) rows)\n" }
+}
+
+extension String {
+    /// The text wrapped at spaces to `width` columns; a continued line is indented like the
+    /// text after the first wide gap of its line (the summary column of `help`), or like the line.
+    func wrapped(to width: Int) -> String {
+        split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard line.count > width else { return String(line) }
+            let chars = Array(line)
+            let leading = chars.prefix { $0 == " " }.count
+            var indent = leading
+            var i = leading
+            while i + 1 < chars.count {
+                if chars[i] == " ", chars[i + 1] == " " {
+                    var j = i
+                    while j < chars.count, chars[j] == " " { j += 1 }
+                    if j < width / 2 { indent = j }
+                    break
+                }
+                i += 1
+            }
+            var out: [String] = []
+            var rest = chars[...]
+            var first = true
+            while !rest.isEmpty {
+                let room = first ? width : width - indent
+                if rest.count <= room {
+                    out.append((first ? "" : String(repeating: " ", count: indent)) + String(rest))
+                    break
+                }
+                let window = rest.prefix(room + 1)
+                let lowest = rest.startIndex + (first ? max(indent, leading) + 1 : 1)
+                guard let space = window.lastIndex(of: " "), space > lowest else {
+                    out.append((first ? "" : String(repeating: " ", count: indent)) + String(rest))
+                    break
+                }
+                out.append((first ? "" : String(repeating: " ", count: indent)) + String(rest[..<space]))
+                rest = rest[(space + 1)...].drop { $0 == " " }
+                first = false
+            }
+            return out.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+}

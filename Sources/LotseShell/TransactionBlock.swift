@@ -1,0 +1,81 @@
+import LotseCases
+
+/// An open transaction of the shell: `lotse --single-transaction SCRIPT` (the whole script)
+/// or a `begin` … `commit` block. Every change and audit row in it lands at `commit` (or the
+/// end of the script), or none does: the first error rolls it back.
+struct TransactionBlock {
+    /// The script line of `begin`, nil at the prompt or for the whole script.
+    var line: Int?
+    /// Who was logged in at `begin` (a rolled-back `login` is undone in the shell too).
+    var actor: Actor?
+    /// The whole script (`--single-transaction`): no `begin`, `commit` or `rollback` inside.
+    var wholeScript: Bool
+}
+
+extension Shell {
+    static func transactionCommands() -> [Command] {
+        [
+            Command(path: ["begin"], arguments: [], options: [],
+                    summary: "start a transaction: the following commands land together at commit, or not at all",
+                    details: "Until `commit`, other sessions cannot write (they wait). The first failing command "
+                        + "rolls the whole transaction back, audit rows included; so does `rollback`, the end of "
+                        + "a script, or the end of input. `lotse --single-transaction SCRIPT` runs a whole "
+                        + "script this way.",
+                    group: .session, permission: nil, needsLogin: false,
+                    run: { shell, _ in try shell.beginBlock() }),
+            Command(path: ["commit"], arguments: [], options: [],
+                    summary: "make the changes since begin permanent",
+                    details: "", group: .session, permission: nil, needsLogin: false,
+                    run: { shell, _ in try shell.endBlock(commit: true) }),
+            Command(path: ["rollback"], arguments: [], options: [],
+                    summary: "undo every change since begin",
+                    details: "", group: .session, permission: nil, needsLogin: false,
+                    run: { shell, _ in try shell.endBlock(commit: false) }),
+        ]
+    }
+
+    func beginBlock() throws {
+        if let block {
+            throw ShellError.transaction(block.wholeScript
+                ? "the script already runs as one transaction (--single-transaction)"
+                : "a transaction is already open" + (block.line.map { " (begun at line \($0))" } ?? ""))
+        }
+        try office.beginTransaction()
+        block = TransactionBlock(line: currentLine, actor: actor, wholeScript: false)
+        say("transaction begun")
+    }
+
+    func endBlock(commit: Bool) throws {
+        guard let block else { throw ShellError.transaction("no transaction is open (`begin` starts one)") }
+        if block.wholeScript {
+            throw ShellError.transaction("the script runs as one transaction (--single-transaction); it commits at its end")
+        }
+        self.block = nil
+        if commit {
+            try office.commitTransaction()
+            say("committed")
+        } else {
+            try office.rollbackTransaction()
+            actor = block.actor
+            say("rolled back; nothing since begin was changed")
+        }
+    }
+
+    /// Starts the transaction of a whole script.
+    func beginWholeScript() throws {
+        try office.beginTransaction()
+        block = TransactionBlock(line: nil, actor: actor, wholeScript: true)
+    }
+
+    /// After a failed command (or at the end of input): rolls back an open transaction and
+    /// says so; nil when none was open.
+    func abandonBlock() -> String? {
+        guard let block else { return nil }
+        self.block = nil
+        try? office.rollbackTransaction()
+        actor = block.actor
+        if block.wholeScript { return "the whole script was rolled back (--single-transaction); nothing was changed" }
+        return "the transaction" + (block.line.map { " begun at line \($0)" } ?? "")
+            + " was rolled back; none of its changes were made"
+    }
+}

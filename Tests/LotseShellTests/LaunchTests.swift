@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import LotseShell
+import LotseTestSupport
+
+/// The `lotse` command line: scripts that are not UTF-8, a byte order mark, `--version`,
+/// `lotse --db X demo`, the warning about a definitions folder without definitions.
+@Suite struct LaunchTests {
+    /// Runs the executable with `arguments` and `input` on standard input; output and error together.
+    static func run(_ arguments: [String], input: [UInt8] = [], in directory: TemporaryDirectory) throws
+        -> (output: String, status: Int32) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory.path)
+        process.environment = ["LOTSE_PASSWORD": TestLotse.password]
+        let output = Pipe(), stdin = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input))
+        try stdin.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+    }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func scriptsMustBeUTF8AndMayStartWithAByteOrderMark() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.file("t.db")
+        let common = ["--db", db, "--definitions", TestLotse.repository]
+        // Latin-1 "Jürgen" on line 3: nothing runs, the line is named.
+        let latin1: [UInt8] = Array("init --admin root\nwhoami\nclient add --first-name J".utf8) + [0xFC]
+            + Array("rgen\n".utf8)
+        FileManager.default.createFile(atPath: directory.file("latin1.lotse"), contents: Data(latin1))
+        let (output, status) = try Self.run(common + ["latin1.lotse"], in: directory)
+        #expect(status == 1)
+        #expect(output == "latin1.lotse:3: error: the line is not UTF-8 text (save the script as UTF-8); nothing was run\n")
+        #expect(!FileManager.default.fileExists(atPath: db))
+        // From a pipe: the lines before it ran, then it stops with the line's number.
+        let (piped, pipedStatus) = try Self.run(common, input: latin1, in: directory)
+        #expect(pipedStatus == 1)
+        #expect(piped.hasSuffix("<stdin>:3: error: the line is not UTF-8 text (save the script as UTF-8); the script stopped there\n"))
+        // A byte order mark before line 1 is not part of the command.
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("whoami\r\nwhoami\n".utf8)
+        FileManager.default.createFile(atPath: directory.file("bom.lotse"), contents: Data(bom))
+        let (bomOutput, bomStatus) = try Self.run(common + ["bom.lotse"], in: directory)
+        #expect(bomStatus == 0)
+        #expect(bomOutput == "root (admin)\nroot (admin)\n" || bomOutput == "not logged in\nnot logged in\n")
+    }
+
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
+    func versionAndTheDefinitionsWarning() throws {
+        let directory = TemporaryDirectory()
+        let (version, status) = try Self.run(["--version"], in: directory)
+        #expect(status == 0)
+        #expect(version.hasPrefix("lotse \(VersionText.lotse) (database schema "))
+        #expect(version.contains("; SQLite 3.") && version.contains("; libxml2 2."))
+        // Started where there is neither Forms/ nor Workflows/: said at once, with the folder.
+        let (output, _) = try Self.run(["--db", directory.file("t.db")], input: Array("whoami\n".utf8), in: directory)
+        #expect(output.contains("lotse: warning: no folder Workflows: no workflows can be used"))
+        #expect(output.contains("lotse: warning: no folder Forms: no forms can be used"))
+        let (quiet, _) = try Self.run(["--db", directory.file("t.db"), "--definitions", TestLotse.repository],
+                                      input: Array("whoami\n".utf8), in: directory)
+        #expect(quiet == "not logged in\n")
+    }
+
+    @Test func demoMayFollowTheDatabaseOption() throws {
+        let options = try LaunchOptions(arguments: ["--db", "x.db", "demo", "--clients", "10"], environment: [:])
+        #expect(options.demo?.clients == 10)
+        #expect(options.databasePath == "x.db")
+        #expect(options.script == nil)
+        let script = try LaunchOptions(arguments: ["--db", "x.db", "./demo"], environment: [:])
+        #expect(script.demo == nil && script.script == "./demo")
+        #expect(try LaunchOptions(arguments: ["--version"], environment: [:]).showVersion)
+    }
+}
