@@ -20,6 +20,7 @@ let package = Package(
         // C libraries, found by pkg-config.
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Pure engines.
         .target(name: "LotseXPath", swiftSettings: strict),
@@ -29,7 +30,7 @@ let package = Package(
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
-            "CSQLite",
+            "CSQLite", "CLibPQ",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "LotseCases", dependencies: [
