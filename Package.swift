@@ -21,6 +21,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Pure engines.
         .target(name: "LotseCalendar", swiftSettings: strict),
@@ -31,7 +32,7 @@ let package = Package(
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
-            "CSQLite", "LotseCalendar",
+            "CSQLite", "CLibPQ", "LotseCalendar",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "LotseCases", dependencies: [

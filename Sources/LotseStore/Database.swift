@@ -112,6 +112,9 @@ public final class Database {
         guard rc == SQLITE_OK, let db else {
             throw .cannotOpen(path: path, reason: db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")
         }
+        // Another connection may hold a lock for a moment (a checkpoint, a commit): wait as the
+        // read-write connection does instead of failing with "database is locked".
+        sqlite3_busy_timeout(db, 5000)
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nil) == SQLITE_OK else {
             throw .cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
