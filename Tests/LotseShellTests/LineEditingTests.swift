@@ -132,6 +132,9 @@ import LotseTestSupport
         terminal.send(TestLotse.password)
         #expect(terminal.expect("root> "))
         terminal.send("audit")
+        // Wait for the listing to start: a Ctrl-C typed before the shell has read the line is
+        // taken by the terminal at once (and may flush the queued line), which is not what this checks.
+        #expect(terminal.expect("seq  at"))
         terminal.type(Self.ctrlC)
         #expect(terminal.expect("root> "))
         terminal.send("whoami")
