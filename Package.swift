@@ -21,26 +21,28 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
         // Pure engines.
-        .target(name: "LotseXPath", swiftSettings: strict),
+        .target(name: "LotseCalendar", swiftSettings: strict),
+        .target(name: "LotseXPath", dependencies: ["LotseCalendar"], swiftSettings: strict),
         .target(name: "LotseXML", dependencies: ["CLibXML2"], swiftSettings: strict),
-        .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
+        .target(name: "LotseForms", dependencies: ["LotseXML", "LotseXPath", "LotseCalendar"], swiftSettings: strict),
         .target(name: "LotseWorkflow", dependencies: ["LotseXML", "LotseXPath"], swiftSettings: strict),
 
         // Storage and domain.
         .target(name: "LotseStore", dependencies: [
-            "CSQLite",
+            "CSQLite", "CLibPQ", "LotseCalendar",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
         .target(name: "LotseCases", dependencies: [
-            "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath",
+            "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath", "LotseCalendar",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
         ], swiftSettings: strict),
 
         .target(name: "LotseEvaluation", dependencies: [
-            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML",
+            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXML", "LotseXPath",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
 
@@ -56,6 +58,7 @@ let package = Package(
         // Tests.
         .target(name: "LotseTestSupport", dependencies: ["LotseShell", "LotseCases", "LotseStore", "LotseForms", "LotseXPath"],
                 path: "Sources/LotseTestSupport", swiftSettings: strict),
+        .testTarget(name: "LotseCalendarTests", dependencies: ["LotseCalendar"]),
         .testTarget(name: "LotseXPathTests", dependencies: ["LotseXPath"]),
         .testTarget(name: "LotseXMLTests", dependencies: ["LotseXML"]),
         .testTarget(name: "LotseFormsTests", dependencies: ["LotseForms"], exclude: ["Fixtures"]),

@@ -9,6 +9,11 @@ public struct CaseOverview: Sendable {
     public var client: ClientRecord
     public var workflowVersion: String
     public var workflowSHA256: String
+    /// The workflow version the case was opened with, as stored (it serves the case also when
+    /// its file is gone or changed).
+    public var workflow: WorkflowDefinition
+    /// The case's workflow is no longer in the definitions folder under its name.
+    public var workflowFileGone: Bool
     /// The state's label in the chosen language.
     public var stateLabel: String
     /// The states from the top down to the active one (`active`, `capacity_review`).

@@ -22,8 +22,12 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// A user or site name that is empty, too long or has characters other than letters,
     /// digits, `.`, `_` and `-`.
     case invalidName(String, what: String)
-    /// Wrong user name or password (deliberately not saying which).
-    case badCredentials
+    /// Unknown user, wrong password or a locked account (deliberately not saying which).
+    case loginFailed(LoginPolicy)
+    /// The session's account was disabled, removed or changed: log in again.
+    case sessionEnded(String, reason: String)
+    /// The user logged in with a one-time password and must set their own first.
+    case passwordChangeRequired(String)
     case accountDisabled(String)
     case weakPassword(String)
     /// An admin cannot disable their own account (the database would lose its last admin).
@@ -58,6 +62,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case unknownForm(String, known: [String])
     /// A definition id a case or submission refers to is not in the store.
     case missingDefinition(Int)
+    /// A definition's file changed but kept the version under which other content is stored.
+    case definitionChanged(kind: String, name: String, version: String, stored: String, now: String)
     /// A stored definition no longer reads (a newer Lotse changed the rules).
     case storedDefinitionInvalid(String, String)
     /// The workflow refused the event: no such event, condition false, role, form missing, four-eyes.
@@ -75,6 +81,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case form(FormError)
     /// A code or number outside its allowed values.
     case invalidValue(String, String, expected: [String])
+    /// A site-scoped role was given no site, or a region-wide role one.
+    case sitesForRole(Role, needsSite: Bool)
     /// Lower layers.
     case store(StoreError)
 
@@ -102,7 +110,13 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
             return "unknown role \(text); roles are " + Role.allCases.map(\.rawValue).joined(separator: ", ")
         case let .invalidName(text, what):
             return "invalid \(what) \"\(text)\": use 1 to 64 letters, digits, '.', '_' or '-'"
-        case .badCredentials: return "login failed: unknown user or wrong password"
+        case let .loginFailed(policy):
+            return "login failed: unknown user or wrong password, or the account is locked "
+                + "(\(policy.maxFailures) failed logins in a row lock it for \(policy.lockoutMinutes) minutes)"
+        case let .sessionEnded(name, reason):
+            return "the session of \(name) has ended: \(reason); log in again (nothing was done)"
+        case let .passwordChangeRequired(name):
+            return "\(name) logged in with a one-time password: set your own with `user passwd` first (nothing was done)"
         case let .accountDisabled(name): return "the account \(name) is disabled"
         case let .weakPassword(reason): return "password refused: \(reason)"
         case .cannotDisableSelf: return "you cannot disable your own account"
@@ -142,6 +156,9 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .unknownForm(id, known):
             return "no form \"\(id)\"" + (known.isEmpty ? "" : "; forms: " + known.joined(separator: ", "))
         case let .missingDefinition(id): return "stored definition \(id) is missing from the database"
+        case let .definitionChanged(kind, name, version, stored, now):
+            return "the \(kind) \(name) version \(version) was changed: stored with sha256 \(stored), its file now has "
+                + "sha256 \(now); a changed definition needs a new version (nothing was stored)"
         case let .storedDefinitionInvalid(name, problem): return "the stored version of \(name) no longer reads: \(problem)"
         case let .refused(caseID, refusal): return "case \(caseID): \(refusal.message)"
         case let .concurrentChange(caseID):
@@ -155,6 +172,10 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .form(error): return error.description
         case let .invalidValue(what, value, expected):
             return "invalid \(what) \"\(value)\"; expected " + expected.joined(separator: ", ")
+        case let .sitesForRole(role, needsSite):
+            return needsSite
+                ? "the \(role.rawValue) role works at sites: give at least one with --site S[,S2]"
+                : "the \(role.rawValue) role is region-wide: it takes no --site"
         case let .store(error): return error.description
         }
     }

@@ -21,7 +21,10 @@ public struct DefinitionSet: Sendable {
 
     /// Loads `directory/Forms` and `directory/Workflows`; messages name files as `Forms/x.xml`
     /// when `directory` is `.`.
-    public init(directory: String) {
+    /// - Parameter storedWorkflows: the workflow versions stored for cases: the forms they
+    ///   record repeatedly stay repeatable in the case document, so that a stored version
+    ///   still reads (and serves its cases) when its file is gone.
+    public init(directory: String, storedWorkflows: [[UInt8]] = []) {
         let prefix = directory == "." ? "" : directory + "/"
         forms = FormLibrary(directory: directory + "/Forms", displayPrefix: prefix + "Forms")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/Workflows")) ?? [])
@@ -32,7 +35,7 @@ public struct DefinitionSet: Sendable {
                 sources.append((prefix + "Workflows/" + file, [UInt8](data)))
             }
         }
-        let repeatable = Self.recordedForms(sources.map(\.bytes))
+        let repeatable = Self.recordedForms(sources.map(\.bytes) + storedWorkflows)
         caseDocument = CaseDocument(forms: forms.forms, repeatable: repeatable)
         consentPurposes = Self.purposes(forms.forms["consent"])
         var reader = WorkflowReader(caseDocument: caseDocument.shape, forms: Set(forms.forms.keys),

@@ -90,6 +90,7 @@ extension Office {
         return CaseOverview(
             record: snapshot.record, client: redacted(snapshot.client, for: actor),
             workflowVersion: definition.version ?? "", workflowSHA256: snapshot.workflowSHA256,
+            workflow: definition, workflowFileGone: definitions.workflows[definition.name] == nil,
             stateLabel: definition.label(of: snapshot.record.state, lang),
             statePath: definition.path(to: snapshot.record.state),
             due: due(snapshot),

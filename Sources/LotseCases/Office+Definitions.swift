@@ -29,8 +29,18 @@ extension Office {
 
     /// The stored row of a definition's exact bytes (inserted on first use). Call inside a transaction.
     func storedDefinition(kind: String, name: String, version: String, bytes: [UInt8]) throws -> DefinitionRecord {
-        try store.cases.definition(kind: kind, name: name, version: version, sha256: DefinitionSet.sha256(bytes),
-                                   content: bytes, at: timestamp())
+        let digest = DefinitionSet.sha256(bytes)
+        try refuseChangedContent(kind: kind, name: name, version: version, sha256: digest)
+        return try store.cases.definition(kind: kind, name: name, version: version, sha256: digest,
+                                          content: bytes, at: timestamp())
+    }
+
+    /// A definition whose content changed must change its version: the stored version of the
+    /// same name and version with other bytes refuses the new ones.
+    private func refuseChangedContent(kind: String, name: String, version: String, sha256: String) throws {
+        if let stored = try store.cases.otherContent(kind: kind, name: name, version: version, than: sha256) {
+            throw CasesError.definitionChanged(kind: kind, name: name, version: version, stored: stored, now: sha256)
+        }
     }
 
     /// The interpreter of the workflow version a case was opened with, and that version's hash.
@@ -53,6 +63,7 @@ extension Office {
     func storedForm(_ form: FormDefinition) throws -> DefinitionRecord {
         let digest = formDigests[form.id] ?? DefinitionSet.sha256(form.source)
         formDigests[form.id] = digest
+        try refuseChangedContent(kind: "form", name: form.id, version: form.version, sha256: digest)
         return try store.cases.definition(kind: "form", name: form.id, version: form.version, sha256: digest,
                                           content: form.source, at: timestamp())
     }

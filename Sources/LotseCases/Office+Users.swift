@@ -28,55 +28,12 @@ extension Office {
         }
     }
 
-    /// Checks a user's password and returns them as the actor of the session.
-    /// Both outcomes are audited (`login`, `login.failed` with the reason); the password never is.
-    /// - Throws: `CasesError.badCredentials` (unknown user or wrong password) or `.accountDisabled`.
-    /// - Parameter previous: the user logged in until now; their `logout` is recorded in the
-    ///   same transaction as the new `login`, and only when the new login succeeds.
-    public func login(name: String, password: String, replacing previous: Actor? = nil) throws -> Actor {
-        guard try isInitialised() else { throw CasesError.notInitialised }
-        let user = try storeWork { try store.directory.user(named: name) }
-        let failure: (reason: String, error: CasesError)?
-        if let user {
-            if !hasher.verify(password, against: user.passwordHash) {
-                failure = ("wrong password", .badCredentials)
-            } else if user.disabled {
-                failure = ("account disabled", .accountDisabled(name))
-            } else {
-                failure = nil
-            }
-        } else {
-            failure = ("unknown user", .badCredentials)
-        }
-        let actorName = String(name.prefix(64))
-        if let failure {
-            try storeWork {
-                try store.transaction {
-                    try store.audit.append(AuditDraft(at: timestamp(), actor: actorName, role: user?.role,
-                                                      action: "login.failed",
-                                                      detail: JSONValue.object([("reason", .string(failure.reason))]).text))
-                }
-            }
-            throw failure.error
-        }
-        let actor = try Self.actor(user!)
-        try storeWork {
-            try store.transaction {
-                if let previous { try store.audit.append(draft(previous, "logout")) }
-                try store.audit.append(draft(actor, "login"))
-            }
-        }
-        return actor
-    }
-
-    /// Records the end of a session.
-    public func logout(_ actor: Actor) throws {
-        try storeWork { try store.transaction { try store.audit.append(draft(actor, "logout")) } }
-    }
-
     /// Adds a user account (admin only). Caseworker, medical and supervisor belong to one or
     /// more sites (a supervisor of every site is the region's); evaluator and admin to none.
-    public func addUser(by actor: Actor, name: String, role: Role, sites: [String], password: String) throws {
+    /// - Parameter oneTime: the password is a one-time password: the new user must change it at
+    ///   the first login before doing anything else.
+    public func addUser(by actor: Actor, name: String, role: Role, sites: [String], password: String,
+                        oneTime: Bool = false) throws {
         try authorize(.addUser, actor)
         guard Self.isValidName(name) else { throw CasesError.invalidName(name, what: "user name") }
         try Self.checkSites(sites, for: role)
@@ -90,12 +47,13 @@ extension Office {
                     return record.id
                 }
                 let at = timestamp()
-                _ = try store.directory.insertUser(name: name, role: role.rawValue, siteIDs: siteIDs, passwordHash: hash,
-                                                   at: at)
+                let id = try store.directory.insertUser(name: name, role: role.rawValue, siteIDs: siteIDs,
+                                                        passwordHash: hash, at: at)
+                if oneTime { try store.directory.setMustChangePassword(userID: id, true) }
                 try store.audit.append(draft(actor, "user.add", detail: .object([
                     ("user", .string(name)), ("role", .string(role.rawValue)),
                     ("sites", .array(sites.sorted().map { .string($0) })),
-                ])))
+                ] + (oneTime ? [("password", .string("one-time"))] : []))))
             }
         }
     }
@@ -135,11 +93,10 @@ extension Office {
     /// Site-scoped roles need a site; evaluator and admin are region-wide and take none.
     public static func checkSites(_ sites: [String], for role: Role) throws {
         if role.isSiteScoped && sites.isEmpty {
-            throw CasesError.invalidValue("sites for role \(role.rawValue)", "", expected: ["at least one site (--site S[,S2])"])
+            throw CasesError.sitesForRole(role, needsSite: true)
         }
         if !role.isSiteScoped && !sites.isEmpty {
-            throw CasesError.invalidValue("sites for role \(role.rawValue)", sites.joined(separator: ","),
-                                          expected: ["none: the \(role.rawValue) role is region-wide"])
+            throw CasesError.sitesForRole(role, needsSite: false)
         }
     }
 
@@ -165,7 +122,8 @@ extension Office {
     }
 
     /// Sets a new password: one's own always, another user's only as admin.
-    public func setPassword(by actor: Actor, name: String, password: String) throws {
+    /// - Parameter oneTime: the user must change it at the next login (a generated password).
+    public func setPassword(by actor: Actor, name: String, password: String, oneTime: Bool = false) throws {
         if name != actor.name { try authorize(.setOtherPassword, actor) }
         try PasswordHasher.check(password, userName: name)
         let hash = hasher.hash(password)
@@ -173,7 +131,9 @@ extension Office {
             try store.transaction {
                 guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
                 try store.directory.setPasswordHash(userID: user.id, hash)
-                try store.audit.append(draft(actor, "user.passwd", detail: .object([("user", .string(name))])))
+                try store.directory.setMustChangePassword(userID: user.id, oneTime)
+                try store.audit.append(draft(actor, "user.passwd", detail: .object([("user", .string(name))]
+                    + (oneTime ? [("password", .string("one-time"))] : []))))
             }
         }
     }

@@ -17,10 +17,12 @@ public final class Office {
     /// Password hashing for new and changed passwords.
     public let hasher: PasswordHasher
 
-    /// Loads the forms and workflows when a command first needs them.
-    let loadDefinitions: () -> DefinitionSet
+    /// Loads the forms and workflows when a command first needs them, given the stored
+    /// workflow versions (their `l:records` shape the case document too).
+    let loadDefinitions: ([[UInt8]]) -> DefinitionSet
     /// The forms and workflows of the definitions folder (loaded on first use).
-    public lazy var definitions: DefinitionSet = loadDefinitions()
+    public lazy var definitions: DefinitionSet = loadDefinitions(
+        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [])
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -42,16 +44,32 @@ public final class Office {
     public var randomisationSeeds: (source: String, draw: () -> String) = ("operating system CSPRNG", Randomiser.drawSeed)
     /// Called between reading a case and writing its change (tests use it to interleave writers).
     public var beforeWrite: (() -> Void)?
+    /// The file holding the project's pseudonym key (mode 0600), kept outside the database so
+    /// that a copy of the database re-identifies nobody. Default: the database path + `.key`.
+    public let keyFilePath: String
+    /// When failed logins lock an account.
+    public var loginPolicy = LoginPolicy()
+    /// Makes the project's pseudonym key on first use (injected by tests).
+    public var makePseudonymKey: () -> [UInt8] = {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+    /// Makes one-time passwords for accounts created without one (injected by tests).
+    public var makeOneTimePassword: () -> String = { OneTimePassword.random() }
+    /// A hash in the stored form that no password matches in practice, checked when the name
+    /// is unknown or the account locked, so that every login attempt costs the same time.
+    lazy var dummyHash: String = hasher.unmatchableHash()
 
     /// An office on `store`.
     /// - Parameter definitions: the folder holding `Forms/` and `Workflows/`.
     public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher(),
-                definitions: String = ".", xpathClock: XPathClock = .system) {
+                definitions: String = ".", xpathClock: XPathClock = .system, keyFile: String? = nil) {
         self.store = store
+        self.keyFilePath = keyFile ?? store.database.path + ".key"
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions) }
+        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0) }
     }
 
     /// The current time in the stored form.

@@ -52,6 +52,14 @@ public struct PasswordHasher: Sendable {
         return "pbkdf2-sha256$\(rounds)$\(Hex.encode(salt))$\(Hex.encode(Self.derive(password, salt: salt, rounds: rounds)))"
     }
 
+    /// A well-formed hash with this hasher's rounds and a random salt whose key is all zero
+    /// bytes (no password derives it): verifying against it costs as much as a real one.
+    public func unmatchableHash() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let salt = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return "pbkdf2-sha256$\(rounds)$\(Hex.encode(salt))$\(Hex.encode([UInt8](repeating: 0, count: 32)))"
+    }
+
     /// Whether `password` matches a stored hash (constant-time comparison).
     public func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$")
@@ -69,5 +77,18 @@ public struct PasswordHasher: Sendable {
         let key = try! KDF.Insecure.PBKDF2.deriveKey(from: Array(password.utf8), salt: salt, using: .sha256,
                                                      outputByteCount: 32, rounds: rounds)
         return key.withUnsafeBytes { Array($0) }
+    }
+}
+
+/// Generated one-time passwords: 16 letters and digits without look-alikes (0/O, 1/l/I),
+/// in four groups, about 82 bits.
+public enum OneTimePassword {
+    static let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+
+    /// A new random one-time password, `xxxx-xxxx-xxxx-xxxx`.
+    public static func random() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let letters = (0..<16).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return stride(from: 0, to: 16, by: 4).map { String(letters[$0..<$0 + 4]) }.joined(separator: "-")
     }
 }

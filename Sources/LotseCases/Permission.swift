@@ -34,7 +34,11 @@ public enum Permission: String, CaseIterable, Sendable {
     case exportCases = "export cases"
     case exportAudit = "export audit"
     case reports = "report"
+    /// Declaring the evaluation plan (primary outcome, α) once, before the analysis.
+    case declarePlan = "evaluation plan"
     case viewBalance = "randomise balance"
+    /// A verified copy of the whole database.
+    case backup = "backup"
     /// Recording an outcome observation (evaluation data) on any case, in any state.
     case observe = "observe"
 
@@ -52,11 +56,11 @@ public enum Permission: String, CaseIterable, Sendable {
         // Borken: the county jobcenter randomised, never the sites.
         case .randomise, .setUpRandomisation, .closeRecruitment, .revealSeed, .listAssignments: return [.evaluator]
         case .viewBalance: return [.evaluator, .supervisor]
-        case .exportCases: return [.evaluator]
+        case .exportCases, .declarePlan: return [.evaluator]
         case .exportAudit: return [.supervisor]
         case .reports: return [.evaluator, .supervisor]
         case .assignCase, .reopenCase: return [.supervisor]
-        case .queryAudit: return [.supervisor, .admin]
+        case .queryAudit, .backup: return [.supervisor, .admin]
         case .verifyAudit, .auditHead: return [.supervisor, .admin, .evaluator]
         }
     }

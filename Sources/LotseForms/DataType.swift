@@ -1,3 +1,4 @@
+import LotseCalendar
 /// The value types of form fields (XForms bind `type`, plus the select kinds from the body).
 public enum DataType: String, Sendable, CaseIterable {
     case string, int, decimal, date, dateTime, time, boolean
@@ -60,7 +61,7 @@ public enum DataType: String, Sendable, CaseIterable {
             if dotted.hasPrefix(".") { dotted = "0" + dotted } else if dotted.hasPrefix("-.") { dotted = "-0" + dotted.dropFirst() }
             guard let d = Double(dotted), d.isFinite else { return nil }
             return dotted.hasPrefix("+") ? String(dotted.dropFirst()) : dotted
-        case .date: return CalendarDate(value) != nil ? value : nil
+        case .date: return CivilDate(value) != nil ? value : nil
         case .dateTime: return DateTimeText.isValid(value) ? value : nil
         case .time: return DateTimeText.isValidTime(value) ? value : nil
         case .boolean:
@@ -104,43 +105,15 @@ public enum DataType: String, Sendable, CaseIterable {
     }
 }
 
-/// A valid Gregorian calendar date `YYYY-MM-DD`.
-struct CalendarDate {
-    let year: Int, month: Int, day: Int
-
-    init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return nil }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        guard (1...days).contains(d) else { return nil }
-        year = y; month = m; day = d
-    }
-}
-
-/// Checks of ISO 8601 time and dateTime text as ODK writes it.
+/// Checks of ISO 8601 time and dateTime text as ODK writes it (ASCII digits only; see
+/// `CivilDate` and `CivilTime`).
 enum DateTimeText {
-    static func isValidTime(_ text: String) -> Bool {
-        var rest = Substring(text)
-        if rest.hasSuffix("Z") { rest = rest.dropLast() } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let zone = rest[rest.index(after: sign)...]
-            guard zone.count == 5, zone.dropFirst(2).first == ":" else { return false }
-            rest = rest[..<sign]
-        }
-        let main = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let hms = main[0].split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(hms.count), hms.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isNumber) }),
-              Int(hms[0])! < 24, Int(hms[1])! < 60, hms.count < 3 || Int(hms[2])! < 60 else { return false }
-        if main.count == 2 { return !main[1].isEmpty && main[1].allSatisfy(\.isNumber) }
-        return true
-    }
+    static func isValidTime(_ text: String) -> Bool { CivilTime(text) != nil }
 
     static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
-        guard parts.count == 2, CalendarDate(String(parts[0])) != nil else { return false }
-        return isValidTime(String(parts[1]))
+        guard parts.count == 2, CivilDate(parts[0]) != nil else { return false }
+        return CivilTime(parts[1]) != nil
     }
 }
 

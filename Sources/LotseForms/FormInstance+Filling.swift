@@ -76,6 +76,11 @@ extension FormInstance {
             return FieldProblem(field: field.relativePath, kind: .type,
                                 message: field.type.problemMessage(for: value.trimmed(), language))
         }
+        if field.type == .string, value.count > Self.maximumTextLength {
+            return FieldProblem(field: field.relativePath, kind: .constraint, message: language == "de"
+                ? "höchstens \(Self.maximumTextLength.formatted) Zeichen (hier \(value.count.formatted))"
+                : "at most \(Self.maximumTextLength.formatted) characters (this has \(value.count.formatted))")
+        }
         if field.type == .select1 || field.type == .select {
             let ordered = choiceValues(of: field)
             let offered = Set(ordered)
@@ -151,5 +156,24 @@ extension FormInstance {
         for (field, value) in pairs { node(at: field.path)?.value = entered(value, type: field.type) ?? value }
         // Re-evaluated when next read or validated (often after more values are set).
         isConsistent = false
+    }
+}
+
+extension FormInstance {
+    /// The longest text a string field takes (a constraint may set a lower limit), so that no
+    /// submission, and no audit row about one, grows without bound.
+    public static let maximumTextLength = 10_000
+}
+
+extension Int {
+    /// The number with thin groups of three digits: `10,000`.
+    var formatted: String {
+        let digits = Array(String(self))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 && d != "-" && digits[i - 1] != "-" { out += "," }
+            out.append(d)
+        }
+        return out
     }
 }

@@ -17,6 +17,8 @@ public struct OptionSpec: Sendable {
     public static let format = OptionSpec("format", value: "table|csv|json", "output format (default table)")
     /// `--lang de|en`, the label language for one command.
     public static let lang = OptionSpec("lang", value: "de|en", "label language (default: lotse --lang, else de)")
+    /// `--force`: an output file may replace an existing file.
+    public static let force = OptionSpec("force", "replace an existing file of that name")
     /// `--password-file FILE`, for scripts.
     public static let passwordFile = OptionSpec(
         "password-file", value: "FILE", "read the password from the first line of FILE (scripts)")
@@ -51,6 +53,8 @@ struct Command {
     var needsLogin: Bool
     /// Also accepts more positional arguments than listed (the last one repeats).
     var variadic: Bool = false
+    /// Its arguments may be passwords (typed in the wrong place): no error message repeats them.
+    var secretArguments: Bool = false
     var run: (Shell, Invocation) throws -> Void
 
     var name: String { path.joined(separator: " ") }

@@ -3,5 +3,6 @@ extension Shell {
     static func commandTable() -> [Command] {
         sessionCommands() + transactionCommands() + userCommands() + clientCommands() + caseCommands() + formCommands()
             + submissionCommands() + workflowCommands() + randomisationCommands() + evaluationCommands() + auditCommands()
+            + backupCommands()
     }
 }

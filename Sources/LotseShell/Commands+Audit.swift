@@ -138,10 +138,7 @@ struct AuditFailure: Error, CustomStringConvertible {
     init(_ result: AuditVerification) { self.result = result }
 
     var description: String {
-        var lines: [String] = []
-        if let failure = result.failure { lines.append("the audit log is broken at row \(failure.seq): \(failure)") }
-        if let problem = result.logProblem { lines.append(problem.description) }
-        lines += result.dataProblems.map(\.description)
+        let lines = result.problems
         return lines.count == 1 ? lines[0] : "audit verify found \(lines.count) problems:\n  "
             + lines.joined(separator: "\n  ")
     }

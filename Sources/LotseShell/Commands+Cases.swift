@@ -21,7 +21,7 @@ extension Shell {
                     }),
             Command(path: ["case", "show"], arguments: ["CASE"], options: [
                         OptionSpec("diagram", "print the workflow as Graphviz DOT with the current state highlighted"),
-                        OptionSpec("out", value: "FILE", "with --diagram: write the DOT to FILE"), .lang],
+                        OptionSpec("out", value: "FILE", "with --diagram: write the DOT to FILE (- for standard output)"), .force, .lang],
                     summary: "show a case: state, due date, history, and the events you may fire now",
                     details: "", group: .cases, permission: .viewCases, needsLogin: true,
                     run: { shell, inv in try shell.showCase(inv) }),
@@ -85,11 +85,8 @@ extension Shell {
         let id = try Self.number(inv.arguments[0], "case")
         let o = try office.caseOverview(by: actor, id: id, language: lang)
         if inv.flag("diagram") {
-            guard let workflow = office.definitions.workflows[o.record.workflow] else {
-                throw ShellError.definitions("workflow \(o.record.workflow) is not loaded")
-            }
-            let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: lang) ?? .de, highlight: o.record.state)
-            try writeOrPrint(dot, to: inv.option("out"))
+            let dot = WorkflowDiagram.dot(o.workflow, lang: WorkflowLanguage(rawValue: lang) ?? .de, highlight: o.record.state)
+            try writeOrPrint(dot, to: inv)
             return
         }
         let year = Int(office.timestamp().prefix(4)) ?? 2026
@@ -101,6 +98,9 @@ extension Shell {
                 ?? "randomised = no (opened by hand; not in the evaluation)") + "\n"
         text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
             + " · assigned to \(o.record.assignee ?? "nobody")\n"
+        if o.workflowFileGone {
+            text += "note: the workflow \(o.record.workflow) is no longer in Workflows/; its stored version serves this case\n"
+        }
         text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed && o.record.state != "closed" ? " (closed)" : "")
             + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
         text += "since: \(o.record.enteredAt)\n"
@@ -141,14 +141,28 @@ extension Shell {
     }
 
     /// Writes text to a file, or to standard output without one.
-    func writeOrPrint(_ text: String, to file: String?) throws {
-        guard let file else {
+    /// Writes `text` to the file of `--out` (or another option) safely, or prints it when the
+    /// option is missing or `-`.
+    func writeOrPrint(_ text: String, to inv: Invocation, option: String = "out") throws {
+        guard let target = outputTarget(inv, option: option), case .file = target else {
             console.out(text.hasSuffix("\n") ? text : text + "\n")
             return
         }
-        do { try text.write(toFile: file, atomically: true, encoding: .utf8) } catch {
-            throw ShellError.cannotWrite(file: file, reason: error.localizedDescription)
+        let file = try office.output(target)
+        do {
+            try file.write(text)
+            try file.publish()
+        } catch {
+            file.discard()
+            throw error
         }
-        say("wrote \(file)")
+        say("wrote \(file.name)")
+    }
+
+    /// The target of `--out FILE` (with `--force`), or nil when the option is missing.
+    func outputTarget(_ inv: Invocation, option: String = "out") -> OutputTarget? {
+        inv.option(option).map { [console] in
+            OutputTarget.named($0, force: inv.flag("force"), standardOutput: { console.out($0) })
+        }
     }
 }

@@ -6,7 +6,7 @@ extension Shell {
     static func evaluationCommands() -> [Command] {
         [
             Command(path: ["export", "cases"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
@@ -18,7 +18,7 @@ extension Shell {
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in try shell.exportCases(inv) }),
             Command(path: ["export", "codebook"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],
                     summary: "export the codebook: every variable with labels, type, codes and source",
                     details: "", group: .evaluation, permission: .exportCases, needsLogin: true,
@@ -28,7 +28,7 @@ extension Shell {
                         shell.reportExport(summary, "variables")
                     }),
             Command(path: ["export", "audit"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
                         OptionSpec("case", value: "N", "only rows about case N"), OptionSpec("user", value: "NAME", "only this user"),
                         OptionSpec("action", value: "ACTION", "only this action and its refinements"),
@@ -43,7 +43,7 @@ extension Shell {
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .lang, .format],
+                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .force, .lang, .format],
                     summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
                     details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
                         + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
@@ -53,7 +53,45 @@ extension Shell {
                         let report = try EvaluationReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
                                                                 asOf: inv.option("as-of"), language: try shell.language(inv))
                         try shell.show(report.tables, inv)
-                        if let file = inv.option("svg") { try shell.writeOrPrint(report.chart.svg(), to: file) }
+                        if inv.option("svg") != nil { try shell.writeOrPrint(report.chart.svg(), to: inv, option: "svg") }
+                    }),
+            Command(path: ["evaluation", "plan"], arguments: [], options: [
+                        OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
+                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)")],
+                    summary: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)",
+                    details: "The plan goes to the audit log and is never changed: a second declaration is refused and "
+                        + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
+                        + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
+                        + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
+                    group: .evaluation, permission: .declarePlan, needsLogin: true,
+                    run: { shell, inv in
+                        guard let primary = inv.option("primary") else {
+                            throw ShellError.missingArgument("--primary INDICATOR", usage: inv.command.usage)
+                        }
+                        let alpha = try inv.option("alpha").map {
+                            guard let a = Double($0), a > 0, a <= 0.5 else {
+                                throw ShellError.badValue(option: "alpha", value: $0, expected: "a number above 0 and at most 0.5")
+                            }
+                            return a
+                        } ?? 0.05
+                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha)
+                        shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
+                                  + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
+                    }),
+            Command(path: ["report", "flow"], arguments: [], options: [
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
+                        OptionSpec("svg", value: "FILE", "also draw the flow diagram"), .lang, .format],
+                    summary: "participant flow (CONSORT): pool, randomised, per group started, terminal boxes, observed, analysed",
+                    details: "Every randomised case is in exactly one terminal box (consent refused, withdrew, transferred, "
+                        + "moved away, closed, still in the programme); intention to treat: everyone randomised is "
+                        + "analysed in their group. The counts come from the same rows as `export cases`.",
+                    group: .evaluation, permission: .reports, needsLogin: true,
+                    run: { shell, inv in
+                        let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
+                                                        asOf: inv.option("as-of"), language: try shell.language(inv))
+                        try shell.show([flow.table], inv)
+                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg, to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
@@ -88,9 +126,9 @@ extension Shell {
         ]
     }
 
-    func outFile(_ inv: Invocation) throws -> String {
-        guard let file = inv.option("out") else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
-        return file
+    func outFile(_ inv: Invocation) throws -> OutputTarget {
+        guard let target = outputTarget(inv) else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
+        return target
     }
 
     func exportJSON(_ inv: Invocation) throws -> Bool {
@@ -116,8 +154,10 @@ extension Shell {
     }
 
     func reportExport(_ summary: ExportSummary, _ what: String) {
-        say("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256)); "
-            + "audit head \(summary.head) in \(summary.manifest)")
+        // With --out - the export itself is on standard output: the summary goes to standard error.
+        let manifest = summary.manifest.map { " in \($0)" } ?? ""
+        (summary.path == "-" ? { self.console.err($0 + "\n") } : say)("wrote \(summary.rows) \(what) to \(summary.path) "
+            + "(\(summary.bytes) bytes, sha256 \(summary.sha256)); audit head \(summary.head)\(manifest)")
     }
 
     /// Report tables as listings: titled tables for people, plain records for machines.
@@ -126,7 +166,8 @@ extension Shell {
         for (index, table) in tables.enumerated() {
             let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
             if format == .table {
-                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table))
+                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table)
+                            + table.notes.map { $0 + "\n" }.joined())
             } else {
                 console.out(listing.render(format))
             }

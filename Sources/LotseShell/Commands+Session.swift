@@ -22,8 +22,9 @@ extension Shell {
             Command(path: ["login"], arguments: ["USER"], options: [.passwordFile],
                     summary: "log in (the password is asked without echo on a terminal)",
                     details: "In a script the password comes from --password-file FILE or LOTSE_PASSWORD. Logins "
-                        + "and failed logins are audited; a login replaces the current one.",
-                    group: .session, permission: nil, needsLogin: false,
+                        + "and failed logins are audited; a login replaces the current one, and a failed login "
+                        + "ends it too. Repeated wrong passwords lock the account for a while (lotse --lockout).",
+                    group: .session, permission: nil, needsLogin: false, secretArguments: true,
                     run: { shell, inv in try shell.login(inv) }),
             Command(path: ["logout"], arguments: [], options: [],
                     summary: "end the session of the logged-in user",
@@ -58,7 +59,7 @@ extension Shell {
     func initialise(_ inv: Invocation) throws {
         guard let name = inv.option("admin") else { throw ShellError.missingArgument("--admin NAME", usage: inv.command.usage) }
         if try office.isInitialised() { throw CasesError.alreadyInitialised }
-        let password = try passwords.new(inv, for: name)
+        guard let password = try passwords.new(inv, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
         say("created admin \(name); logged in as \(name)")
     }
@@ -66,9 +67,21 @@ extension Shell {
     func login(_ inv: Invocation) throws {
         let name = inv.arguments[0]
         guard try office.isInitialised() else { throw CasesError.notInitialised }
-        let password = try passwords.existing(inv, prompt: "Password for \(name): ")
-        let new = try office.login(name: name, password: password, replacing: actor)
+        // A failed login ends the previous session too (the office records its logout).
+        let previous = actor
+        actor = nil
+        let password: String
+        do {
+            password = try passwords.existing(inv, prompt: "Password for \(name): ")
+        } catch {
+            if let previous { try office.logout(previous) }
+            throw error
+        }
+        let new = try office.login(name: name, password: password, replacing: previous)
         actor = new
         say("logged in as \(new.name) (\(new.role.rawValue))" + Self.atSites(new.sites))
+        if try office.mustChangePassword(new) {
+            say("your password is a one-time password: set your own with `user passwd` before anything else")
+        }
     }
 }

@@ -11,10 +11,11 @@ extension Shell {
                         .passwordFile],
                     summary: "add a user account with a role",
                     details: "The initial password is asked twice without echo on a terminal; in a script it comes "
-                        + "from --password-file FILE or LOTSE_PASSWORD. At least \(PasswordHasher.minimumLength) "
+                        + "from --password-file FILE, or else Lotse makes a one-time password, prints it once, and the "
+                        + "new user must change it at the first login. At least \(PasswordHasher.minimumLength) "
                         + "characters, not containing the user name. Roles: "
                         + Role.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
-                    group: .users, permission: .addUser, needsLogin: true,
+                    group: .users, permission: .addUser, needsLogin: true, secretArguments: true,
                     run: { shell, inv in
                         let name = inv.arguments[0]
                         guard let roleText = inv.option("role") else {
@@ -26,9 +27,12 @@ extension Shell {
                         let sites = Self.siteList(inv.option("site"))
                         try shell.office.checkNewUser(by: actor, name: name, sites: sites)
                         try Office.checkSites(sites, for: role)
-                        let password = try shell.passwords.new(inv, for: name)
-                        try shell.office.addUser(by: actor, name: name, role: role, sites: sites, password: password)
+                        let given = try shell.passwords.new(inv, for: name, environment: false)
+                        let password = given ?? shell.office.oneTimePassword(for: name)
+                        try shell.office.addUser(by: actor, name: name, role: role, sites: sites,
+                                                 password: password, oneTime: given == nil)
                         shell.say("added user \(name) (\(role.rawValue))" + Self.atSites(sites))
+                        if given == nil { shell.sayOneTimePassword(password, for: name) }
                     }),
             Command(path: ["user", "list"], arguments: [], options: [.format],
                     summary: "list the user accounts", details: "", group: .users, permission: .listUsers,
@@ -74,8 +78,9 @@ extension Shell {
             Command(path: ["user", "passwd"], arguments: ["[NAME]"], options: [.passwordFile],
                     summary: "set a new password: your own, or (admin) another user's",
                     details: "Without NAME it changes your own password. On a terminal, changing your own asks "
-                        + "for the current password first.",
-                    group: .users, permission: nil, needsLogin: true,
+                        + "for the current password first. In a script the new password comes from --password-file; "
+                        + "an admin setting another user's password without one gets a one-time password to hand on.",
+                    group: .users, permission: nil, needsLogin: true, secretArguments: true,
                     run: { shell, inv in try shell.changePassword(inv) }),
             Command(path: ["site", "add"], arguments: ["CODE", "NAME"], options: [],
                     summary: "add a site (a jobcenter office of the model project)",
@@ -120,8 +125,17 @@ extension Shell {
         } else {
             try office.authorize(.setOtherPassword, actor)
         }
-        let password = try passwords.new(inv, for: name)
-        try office.setPassword(by: actor, name: name, password: password)
+        let given = try passwords.new(inv, for: name, environment: false)
+        // One's own new password must be given; another user's may be a generated one-time password.
+        if given == nil && name == actor.name { throw NewPasswordMissing() }
+        let password = given ?? office.oneTimePassword(for: name)
+        try office.setPassword(by: actor, name: name, password: password, oneTime: given == nil)
         say("changed the password of \(name)")
+        if given == nil { sayOneTimePassword(password, for: name) }
+    }
+
+    /// Shows a generated one-time password, the only time it is ever shown.
+    func sayOneTimePassword(_ password: String, for name: String) {
+        say("one-time password for \(name): \(password) (shown only now; \(name) must change it at the first login)")
     }
 }

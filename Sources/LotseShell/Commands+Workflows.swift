@@ -23,7 +23,7 @@ extension Shell {
                     group: .workflows, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.checkWorkflows(inv) }),
             Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
-                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .lang],
+                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .force, .lang],
                     summary: "write a workflow as a Graphviz DOT picture",
                     details: "States with their labels, compound states as clusters, transitions labelled with event and "
                         + "roles, guards as tooltips. Render with: dot -Tsvg amiga.dot > amiga.svg",
@@ -31,7 +31,7 @@ extension Shell {
                     run: { shell, inv in
                         let workflow = try shell.workflow(inv.arguments[0])
                         let dot = WorkflowDiagram.dot(workflow, lang: WorkflowLanguage(rawValue: try shell.language(inv)) ?? .de)
-                        try shell.writeOrPrint(dot, to: inv.option("out"))
+                        try shell.writeOrPrint(dot, to: inv)
                     }),
         ]
     }

@@ -1,3 +1,5 @@
+public import LotseCases
+
 /// The command line of `lotse`: `lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]`.
 public struct LaunchOptions: Sendable, Equatable {
     /// The database file: `--db PATH`, else `LOTSE_DB`, else `./lotse.db`.
@@ -14,6 +16,10 @@ public struct LaunchOptions: Sendable, Equatable {
     public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
+    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`.
+    public var keyFile: String?
+    /// Failed logins that lock an account, and for how long: `--lockout N/MINUTES` or `LOTSE_LOCKOUT` (default 5/15).
+    public var lockout = LoginPolicy()
     /// Never page long output (`--no-pager`).
     public var noPager = false
     /// Print the versions and exit.
@@ -30,7 +36,7 @@ public struct LaunchOptions: Sendable, Equatable {
     /// Usage text for `lotse --help` and bad usage.
     public static let usage = """
         usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction]
-                     [--no-pager] [SCRIPT]
+                     [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
                lotse --version
 
@@ -45,6 +51,10 @@ public struct LaunchOptions: Sendable, Equatable {
         ~/.lotse_history ($LOTSE_HISTORY moves it; empty: none); Tab completes; Ctrl-C cancels the line.
         Long output goes through $LOTSE_PAGER, else $PAGER, else `less -FRX` (--no-pager or an empty
         LOTSE_PAGER: none); tables fit the terminal's width.
+
+        The project's pseudonym key lives in its own file, PATH.key beside the database unless --key-file
+        or $LOTSE_KEY_FILE names another (mode 0600; keep it safe and apart from database copies).
+        N failed logins in a row lock an account for MINUTES (--lockout or $LOTSE_LOCKOUT, default 5/15).
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -62,6 +72,11 @@ public struct LaunchOptions: Sendable, Equatable {
     /// Parses the arguments after the program name.
     public init(arguments: [String], environment: [String: String]) throws(Failure) {
         databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
+        keyFile = environment["LOTSE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let text = environment["LOTSE_LOCKOUT"], !text.isEmpty {
+            guard let policy = LoginPolicy(text) else { throw Failure(message: "LOTSE_LOCKOUT needs N/MINUTES, such as 5/15") }
+            lockout = policy
+        }
         var index = 0
         var dbGiven = false
         if arguments.first == "demo" {
@@ -85,6 +100,16 @@ public struct LaunchOptions: Sendable, Equatable {
                 index += 1
             case "--":
                 continue
+            case "--key-file":
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--key-file needs a path") }
+                keyFile = arguments[index]
+                index += 1
+            case "--lockout":
+                guard index < arguments.count, let policy = LoginPolicy(arguments[index]) else {
+                    throw Failure(message: "--lockout needs N/MINUTES, such as 5/15")
+                }
+                lockout = policy
+                index += 1
             case "--definitions":
                 guard index < arguments.count else { throw Failure(message: "--definitions needs a folder") }
                 definitions = arguments[index]

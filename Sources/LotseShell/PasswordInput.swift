@@ -62,10 +62,15 @@ struct PasswordSource {
         return password
     }
 
-    /// A new password, asked twice on a terminal.
-    func new(_ invocation: Invocation, for user: String) throws -> String {
-        if let given = try fromFileOrEnvironment(invocation) { return given }
-        guard let prompt, let first = prompt.readSecret("New password for \(user): ") else { throw Self.noPassword }
+    /// A new password: from `--password-file`, `LOTSE_PASSWORD` when `environment` allows it
+    /// (only for the first admin: for anyone else it would silently be a copy of the admin's own),
+    /// else asked twice on a terminal.
+    /// - Returns: nil when there is neither a file, an allowed environment value nor a terminal.
+    func new(_ invocation: Invocation, for user: String, environment useEnvironment: Bool) throws -> String? {
+        if let file = invocation.option("password-file") { return try Self.firstLine(of: file) }
+        if useEnvironment, let value = environment["LOTSE_PASSWORD"], !value.isEmpty { return value }
+        guard let prompt else { return nil }
+        guard let first = prompt.readSecret("New password for \(user): ") else { throw Self.noPassword }
         guard let second = prompt.readSecret("Repeat the password: ") else { throw Self.noPassword }
         guard first == second else { throw ShellError.passwordMismatch }
         return first
@@ -96,5 +101,14 @@ struct PasswordSource {
         }
         if bytes.last == 13 { bytes.removeLast() }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// No new password could be read: scripts must name a file (`LOTSE_PASSWORD` is the password
+/// to log in with, never silently someone's new one).
+struct NewPasswordMissing: Error, CustomStringConvertible {
+    var description: String {
+        "no new password given: on a terminal it is asked for twice; in a script use --password-file FILE "
+            + "(LOTSE_PASSWORD is only the password to log in with)"
     }
 }

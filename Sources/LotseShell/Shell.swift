@@ -66,21 +66,38 @@ public final class Shell {
     /// - Throws: whatever the command throws; nothing has been changed then.
     public func run(line: String) throws {
         beforeEachLine?()
+        let size = line.utf8.count
+        guard size <= InputLimits.maximumLineBytes else { throw InputLimits.LineTooLong(bytes: size) }
         let tokens: [Token]
         do { tokens = try Tokenizer.split(line) } catch { throw ShellError.syntax(error) }
         guard !tokens.isEmpty else { return }
         let (command, rest) = try resolve(tokens)
-        let invocation = try Invocation(command: command, words: rest)
-        if command.needsLogin {
-            guard try office.isInitialised() else { throw CasesError.notInitialised }
-            guard actor != nil else { throw CasesError.notLoggedIn }
-        }
         do {
-            try command.run(self, invocation)
-        } catch let CasesError.notAllowed(permission, role, user) where permission.rawValue != command.name {
-            // `case list` is refused as `case list`, not as the permission `case show` it needs.
-            throw ShellError.commandNotAllowed(command: command.name, roles: permission.roles.map(\.rawValue),
-                                               user: user, role: role.rawValue)
+            let invocation = try Invocation(command: command, words: rest)
+            if command.needsLogin {
+                guard try office.isInitialised() else { throw CasesError.notInitialised }
+                guard let actor else { throw CasesError.notLoggedIn }
+                try checkSession(actor, command)
+            }
+            do {
+                try command.run(self, invocation)
+            } catch let CasesError.notAllowed(permission, role, user) where permission.rawValue != command.name {
+                // `case list` is refused as `case list`, not as the permission `case show` it needs.
+                throw ShellError.commandNotAllowed(command: command.name, roles: permission.roles.map(\.rawValue),
+                                                   user: user, role: role.rawValue)
+            }
+        } catch where command.secretArguments {
+            throw SecretArguments.withheld(error, command: command)
+        }
+    }
+
+    /// Re-checks the session before a command: a disabled or changed account is logged out.
+    private func checkSession(_ actor: Actor, _ command: Command) throws {
+        do {
+            try office.checkSession(actor, passwordChange: command.path == ["user", "passwd"] || command.path == ["logout"])
+        } catch CasesError.sessionEnded(let name, let reason) {
+            self.actor = nil
+            throw CasesError.sessionEnded(name, reason: reason)
         }
     }
 
@@ -212,7 +229,7 @@ public final class Shell {
             console.err(ErrorPresenter.line(for: CasesError.invalidName(name, what: "user name")))
         }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
-        let password = try passwords.new(invocation, for: name)
+        guard let password = try passwords.new(invocation, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
         console.out("Created admin \(name) and logged in.\n")
     }

@@ -85,6 +85,11 @@ public struct AuditLog {
         return (seq, hash)
     }
 
+    /// The hash of row `seq`, or nil when there is no such row.
+    public func hash(at seq: Int) throws -> String? {
+        try database.scalar("SELECT hash FROM audit WHERE seq = ?", [.int(seq)])?.string
+    }
+
     /// Every action that occurs in the log, in order (from its index; for "did you mean").
     public func actions() throws -> [String] {
         try database.query("SELECT DISTINCT action FROM audit ORDER BY action").compactMap { $0[0].string }

@@ -141,6 +141,14 @@ public struct AuditVerification: Sendable, Equatable {
 
     /// True when every row matched, every data row matched the chain, and the log is whole.
     public var isIntact: Bool { failure == nil && dataProblems.isEmpty && logProblem == nil }
+
+    /// Every problem found, one sentence each: the broken row, the log as a whole, the data rows.
+    public var problems: [String] {
+        var lines: [String] = []
+        if let failure { lines.append("the audit log is broken at row \(failure.seq): \(failure)") }
+        if let logProblem { lines.append(logProblem.description) }
+        return lines + dataProblems.map(\.description)
+    }
 }
 
 /// A data row that does not match the audit chain.

@@ -22,6 +22,13 @@ public struct CaseStore {
                                 sha256: sha256, content: content, storedAt: at)
     }
 
+    /// The hash of a stored definition with this name and version, other than `sha256`, if any:
+    /// the same version with different content.
+    public func otherContent(kind: String, name: String, version: String, than sha256: String) throws -> String? {
+        try database.scalar("SELECT sha256 FROM definitions WHERE kind = ? AND name = ? AND version = ? AND sha256 <> ? "
+                            + "ORDER BY id LIMIT 1", [.text(kind), .text(name), .text(version), .text(sha256)])?.string
+    }
+
     /// A stored definition by id.
     public func definition(id: Int) throws -> DefinitionRecord? {
         try database.query("SELECT id, kind, name, version, sha256, content, stored_at FROM definitions WHERE id = ?",

@@ -70,7 +70,7 @@ public enum CoveredRecords {
     public static let kinds: [RecordKind] = [
         RecordKind("site", table: "sites", columns: ["r.code", "r.name", "r.created_at"]),
         RecordKind("user", table: "users", columns: [
-            "r.name", "r.role", "r.password_hash", "r.disabled", "r.created_at",
+            "r.name", "r.role", "r.password_hash", "r.disabled", "r.created_at", "r.must_change_password",
             // The user's sites: their codes, sorted, comma-separated (NULL for none).
             "(SELECT group_concat(code, ',') FROM (SELECT s.code FROM user_sites us JOIN sites s ON s.id = us.site_id "
                 + "WHERE us.user_id = r.id ORDER BY s.code))",

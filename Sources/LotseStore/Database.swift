@@ -27,19 +27,22 @@ public final class Database {
     /// Opens (and, if missing, creates with mode 0600) the database file at `path`.
     /// - Parameter busyTimeout: milliseconds to wait for another writer before failing.
     /// - Throws: `StoreError.cannotOpen` or `.journalMode`, or an SQLite error.
-    public init(path: String, busyTimeout: Int32 = 5000) throws(StoreError) {
+    /// - Parameter readOnly: open an existing file only for reading (no journal mode switch,
+    ///   nothing created or changed), as a backup is checked.
+    public init(path: String, busyTimeout: Int32 = 5000, readOnly: Bool = false) throws(StoreError) {
         self.path = path
-        if access(path, F_OK) != 0 {
+        if !readOnly && access(path, F_OK) != 0 {
             // Create the file ourselves so that it is private from the start; SQLite gives
             // the -wal and -shm files the same permissions as the database file.
             let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
             if fd < 0 && errno != EEXIST {
                 throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
             }
-            if fd >= 0 { close(fd) }
+            if fd >= 0 { Glibc.close(fd) }
         }
         var db: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags = readOnly ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
@@ -49,14 +52,82 @@ public final class Database {
         self.handle = db
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeout)
+        if readOnly { return }
         let mode = try scalar("PRAGMA journal_mode=WAL")?.string ?? ""
         guard mode.lowercased() == "wal" else { throw .journalMode(path: path, mode: mode) }
         try execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
     }
 
-    deinit {
+    deinit { close() }
+
+    private var closed = false
+
+    /// Closes the connection: finalises every statement; the last connection to close
+    /// checkpoints the WAL into the database file and removes `-wal` and `-shm`, so the file
+    /// alone holds every committed change. Nothing may use the database afterwards.
+    public func close() {
+        guard !closed else { return }
+        closed = true
         cache.removeAll()
         sqlite3_close_v2(handle)
+    }
+
+    /// Copies the whole database into the (new, empty) file at `path` with SQLite's online
+    /// backup API: a consistent snapshot even while other connections write. The copy is
+    /// switched to a rollback journal, so that its one file is complete once this returns.
+    public func backup(into path: String) throws(StoreError) {
+        var target: OpaquePointer?
+        guard sqlite3_open_v2(path, &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK,
+              let target else {
+            sqlite3_close_v2(target)
+            throw .cannotOpen(path: path, reason: "cannot open the backup file")
+        }
+        defer { sqlite3_close_v2(target) }
+        guard let backup = sqlite3_backup_init(target, "main", handle, "main") else {
+            throw .sqlite(code: ResultCode(sqlite3_extended_errcode(target)), message: String(cString: sqlite3_errmsg(target)),
+                          sql: "sqlite3_backup_init")
+        }
+        var rc: Int32
+        repeat {
+            rc = sqlite3_backup_step(backup, -1)
+            if rc == SQLITE_BUSY || rc == SQLITE_LOCKED { sqlite3_sleep(20) }
+        } while rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED
+        sqlite3_backup_finish(backup)
+        guard rc == SQLITE_DONE else {
+            throw .sqlite(code: ResultCode(rc), message: String(cString: sqlite3_errstr(rc)), sql: "sqlite3_backup_step")
+        }
+        var message: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(target, "PRAGMA journal_mode=DELETE", nil, nil, &message) == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? "journal mode"
+            sqlite3_free(message)
+            throw .sqlite(code: ResultCode(sqlite3_extended_errcode(target)), message: text, sql: "PRAGMA journal_mode=DELETE")
+        }
+    }
+
+    /// The `user_version` of an existing database file, read over a read-only connection that
+    /// changes nothing (no journal mode switch, no checkpoint); nil when there is no such file
+    /// or it is empty.
+    public static func schemaVersion(ofFileAt path: String) throws(StoreError) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_size > 0 else { return nil }
+        var db: OpaquePointer?
+        let rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil)
+        defer { sqlite3_close_v2(db) }
+        guard rc == SQLITE_OK, let db else {
+            throw .cannotOpen(path: path, reason: db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory")
+        }
+        // Another connection may hold a lock for a moment (a checkpoint, a commit): wait as the
+        // read-write connection does instead of failing with "database is locked".
+        sqlite3_busy_timeout(db, 5000)
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &statement, nil) == SQLITE_OK else {
+            throw .cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
+        }
+        defer { sqlite3_finalize(statement) }
+        guard sqlite3_step(statement) == SQLITE_ROW else {
+            throw .cannotOpen(path: path, reason: String(cString: sqlite3_errmsg(db)))
+        }
+        return Int(sqlite3_column_int64(statement, 0))
     }
 
     /// The one failure path: reads SQLite's message and attaches the statement.

@@ -113,6 +113,17 @@ public struct DirectoryRecords {
         database.wrote("user", userID)
     }
 
+    /// Whether the user's password is a one-time password that must be changed before anything else.
+    public func mustChangePassword(userID: Int) throws -> Bool {
+        try database.scalar("SELECT must_change_password FROM users WHERE id = ?", [.int(userID)])?.int == 1
+    }
+
+    /// Marks the user's password as one-time (or not).
+    public func setMustChangePassword(userID: Int, _ value: Bool) throws {
+        try database.run("UPDATE users SET must_change_password = ? WHERE id = ?", [.int(value ? 1 : 0), .int(userID)])
+        database.wrote("user", userID)
+    }
+
     /// The site with this code, if any.
     public func site(code: String) throws -> SiteRecord? {
         try database.query("SELECT id, code, name, created_at FROM sites WHERE code = ?", [.text(code)])

@@ -205,4 +205,17 @@ public struct RandomisationStore {
                          [.text(name), .blob(value), .text(at)])
         return value
     }
+
+    /// A stored secret, if any (a key from before keys moved to their own file).
+    public func storedSecret(named name: String) throws -> [UInt8]? {
+        if case let .blob(bytes)? = try database.scalar("SELECT value FROM project_secrets WHERE name = ?", [.text(name)]) {
+            return bytes
+        }
+        return nil
+    }
+
+    /// Removes a stored secret once it lives elsewhere.
+    public func removeSecret(named name: String) throws {
+        try database.run("DELETE FROM project_secrets WHERE name = ?", [.text(name)])
+    }
 }

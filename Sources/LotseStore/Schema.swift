@@ -210,7 +210,10 @@ public enum Schema {
         Migration(version: 5, name: "the workflow's <log> lines of a transition", sql: """
             ALTER TABLE transitions ADD COLUMN log TEXT;
             """),
-        Migration(version: 6, name: "users of several sites; audit rows record the data they wrote", sql: """
+        Migration(version: 6, name: "one-time passwords", sql: """
+            ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+            """),
+        Migration(version: 7, name: "users of several sites; audit rows record the data they wrote", sql: """
             ALTER TABLE audit ADD COLUMN records TEXT;
             CREATE TABLE user_sites (
                 user_id INTEGER NOT NULL REFERENCES users(id),

@@ -16,6 +16,11 @@ public final class Store {
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.newerSchema` when a newer Lotse wrote it; nothing is changed then.
     public init(path: String) throws {
+        // Check the version before the connection switches the journal mode, so that a
+        // database of a newer Lotse stays byte for byte as it was.
+        if let found = try Database.schemaVersion(ofFileAt: path), found > Schema.migrator.latestVersion {
+            throw StoreError.newerSchema(path: path, found: found, known: Schema.migrator.latestVersion)
+        }
         database = try Database(path: path)
         try Schema.migrator.migrate(database)
         audit = AuditLog(database: database)
@@ -23,6 +28,29 @@ public final class Store {
         cases = CaseStore(database: database)
         randomisation = RandomisationStore(database: database)
     }
+
+    /// Opens an existing database only for reading, without migrating it (to check a backup).
+    public init(readingOnly path: String) throws {
+        database = try Database(path: path, readOnly: true)
+        audit = AuditLog(database: database)
+        directory = DirectoryRecords(database: database)
+        cases = CaseStore(database: database)
+        randomisation = RandomisationStore(database: database)
+    }
+
+    /// The database file and its companions (`-wal`, `-shm`, `-journal`), which no output may overwrite.
+    public var files: [String] {
+        [database.path, database.path + "-wal", database.path + "-shm", database.path + "-journal"]
+    }
+
+    /// A safe output file (see `OutputFile`) that never overwrites `files` or `alsoProtecting`;
+    /// output for standard output or a device is staged beside the database.
+    public func output(_ target: OutputTarget, alsoProtecting extra: [String] = []) throws(OutputError) -> OutputFile {
+        try OutputFile(target, protecting: files + extra, scratchFolder: FilePaths.folder(of: database.path))
+    }
+
+    /// Closes the connection (see `Database.close`).
+    public func close() { database.close() }
 
     /// Runs `body` as one transaction (see `Database.transaction`).
     @discardableResult

@@ -91,7 +91,7 @@ public final class PseudoTerminal {
     /// Waits until the terminal has shown `text` after everything already matched.
     /// - Returns: false after `timeout` seconds without it.
     @discardableResult
-    public func expect(_ text: String, timeout: Double = 20) -> Bool {
+    public func expect(_ text: String, timeout: Double = 60) -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         var searchFrom = consumed
         while Date() < deadline {
@@ -124,7 +124,7 @@ public final class PseudoTerminal {
     public var isRunning: Bool { !reap(blocking: false) }
 
     /// Waits for the program to end and returns its exit code.
-    public func wait(timeout: Double = 20) -> Int32? {
+    public func wait(timeout: Double = 60) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while isRunning && Date() < deadline {
             pump()

@@ -27,6 +27,13 @@ public final class StepClock: WallClock, @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Moves the clock forward by minutes (for lockouts).
+    public func advance(minutes: Int) {
+        lock.lock()
+        current = current.addingTimeInterval(Double(minutes) * 60)
+        lock.unlock()
+    }
+
     public func now() -> Date {
         lock.lock()
         defer { lock.unlock() }

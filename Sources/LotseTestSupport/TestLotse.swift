@@ -44,6 +44,12 @@ public final class TestLotse {
             counter += 1
             return String(format: "00000000-0000-4000-8000-%012d", counter)
         }
+        office.makePseudonymKey = { (0..<32).map { UInt8($0 * 7 % 256) } }
+        var passwords = 0
+        office.makeOneTimePassword = {
+            passwords += 1
+            return String(format: "once-%04d-test", passwords)
+        }
         // Transcripts need the same sequences every run; a test of the real CSPRNG sets it back.
         var seeds = 0
         office.randomisationSeeds = ("test: fixed seeds", {
@@ -52,14 +58,25 @@ public final class TestLotse {
         })
     }
 
+    /// Answers every password question with one password, as a person typing it at a terminal.
+    final class TypedPasswords: PasswordPrompt {
+        let password: String
+        init(_ password: String) { self.password = password }
+        func readSecret(_ prompt: String) -> String? { password }
+    }
+
     /// The database path.
     public var databasePath: String { directory.file("lotse.db") }
 
     /// A shell on this database writing to `console`.
+    /// - Parameter typedPasswords: new passwords (`user add`) are "typed" as `LOTSE_PASSWORD`
+    ///   at a terminal, so test users get the test password; without it a script's `user add`
+    ///   makes one-time passwords, as a real script does.
     public func shell(console: CapturingConsole, interactive: Bool, environment: [String: String],
-                      readInput: @escaping () -> String? = { nil }) -> Shell {
+                      readInput: @escaping () -> String? = { nil }, typedPasswords: Bool = true) -> Shell {
+        let prompt = typedPasswords ? environment["LOTSE_PASSWORD"].map(TypedPasswords.init) : nil
         let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
-                          readInput: readInput, language: "de")
+                          passwordPrompt: prompt, readInput: readInput, language: "de")
         shell.beforeEachLine = { [clock] in clock.tick() }
         return shell
     }
@@ -68,10 +85,10 @@ public final class TestLotse {
     /// - Returns: everything written (stdout and stderr in order) and the exit code.
     public func run(_ script: String, name: String = "test.lotse", keepGoing: Bool = false,
                     singleTransaction: Bool = false,
-                    environment: [String: String] = ["LOTSE_PASSWORD": TestLotse.password])
+                    environment: [String: String] = ["LOTSE_PASSWORD": TestLotse.password], typedPasswords: Bool = true)
         -> (output: String, status: Shell.ExitCode) {
         let console = CapturingConsole()
-        let shell = shell(console: console, interactive: false, environment: environment)
+        let shell = shell(console: console, interactive: false, environment: environment, typedPasswords: typedPasswords)
         let status = shell.runScript(Self.lines(script), name: name, keepGoing: keepGoing,
                                      singleTransaction: singleTransaction)
         return (console.combined, status)

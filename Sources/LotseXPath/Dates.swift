@@ -1,4 +1,5 @@
 public import Foundation
+import LotseCalendar
 
 /// A date or dateTime value, ODK's addition to XPath's types.
 ///
@@ -101,40 +102,23 @@ public enum XPathDate: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms), no Foundation.
+/// Calendar helpers of XPath dates: the arithmetic is `CivilDate`'s; time zones come from Foundation.
 enum Civil {
+    /// Days since 1970-01-01 (the arithmetic is `CivilDate`'s); a day beyond the month's end
+    /// counts on into the next month.
     static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        CivilDate(year: year, month: 1, day: 1)!.adding(months: month - 1).dayNumber + day - 1
     }
 
     static func date(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CivilDate(dayNumber: days)
+        return (date.year, date.month, date.day)
     }
 
-    static func daysInMonth(_ year: Int, _ month: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysInMonth(_ year: Int, _ month: Int) -> Int { CivilDate.daysIn(month: month, year: year) }
 
     /// 0 = Sunday … 6 = Saturday.
-    static func weekday(days: Int) -> Int { ((days % 7) + 11) % 7 }
+    static func weekday(days: Int) -> Int { CivilDate(dayNumber: days).weekday }
 
     /// Converts local wall-clock seconds to UTC seconds in `timeZone`.
     static func utcSeconds(localSeconds: Double, in timeZone: TimeZone) -> Double {

@@ -75,7 +75,7 @@ enum RegionBenchmark {
         let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
         let eva = try office.login(name: "eva", password: "bench password 1")
         _ = office.definitions
-        let time = try Benchmarks.seconds { _ = try office.exportCases(by: eva, to: out) }
+        let time = try Benchmarks.seconds { _ = try office.exportCases(by: eva, to: .file(out, force: true)) }
         print(time, peakResidentKB())
     }
 

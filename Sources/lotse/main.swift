@@ -55,8 +55,30 @@ do {
     console.err("lotse: \(ErrorPresenter.message(for: error))\n")
     exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
+// SIGINT, SIGTERM and SIGHUP end the shell after the current command, through the same exit
+// as `quit` (so the database is closed): the handler only sets a flag, and without SA_RESTART
+// a read waiting for input returns at once.
+nonisolated(unsafe) var stopSignal: sig_atomic_t = 0
+var stopSignals = sigset_t()
+sigemptyset(&stopSignals)
+for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+    sigaddset(&stopSignals, signalNumber)
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in stopSignal = 1 }
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(signalNumber, &action, nil)
+}
+// A parent may have started us with them blocked (the mask is inherited).
+sigprocmask(SIG_UNBLOCK, &stopSignals, nil)
+/// The next line of standard input, or nil at its end or once a signal asked to stop.
+func nextInputLine() -> String? {
+    stopSignal == 0 ? readLine(strippingNewline: true).flatMap { stopSignal == 0 ? $0 : nil } : nil
+}
+
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let office = Office(store: store, definitions: options.definitions)
+let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
+office.loginPolicy = options.lockout
 // For the concurrency test: wait this many milliseconds between reading a case and writing
 // its change, so that two processes reliably meet.
 if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
@@ -64,7 +86,7 @@ if let pause = environment["LOTSE_PAUSE_BEFORE_WRITE"].flatMap({ UInt32($0) }) {
 }
 let shell = Shell(office: office, console: console, interactive: terminal, environment: environment,
                   passwordPrompt: terminal ? TerminalPasswordPrompt() : nil,
-                  readInput: { readLine(strippingNewline: true) }, language: options.language)
+                  readInput: nextInputLine, language: options.language)
 let status: Shell.ExitCode
 if terminal {
     // A person at a terminal: line editing, history, completion; Ctrl-C cancels, not ends.
@@ -73,12 +95,13 @@ if terminal {
     shell.editor = LineEditor(historyPath: LineEditor.historyPath(environment: environment))
     status = shell.runInteractive()
 } else if let scriptLines {
-    status = shell.runScript(scriptLines, name: scriptName, keepGoing: options.keepGoing,
-                             singleTransaction: options.singleTransaction)
+    var lines = scriptLines.makeIterator()
+    status = shell.runScript(AnyIterator { stopSignal == 0 ? lines.next() : nil }, name: scriptName,
+                             keepGoing: options.keepGoing, singleTransaction: options.singleTransaction)
 } else {
     let input = ScriptFile.StandardInput()
-    let ran = shell.runScript(input, name: scriptName, keepGoing: options.keepGoing,
-                              singleTransaction: options.singleTransaction)
+    let ran = shell.runScript(AnyIterator { stopSignal == 0 ? input.next().flatMap { stopSignal == 0 ? $0 : nil } : nil },
+                              name: scriptName, keepGoing: options.keepGoing, singleTransaction: options.singleTransaction)
     if let failure = input.failure, case let .notUTF8(line) = failure {
         console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)").dropLast() + "; the script stopped there\n")
         status = .commandFailed
@@ -86,4 +109,7 @@ if terminal {
         status = ran
     }
 }
+// Close the database on every way out: the last connection checkpoints the WAL into the
+// database file, so that file alone holds every committed change.
+store.close()
 exit(status.rawValue)

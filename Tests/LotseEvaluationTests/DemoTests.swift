@@ -163,7 +163,7 @@ struct DemoTests {
             }
         }
         let file = built.directory.file("demo-cases.csv")
-        _ = try office.exportCases(by: eva, to: file)
+        _ = try office.exportCases(by: eva, to: .file(file, force: false))
         let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\r\n")
             .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let rows = lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }

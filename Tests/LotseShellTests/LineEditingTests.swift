@@ -132,8 +132,14 @@ import LotseTestSupport
         terminal.send(TestLotse.password)
         #expect(terminal.expect("root> "))
         terminal.send("audit")
+        // Wait for the listing to start: a Ctrl-C typed before the shell has read the line is
+        // taken by the terminal at once (and may flush the queued line), which is not what this checks.
+        #expect(terminal.expect("seq  at"))
         terminal.type(Self.ctrlC)
         #expect(terminal.expect("root> "))
+        // A person types the next command a moment later; typed in the same instant, the bytes can
+        // reach the editor before it has taken the interrupt, and it discards them with the line.
+        usleep(500_000)
         terminal.send("whoami")
         #expect(terminal.expect("root (admin)"))
         // Ctrl-C at a password prompt: the terminal echoes again afterwards.
@@ -141,9 +147,10 @@ import LotseTestSupport
         #expect(terminal.expect("Password for carla: "))
         terminal.type(Self.ctrlC)
         #expect(terminal.expect("interrupted"))
-        #expect(terminal.expect("root> "))
+        // A login that did not succeed ends the previous session too (issue 9).
+        #expect(terminal.expect("lotse> "))
         terminal.send("whoami")
-        #expect(terminal.expect("root (admin)"))
+        #expect(terminal.expect("not logged in"))
         terminal.send("quit")
         #expect(terminal.wait() == 0)
         #expect(terminal.isRunning == false)

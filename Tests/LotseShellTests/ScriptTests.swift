@@ -49,9 +49,11 @@ import LotseTestSupport
             """, keepGoing: true)
         #expect(output.contains(":2: error: missing NAME; usage: user add NAME [--role ROLE]"))
         #expect(output.contains(":3: error: missing --role ROLE"))
-        #expect(output.contains(":4: error: unknown role boss; roles are caseworker, medical, supervisor, evaluator, admin"))
-        #expect(output.contains(":5: error: unknown option --colour for `user add`; it takes --role, --site, --password-file"))
-        #expect(output.contains(":6: error: unexpected argument \"extra\""))
+        // `user add` may have a password typed in the wrong place: its errors repeat no argument.
+        #expect(output.contains(":4: error: unknown role; roles are caseworker, medical, supervisor, evaluator, admin"))
+        #expect(output.contains(":5: error: an unknown option for `user add`; it takes --role, --site, --password-file"))
+        #expect(output.contains(":6: error: too many arguments for `user add`; usage: user add NAME"))
+        #expect(!output.contains("boss") && !output.contains("colour") && !output.contains("extra"))
         #expect(output.contains(":7: error: column 10: unterminated quote"))
         #expect(output.contains(":8: error: \"user\" needs a subcommand: user add, user list"))
     }
@@ -78,7 +80,7 @@ import LotseTestSupport
             """, environment: [:])
         #expect(status == .commandFailed)
         #expect(output.contains("carla (caseworker)"))
-        #expect(output.contains(":6: error: cannot read /nonexistent/pw: No such file or directory"))
+        #expect(output.contains(":6: error: cannot read the password file: No such file or directory"))
         #expect(!output.contains("file secret"))
         var audit = ""
         try lotse.store.audit.query(AuditFilter()) { audit += "\($0)" }
@@ -183,10 +185,11 @@ import LotseTestSupport
                                  name: "Bocholt")
         let file = lotse.directory.file("root-password")
         try TestLotse.password.write(toFile: file, atomically: true, encoding: .utf8)
-        // No password source for the new user: the mistakes are still named, not "no password given".
-        for (line, message) in [("user add dora --role caseworker --site nowhere", "no site with code nowhere"),
-                                ("user add root --role admin", "a user named root already exists"),
-                                ("user add \"bad name\" --role caseworker", "invalid user name \"bad name\"")] {
+        // No password source for the new user: the mistakes are still named, not "no password given"
+        // (without repeating the arguments: one may be a password typed in the wrong place).
+        for (line, message) in [("user add dora --role caseworker --site nowhere", "no such site"),
+                                ("user add root --role admin", "a user of that name already exists"),
+                                ("user add \"bad name\" --role caseworker", "invalid user name: use 1 to 64")] {
             let (output, status) = lotse.run("login root --password-file \(file)\n" + line, environment: [:])
             #expect(status == .commandFailed)
             #expect(output.contains(message), "\(output)")

@@ -6,9 +6,11 @@ import LotseTestSupport
 /// Golden transcripts: each `Transcripts/NNN-topic.lotse` runs as a script, each
 /// `NNN-topic.session` as an interactive session (its lines typed at the prompts, echoed as a
 /// terminal shows them, after an `init --admin root`), in a fresh database with a deterministic
-/// clock and the repository's Forms/ and Workflows/; output and exit code must equal `NNN-topic.expected`.
-/// A script with a `# keep-going` line runs with --keep-going, one with `# single-transaction`
-/// as one transaction. Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
+/// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding
+/// `password.txt` with the test password and `wrong-password.txt`); output and exit code must equal
+/// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
+/// `# single-transaction` as one transaction, one with `# no-terminal` without typed passwords (as a
+/// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Transcripts")
@@ -20,17 +22,29 @@ import LotseTestSupport
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
-        let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
         let lotse = try TestLotse()
+        // Password files a transcript may name: the test password and a wrong one.
+        try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
+        try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
+        // `$TMP` in a transcript is the test's own folder (beside its database), shown as `$TMP`.
+        let script = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+            .replacingOccurrences(of: "$TMP", with: lotse.directory.path)
         let (output, status): (String, Shell.ExitCode)
         if name.hasSuffix(".session") {
             try lotse.initialise()
             (output, status) = lotse.runInteractive(script)
         } else {
             (output, status) = lotse.run(script, name: name, keepGoing: script.contains("# keep-going"),
-                                         singleTransaction: script.contains("# single-transaction"))
+                                         singleTransaction: script.contains("# single-transaction"),
+                                         typedPasswords: !script.contains("# no-terminal"))
         }
-        let actual = output + "[exit \(status.rawValue)]\n"
+        var actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
+        // An audit row that records a `$TMP` path (an export's file) hashes differently in every
+        // run, and so does every head after it: a script that names `$TMP` shows heads as `SEQ:…`.
+        if script.contains(lotse.directory.path) {
+            actual = actual.replacingOccurrences(of: #"((?:audit head |"head":")[0-9]+:)[0-9a-f]{64}"#, with: "$1…",
+                                                 options: .regularExpression)
+        }
         let base = (name as NSString).deletingPathExtension
         let expectedURL = Self.directory.appendingPathComponent(base + ".expected")
         if ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil {

@@ -57,6 +57,20 @@ import LotseTestSupport
         #expect(try database.query("SELECT name FROM sqlite_master").isEmpty)
     }
 
+    @Test func newerDatabaseInRollbackJournalModeStaysByteForByteTheSame() throws {
+        let dir = TemporaryDirectory()
+        let path = dir.file("newer.db")
+        let database = try Database(path: path)
+        try database.execute("PRAGMA journal_mode=DELETE; CREATE TABLE t (x); INSERT INTO t VALUES (1); PRAGMA user_version = 99")
+        database.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(before[18] == 1 && before[19] == 1)  // the header says: rollback journal
+        #expect(throws: StoreError.self) { _ = try Store(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+
     @Test func databaseFileIsPrivateAndDurable() throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.file("p.db"))

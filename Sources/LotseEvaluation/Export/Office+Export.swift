@@ -12,8 +12,8 @@ public struct ExportSummary: Sendable {
     /// The audit row that records the export, `SEQ:HASH`: also in the manifest beside the file,
     /// so whoever holds the file can later prove the log still holds it (`audit verify --head`).
     public var head: String
-    /// The manifest written beside the file (`FILE.manifest.json`).
-    public var manifest: String
+    /// The manifest written beside the file (`FILE.manifest.json`); nil for standard output.
+    public var manifest: String?
 }
 
 /// The evaluator's exports: pseudonymised cases, the codebook; the supervisor's audit export.
@@ -24,7 +24,7 @@ extension Office {
     /// - Parameters:
     ///   - asOf: only what was recorded up to this date (inclusive); default today.
     ///   - progress: told the number of cases written so far, every 5,000.
-    public func exportCases(by actor: Actor, to path: String, json: Bool = false, site: String? = nil,
+    public func exportCases(by actor: Actor, to target: OutputTarget, json: Bool = false, site: String? = nil,
                             asOf: String? = nil, precision: ExportContext.Precision = .day,
                             progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
         try authorize(.exportCases, actor)
@@ -37,9 +37,11 @@ extension Office {
         let variables = EvaluationVariables.all(definitions)
         let names = variables.map(\.name)
         let kinds = variables.map(\.kind)
-        let file = try ExportFile(path: path)
-        var rows = 0
-        do {
+        return try writeExport(actor, "export.cases", to: target, extra: [
+            ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
+            ("format", .string(json ? "json" : "csv")),
+        ]) { file in
+            var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try facts(site: site, asOf: bound) { facts in
                 let values = variables.map { $0.value(facts, context) }
@@ -47,15 +49,8 @@ extension Office {
                 rows += 1
                 if rows % 5_000 == 0 { progress?(rows) }
             }
-        } catch {
-            file.discard()
-            throw error
+            return rows
         }
-        let sha = try file.finish()
-        return try recordExport(actor, "export.cases", file: file, rows: rows, sha: sha, extra: [
-            ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
-            ("format", .string(json ? "json" : "csv")),
-        ])
     }
 
     /// The context of the reports: no pseudonyms, the legal bases as of `bound`.
@@ -88,31 +83,30 @@ extension Office {
     }
 
     /// Every variable of `export cases`: name, labels, type, codes with labels, source (evaluator).
-    public func exportCodebook(by actor: Actor, to path: String, json: Bool = false) throws -> ExportSummary {
+    public func exportCodebook(by actor: Actor, to target: OutputTarget, json: Bool = false) throws -> ExportSummary {
         try authorize(.exportCases, actor)
         let names = ["variable", "label_de", "label_en", "type", "codes", "source"]
-        let file = try ExportFile(path: path)
-        var rows = 0
-        if !json { try file.write(RecordFormat.csv(names)) }
-        for variable in EvaluationVariables.all(definitions) {
-            let codes = variable.codes.map { "\($0.code)=\($0.de) / \($0.en)" }.joined(separator: "; ")
-            let values = [variable.name, variable.labelDE, variable.labelEN, variable.kind.rawValue, codes, variable.source]
-            try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
-            rows += 1
+        return try writeExport(actor, "export.codebook", to: target, extra: []) { file in
+            var rows = 0
+            if !json { try file.write(RecordFormat.csv(names)) }
+            for variable in EvaluationVariables.all(definitions) {
+                let codes = variable.codes.map { "\($0.code)=\($0.de) / \($0.en)" }.joined(separator: "; ")
+                let values = [variable.name, variable.labelDE, variable.labelEN, variable.kind.rawValue, codes, variable.source]
+                try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
+                rows += 1
+            }
+            return rows
         }
-        let sha = try file.finish()
-        return try recordExport(actor, "export.codebook", file: file, rows: rows, sha: sha, extra: [])
     }
 
     /// The audit log, filtered, to a file (supervisor).
-    public func exportAudit(by actor: Actor, to path: String, json: Bool = false, filter: AuditFilter) throws
+    public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
         try authorize(.exportAudit, actor)
         let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash",
                      "records"]
-        let file = try ExportFile(path: path)
-        var rows = 0
-        do {
+        return try writeExport(actor, "export.audit", to: target, extra: []) { file in
+            var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try store.audit.query(filter) { entry in
                 let d = entry.draft
@@ -122,12 +116,8 @@ extension Office {
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
             }
-        } catch {
-            file.discard()
-            throw error
+            return rows
         }
-        let sha = try file.finish()
-        return try recordExport(actor, "export.audit", file: file, rows: rows, sha: sha, extra: [])
     }
 
     /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
@@ -138,49 +128,53 @@ extension Office {
         try stream.forEach(site: site, asOf: asOf, body)
     }
 
-    /// The project's secret pseudonym key: made once, at random, never shown to anyone.
-    func pseudonymKey(by actor: Actor) throws -> [UInt8] {
-        try store.transaction {
-            var created = false
-            let key = try store.randomisation.secret(named: "pseudonym-key", at: timestamp()) {
-                created = true
-                var generator = SystemRandomNumberGenerator()
-                return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    /// Writes an export safely: `body` fills a staged output file and returns its row count;
+    /// the audit row (file, rows, SHA-256 and the audit head the export was taken at) commits,
+    /// and only then do the file and, for a file, its manifest (`FILE.manifest.json`: the
+    /// file's hash and the head *after* the export, its own audit row) take their places, so
+    /// each holder of an export holds a copy of the head (`audit verify --head`). A failure
+    /// anywhere before the commit leaves no file behind and no audit row.
+    func writeExport(_ actor: Actor, _ action: String, to target: OutputTarget, extra: [(String, JSONValue)],
+                     _ body: (OutputFile) throws -> Int) throws -> ExportSummary {
+        let file = try output(target)
+        var manifest: OutputFile?
+        let rows: Int
+        let sha: String
+        let head: String
+        do {
+            rows = try body(file)
+            sha = try file.finish()
+            if case let .file(path, force) = target {
+                manifest = try output(.file(path + ".manifest.json", force: force))
             }
-            if created {
-                try store.audit.append(draft(actor, "project.key", detail: .object([
-                    ("purpose", "pseudonyms in exports"), ("bits", 256),
-                ])))
+            head = try store.transaction {
+                let before = try store.audit.head()
+                let entry = try store.audit.append(draft(actor, action, detail: .object([
+                    ("file", .string(file.name)), ("rows", .int(rows)), ("sha256", .string(sha)),
+                    ("head", .string(before.map { "\($0.seq):\($0.hash)" })),
+                ] + extra)))
+                let head = "\(entry.seq):\(entry.hash)"
+                if let manifest {
+                    try manifest.write(JSONValue.object([
+                        ("file", .string((file.name as NSString).lastPathComponent)), ("export", .string(action)),
+                        ("rows", .int(rows)), ("bytes", .int(file.bytes)), ("sha256", .string(sha)),
+                        ("exported_at", .string(entry.draft.at)), ("by", .string(actor.name)),
+                        ("audit_head", .string(head)),
+                        ("check", .string("audit verify --head \(head)")),
+                    ]).text + "\n")
+                    _ = try manifest.finish()
+                }
+                return head
             }
-            return key
+        } catch {
+            file.discard()
+            manifest?.discard()
+            throw error
         }
-    }
-
-    /// Audits an export with the file's hash and the audit head it was taken at, then writes
-    /// the manifest beside the file: the file's hash and the head *after* the export (its own
-    /// audit row), so each holder of an export holds a copy of the head.
-    func recordExport(_ actor: Actor, _ action: String, file: ExportFile, rows: Int, sha: String,
-                      extra: [(String, JSONValue)]) throws -> ExportSummary {
-        let entry = try store.transaction {
-            let before = try store.audit.head()
-            return try store.audit.append(draft(actor, action, detail: .object([
-                ("file", .string(file.path)), ("rows", .int(rows)), ("sha256", .string(sha)),
-                ("head", .string(before.map { "\($0.seq):\($0.hash)" })),
-            ] + extra)))
-        }
-        let head = "\(entry.seq):\(entry.hash)"
-        let manifestPath = file.path + ".manifest.json"
-        let manifest = try ExportFile(path: manifestPath)
-        try manifest.write(JSONValue.object([
-            ("file", .string((file.path as NSString).lastPathComponent)), ("export", .string(action)),
-            ("rows", .int(rows)), ("bytes", .int(file.bytes)), ("sha256", .string(sha)),
-            ("exported_at", .string(entry.draft.at)), ("by", .string(actor.name)),
-            ("audit_head", .string(head)),
-            ("check", .string("audit verify --head \(head)")),
-        ]).text + "\n")
-        _ = try manifest.finish()
-        return ExportSummary(path: file.path, rows: rows, bytes: file.bytes, sha256: sha, head: head,
-                             manifest: manifestPath)
+        try file.publish()
+        try manifest?.publish()
+        return ExportSummary(path: file.name, rows: rows, bytes: file.bytes, sha256: sha, head: head,
+                             manifest: manifest.map { _ in file.name + ".manifest.json" })
     }
 
     /// `YYYY-MM-DD` → the stored form of that day's last millisecond.

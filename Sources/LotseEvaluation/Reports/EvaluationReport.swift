@@ -2,9 +2,13 @@ import LotseStore
 import Foundation
 public import LotseCases
 
-/// `report evaluation`: per group n and every indicator, with risk difference (Newcombe),
-/// risk ratio (log method), each with a 95 % interval, and Fisher's exact p; small cells
-/// shown as `<5` and without effect figures. Computed from the same rows as `export cases`.
+/// `report evaluation`: per indicator the groups' shares, the site-stratified (Mantel–Haenszel)
+/// and the crude risk difference and risk ratio with 95 % intervals, the Cochran–Mantel–Haenszel
+/// or Fisher p-value, Breslow–Day heterogeneity across sites, Holm-adjusted p-values for the
+/// secondary outcomes of the evaluation plan; then observed and missing values per group with a
+/// sensitivity analysis of the primary outcome. Small cells are shown as `<5`, without effect
+/// figures. Computed from the same rows as `export cases`; intention to treat: every randomised
+/// case counts in its group.
 public struct EvaluationReport: Sendable {
     public var tables: [ReportTable]
     /// The 12-month indicators as a grouped bar chart.
@@ -20,62 +24,103 @@ public struct EvaluationReport: Sendable {
         let wanted = Indicators.names.map(\.variable)
         let byName = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0) })
         let context = try office.reportContext(bound: bound)
+        let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
         var noLegalBasis = [String: Int]()
-        var tallies = [String: Tally]()
-        var groupSize = [String: Int]()
-        var daysToPlacement = [Int]()
+        var tallies = [String: [String: Tally]]()       // indicator → site → tally
+        var randomised = [String: [String: Int]]()       // site → group → cases
+        var observed = [String: [String: Int]]()         // time point → group → observed cases
+        var survival = TimeToIntegration()
         try office.facts(site: site, asOf: bound) { facts in
             guard actor.works(at: facts.site) else { return }
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
-            groupSize[group, default: 0] += 1
-            if legalBasis.value(facts, context) == LegalBasis.none.rawValue { noLegalBasis[group, default: 0] += 1 }
-            for name in wanted { tallies[name, default: Tally()].add(group: group, value: byName[name]!.value(facts, context)) }
-            if facts.group == .participant, let days = Derivations.daysToPlacement(facts) { daysToPlacement.append(days) }
+            randomised[facts.site, default: [:]][group, default: 0] += 1
+            let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
+            if !usable { noLegalBasis[group, default: 0] += 1 }
+            survival.add(facts, outcomesUsable: usable)
+            for name in wanted {
+                tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+            }
+            for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
+                observed[at, default: [:]][group, default: 0] += 1
+            }
         }
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
+        let sites = randomised.keys.sorted()
+        let stratified = sites.count > 1
+        let comparisons = Dictionary(uniqueKeysWithValues: wanted.map {
+            ($0, IndicatorComparison(sites: tallies[$0] ?? [:], stratified: stratified))
+        })
+        var groupSize = [String: Int]()
+        for groups in randomised.values { for (group, n) in groups { groupSize[group, default: 0] += n } }
+
+        // Holm over the secondary outcomes' headline p-values.
+        let secondary = wanted.filter { $0 != plan?.primary }
+        let adjusted = Holm.adjust(secondary.map { comparisons[$0]!.headlineP(format.smallCells) ?? .nan })
+        let holm = Dictionary(uniqueKeysWithValues: zip(secondary, adjusted))
+
+        var columns = de ? ["Indikator", "Teilnahme", "Vergleich", "Schätzer", "Differenz (Pp.) [95 %-KI]",
+                            "Risk Ratio [95 %-KI]", "p"]
+            : ["indicator", "participants", "comparison", "estimate", "difference (points) [95% CI]",
+               "risk ratio [95% CI]", "p"]
+        if plan != nil { columns.append(de ? "p (Holm)" : "p (Holm)") }
+        if stratified { columns.append(de ? "p Heterogenität (Breslow–Day)" : "heterogeneity p (Breslow–Day)") }
+        func padded(_ row: [String]) -> [String] { row + Array(repeating: "", count: max(0, columns.count - row.count)) }
         var table = ReportTable(
             title: (de ? "Evaluation: Teilnahme- und Vergleichsgruppe" : "Evaluation: participants and comparison group")
                 + (site.map { " · \($0)" } ?? "") + " · " + (de ? "Stichtag " : "as of ") + bound.prefix(10),
-            columns: de ? ["Indikator", "Teilnahme", "Vergleich", "Differenz [95 %-KI]", "Risk Ratio [95 %-KI]", "p (Fisher)"]
-                : ["indicator", "participants", "comparison", "difference [95% CI]", "risk ratio [95% CI]", "p (Fisher)"])
-        table.rows.append([de ? "Fälle (n)" : "cases (n)", format.count(groupSize["participant"] ?? 0),
-                           format.count(groupSize["comparison"] ?? 0), "", "", ""])
-        table.rows.append([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)",
-                           format.count(noLegalBasis["participant"] ?? 0), format.count(noLegalBasis["comparison"] ?? 0),
-                           "", "", ""])
+            columns: columns)
+        table.rows.append(padded([de ? "Fälle (n)" : "cases (n)", format.count(groupSize["participant"] ?? 0),
+                                  format.count(groupSize["comparison"] ?? 0)]))
+        table.rows.append(padded([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)",
+                                  format.count(noLegalBasis["participant"] ?? 0), format.count(noLegalBasis["comparison"] ?? 0)]))
+        let mhLabel = de ? "MH (\(sites.count) Standorte)" : "MH (\(sites.count) sites)"
+        let crudeLabel = de ? "roh" : "crude"
         var groups: [GroupedBarChart.Group] = []
         for indicator in Indicators.names {
-            let tally = tallies[indicator.variable] ?? Tally()
+            let comparison = comparisons[indicator.variable]!
             let label = de ? indicator.de : indicator.en
-            let p = tally.proportion("participant"), c = tally.proportion("comparison")
-            var row = [label, p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
-            if let p, let c {
-                let twoByTwo = TwoByTwo(participants: p, comparison: c)
-                if format.smallCells.suppresses(twoByTwo) {
-                    row += ["<5", "<5", "<5"]
-                } else {
-                    row.append(Self.points(twoByTwo.riskDifference.estimate, format) + " ["
-                               + Self.points(twoByTwo.riskDifference.interval.lower, format) + "; "
-                               + Self.points(twoByTwo.riskDifference.interval.upper, format) + "]")
-                    row.append(twoByTwo.riskRatio.estimate.map { format.number($0) } .map { estimate in
-                        estimate + (twoByTwo.riskRatio.interval.map { " " + format.interval($0) } ?? "")
-                    } ?? "n/a")
-                    row.append(format.pValue(twoByTwo.fisher.pValue))
-                }
-                if indicator.variable.hasSuffix("_12m") || indicator.variable == "nachhaltig" {
-                    groups.append(GroupedBarChart.Group(label, participants: p, comparison: c))
-                }
-            } else {
-                row += ["n/a", "n/a", "n/a"]
+            let (p, c) = comparison.proportions
+            let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
+            var planColumn: [String] = []
+            if let plan {
+                let adjustedP: String = holm[indicator.variable].flatMap { $0.isNaN ? nil : format.pValue($0) } ?? ""
+                planColumn = [plan.primary == indicator.variable ? (de ? "primär" : "primary") : adjustedP]
             }
-            table.rows.append(row)
+            guard let crude = comparison.crude else {
+                table.rows.append(padded([label] + shares + [crudeLabel, "n/a", "n/a", "n/a"]))
+                continue
+            }
+            if comparison.suppressed(format.smallCells) {
+                table.rows.append(padded([label] + shares + [stratified ? mhLabel : crudeLabel, "<5", "<5", "<5"]))
+            } else {
+                if stratified, let mh = comparison.mantelHaenszel {
+                    let heterogeneity: String = mh.breslowDay.map { format.pValue($0.pValue) } ?? "–"
+                    var row: [String] = [label] + shares
+                    row.append(mhLabel)
+                    row += Self.effects(mh, format)
+                    row += planColumn
+                    row.append(heterogeneity)
+                    table.rows.append(row)
+                    table.rows.append(padded([label, "", "", crudeLabel] + Self.effects(crude, format)))
+                } else {
+                    table.rows.append(padded([label] + shares + [crudeLabel] + Self.effects(crude, format) + planColumn))
+                }
+            }
+            if let p, let c, indicator.variable.hasSuffix("_12m") || indicator.variable == "nachhaltig" {
+                groups.append(GroupedBarChart.Group(label, participants: p, comparison: c))
+            }
         }
-        let median = daysToPlacement.median()
-        table.rows.append([de ? "Tage bis zur Integration (Median, Teilnahme)" : "days to placement (median, participants)",
-                           median.map { format.number($0, decimals: 1) } ?? "n/a", "", "", "", ""])
+        table.notes = Self.methodNotes(stratified: stratified, sites: sites.count, plan: plan, de: de, format: format)
+
+        let missing = Self.missingTable(comparisons, observed: observed, groupSize: groupSize, de: de, format: format)
+        var tables = [table, survival.table(de: de, format: format), missing]
+        if let plan, let primary = comparisons[plan.primary] {
+            tables.append(Self.sensitivityTable(primary, randomised: randomised, plan: plan, de: de, format: format))
+        }
+
         var chart = GroupedBarChart(title: de ? "Ergebnisse nach 12 Monaten: Teilnahme- und Vergleichsgruppe"
                                         : "Outcomes 12 months after case start: participants and comparison group",
                                     groups: groups)
@@ -84,7 +129,130 @@ public struct EvaluationReport: Sendable {
         // Room above the highest whisker, in steps of 10 %.
         let highest = groups.flatMap { [$0.participants.wilsonInterval().upper, $0.comparison.wilsonInterval().upper] }.max() ?? 1
         chart.yMaximum = min(1, max(0.1, (highest * 10).rounded(.up) / 10 + 0.1))
-        return EvaluationReport(tables: [table], chart: chart)
+        return EvaluationReport(tables: tables, chart: chart)
+    }
+
+    /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.
+    static func effects(_ crude: TwoByTwo, _ format: ReportFormat) -> [String] {
+        [difference(crude.riskDifference.estimate, crude.riskDifference.interval, format),
+         ratio(crude.riskRatio.estimate, crude.riskRatio.interval, format),
+         format.pValue(crude.fisher.pValue)]
+    }
+
+    /// Difference, ratio and p of the stratified comparison: Sato, Greenland–Robins, CMH.
+    static func effects(_ mh: MantelHaenszel, _ format: ReportFormat) -> [String] {
+        [mh.riskDifference.map { difference($0.estimate, $0.interval, format) } ?? "n/a",
+         mh.riskRatio.map { ratio($0.estimate, $0.interval, format) } ?? "n/a",
+         mh.cochranMantelHaenszel.map { format.pValue($0.pValue) } ?? "–"]
+    }
+
+    /// `-6.7 [-10.2; -3.1]` in percentage points.
+    static func difference(_ estimate: Double, _ interval: ConfidenceInterval, _ format: ReportFormat) -> String {
+        points(estimate, format) + " [" + points(interval.lower, format) + "; " + points(interval.upper, format) + "]"
+    }
+
+    /// `0.83 [0.71; 0.97]`, `0.00` without interval, `n/a` when undefined.
+    static func ratio(_ estimate: Double?, _ interval: ConfidenceInterval?, _ format: ReportFormat) -> String {
+        estimate.map { format.number($0) + (interval.map { " " + format.interval($0) } ?? "") } ?? "n/a"
+    }
+
+    /// What the columns mean, below the table.
+    static func methodNotes(stratified: Bool, sites: Int, plan: EvaluationPlan?, de: Bool, format: ReportFormat) -> [String] {
+        var notes: [String] = []
+        if stratified {
+            notes.append(de ? "Schätzer: MH = nach Standort stratifiziert (Mantel–Haenszel; Randomisierung je Standort), "
+                            + "Hauptergebnis; roh = gepoolt, nur zum Vergleich. Differenz mit Sato-Varianz, Risk Ratio mit "
+                            + "Greenland–Robins-Varianz; p: Cochran–Mantel–Haenszel (MH) bzw. Fisher exakt (roh)."
+                         : "Estimate: MH = stratified by site (Mantel–Haenszel; randomisation is per site), the headline; "
+                            + "crude = pooled, for comparison only. Difference with Sato's variance, risk ratio with "
+                            + "Greenland–Robins variance; p: Cochran–Mantel–Haenszel (MH) or Fisher's exact test (crude).")
+        } else {
+            notes.append(de ? "Ein Standort: Differenz mit Newcombe-Intervall, Risk Ratio log-Methode, p Fisher exakt."
+                         : "One site: difference with Newcombe's interval, risk ratio by the log method, Fisher's exact p.")
+        }
+        if let plan {
+            notes.append((de ? "Evaluationsplan vom \(plan.declaredAt.prefix(10)) (\(plan.declaredBy)): primärer Endpunkt "
+                             : "Evaluation plan of \(plan.declaredAt.prefix(10)) (\(plan.declaredBy)): primary outcome ")
+                         + plan.primary + ", α = " + format.number(plan.alpha, decimals: 3)
+                         + (de ? "; sekundäre Endpunkte mit Holm-adjustiertem p." : "; secondary outcomes with Holm-adjusted p."))
+        } else {
+            notes.append(de ? "Kein Evaluationsplan festgelegt (`evaluation plan --primary INDIKATOR`): alle Indikatoren "
+                            + "sind gleichrangig, kein p ist für Mehrfachtests adjustiert."
+                         : "No evaluation plan declared (`evaluation plan --primary INDICATOR`): every indicator ranks "
+                            + "alike and no p-value is adjusted for multiple testing.")
+        }
+        return notes
+    }
+
+    /// Observed and missing values per group: each time point's observation and every indicator,
+    /// over everyone randomised (intention to treat), with a warning where the groups' missing
+    /// shares differ by more than 5 percentage points.
+    static func missingTable(_ comparisons: [String: IndicatorComparison], observed: [String: [String: Int]],
+                             groupSize: [String: Int], de: Bool, format: ReportFormat) -> ReportTable {
+        var table = ReportTable(
+            title: de ? "Beobachtete und fehlende Werte je Gruppe (Nenner: alle Randomisierten)"
+                : "Observed and missing values per group (denominator: everyone randomised)",
+            columns: de ? ["Merkmal", "Teilnahme beobachtet", "Teilnahme fehlend", "Vergleich beobachtet",
+                           "Vergleich fehlend", "Differenz fehlend (Pp.)"]
+                : ["item", "participants observed", "participants missing", "comparison observed",
+                   "comparison missing", "difference missing (points)"])
+        let nP = groupSize["participant"] ?? 0, nC = groupSize["comparison"] ?? 0
+        func row(_ label: String, _ oP: Int, _ oC: Int) {
+            let mP = nP > 0 ? Double(nP - oP) / Double(nP) : .nan, mC = nC > 0 ? Double(nC - oC) / Double(nC) : .nan
+            let gap = mP - mC
+            table.rows.append([label, "\(oP) / \(nP)", format.percent(mP), "\(oC) / \(nC)", format.percent(mC),
+                               format.number(gap * 100, decimals: 1)])
+            if gap.isFinite, abs(gap) > 0.05 {
+                table.notes.append((de ? "Warnung: " : "Warning: ") + label + (de
+                    ? " fehlt in der Teilnahmegruppe bei \(format.percent(mP)), in der Vergleichsgruppe bei "
+                        + "\(format.percent(mC)) (Unterschied über 5 Pp.); die Ergebnisse können verzerrt sein."
+                    : " is missing for \(format.percent(mP)) of participants and \(format.percent(mC)) of the comparison "
+                        + "group (more than 5 points apart); the results may be biased."))
+            }
+        }
+        for (at, months) in ObservationWindow.points {
+            row(de ? "Beobachtung nach \(months) Monaten" : "observation at \(months) months",
+                observed[at]?["participant"] ?? 0, observed[at]?["comparison"] ?? 0)
+        }
+        for indicator in Indicators.names {
+            let pooled = comparisons[indicator.variable]!.pooled
+            // An indicator defined for one group only (rehabilitation) has no comparison to bias.
+            guard (pooled.known["participant"] ?? 0) > 0, (pooled.known["comparison"] ?? 0) > 0 else { continue }
+            row(de ? indicator.de : indicator.en, pooled.known["participant"] ?? 0, pooled.known["comparison"] ?? 0)
+        }
+        return table
+    }
+
+    /// The primary outcome under three assumptions about the missing values.
+    static func sensitivityTable(_ primary: IndicatorComparison, randomised: [String: [String: Int]], plan: EvaluationPlan,
+                                 de: Bool, format: ReportFormat) -> ReportTable {
+        let label = Indicators.names.first { $0.variable == plan.primary }.map { de ? $0.de : $0.en } ?? plan.primary
+        var table = ReportTable(
+            title: (de ? "Sensitivitätsanalyse des primären Endpunkts: " : "Sensitivity analysis of the primary outcome: ") + label,
+            columns: de ? ["Annahme", "Teilnahme", "Vergleich", "Differenz (Pp.) [95 %-KI]", "Risk Ratio [95 %-KI]", "p"]
+                : ["assumption", "participants", "comparison", "difference (points) [95% CI]", "risk ratio [95% CI]", "p"])
+        let cases: [(String, IndicatorComparison)] = [
+            (de ? "nur Beobachtete" : "observed only", primary),
+            (de ? "fehlend = kein Erfolg" : "missing as failure", primary.imputed(randomised: randomised, asSuccess: false)),
+            (de ? "fehlend = Erfolg" : "missing as success", primary.imputed(randomised: randomised, asSuccess: true)),
+        ]
+        for (assumption, comparison) in cases {
+            let (p, c) = comparison.proportions
+            let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
+            guard let crude = comparison.crude else { table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"]); continue }
+            if comparison.suppressed(format.smallCells) {
+                table.rows.append([assumption] + shares + ["<5", "<5", "<5"])
+            } else if let mh = comparison.mantelHaenszel {
+                table.rows.append([assumption] + shares + Self.effects(mh, format))
+            } else {
+                table.rows.append([assumption] + shares + Self.effects(crude, format))
+            }
+        }
+        table.notes.append(primary.stratified
+            ? (de ? "Schätzer: Mantel–Haenszel nach Standort, p Cochran–Mantel–Haenszel."
+                  : "Estimate: Mantel–Haenszel by site, p Cochran–Mantel–Haenszel.")
+            : (de ? "Schätzer: roh (ein Standort), p Fisher exakt." : "Estimate: crude (one site), Fisher's exact p."))
+        return table
     }
 
     /// `12 / 80 (15,0 %)`, or `<5` for small cells.

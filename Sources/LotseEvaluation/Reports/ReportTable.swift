@@ -3,11 +3,14 @@ public struct ReportTable: Sendable {
     public var title: String
     public var columns: [String]
     public var rows: [[String]]
+    /// Lines printed below the table for people (method notes, warnings); not part of the data.
+    public var notes: [String]
 
-    public init(title: String, columns: [String], rows: [[String]] = []) {
+    public init(title: String, columns: [String], rows: [[String]] = [], notes: [String] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
+        self.notes = notes
     }
 }
 
@@ -20,6 +23,12 @@ struct Tally: Sendable {
         guard !value.isEmpty else { return }
         known[group, default: 0] += 1
         if value == "1" { events[group, default: 0] += 1 }
+    }
+
+    /// Adds another tally's counts (pooling sites).
+    mutating func add(_ other: Tally) {
+        for (group, n) in other.events { events[group, default: 0] += n }
+        for (group, n) in other.known { known[group, default: 0] += n }
     }
 
     func proportion(_ group: String) -> Proportion? {

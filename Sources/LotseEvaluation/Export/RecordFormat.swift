@@ -1,51 +1,6 @@
 import Crypto
 import Foundation
 
-/// A file an export writes: created with mode 0600, written in large chunks, its SHA-256
-/// computed while writing (for the audit row).
-final class ExportFile {
-    let path: String
-    private let handle: FileHandle
-    private var buffer: [UInt8] = []
-    private var hasher = SHA256()
-    private(set) var bytes = 0
-
-    init(path: String) throws {
-        self.path = path
-        FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-        guard let handle = FileHandle(forWritingAtPath: path) else { throw EvaluationError.cannotWrite(path) }
-        try handle.truncate(atOffset: 0)
-        self.handle = handle
-        buffer.reserveCapacity(1 << 16)
-    }
-
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
-        if buffer.count >= 1 << 16 { try flush() }
-    }
-
-    private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        try handle.write(contentsOf: buffer)
-        bytes += buffer.count
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes what is left, closes the file. - Returns: its SHA-256 in hex.
-    func finish() throws -> String {
-        try flush()
-        try handle.close()
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Removes a file that could not be completed.
-    func discard() {
-        try? handle.close()
-        try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
 /// RFC 4180 CSV and JSON lines, one record at a time.
 enum RecordFormat {
     static func csv(_ fields: [String]) -> String {

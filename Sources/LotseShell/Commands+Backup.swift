@@ -1,0 +1,22 @@
+import LotseCases
+
+extension Shell {
+    static func backupCommands() -> [Command] {
+        [
+            Command(path: ["backup"], arguments: [], options: [
+                        OptionSpec("out", value: "FILE", "the file to write (required)"), .force],
+                    summary: "write a verified copy of the whole database to a file",
+                    details: "A consistent snapshot taken with SQLite's online backup API while others keep working; "
+                        + "the copy passes SQLite's integrity check and `audit verify`, and ends with the same audit row "
+                        + "as the database, before it takes its place. The backup is audited with the file's SHA-256 "
+                        + "and the audit head. The pseudonym key file is not in it: keep that apart. To restore, stop "
+                        + "every shell and copy the file back as the database.",
+                    group: .audit, permission: .backup, needsLogin: true,
+                    run: { shell, inv in
+                        let summary = try shell.office.backup(by: try shell.currentActor, to: try shell.outFile(inv))
+                        shell.say("wrote backup \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256)); "
+                            + "verified \(summary.rowsVerified) audit rows, head \(summary.head)")
+                    }),
+        ]
+    }
+}

@@ -1,0 +1,264 @@
+import CLibPQ
+
+/// One PostgreSQL connection through libpq, with the same shape as the SQLite `Database`: run,
+/// query, stream, scalar and nested transactions, statements prepared once per connection and
+/// parameters always bound (no SQL is ever assembled from user text).
+///
+/// Values travel in libpq's text format, except `bytea`, which is bound and read as binary; each
+/// result column is turned into an ``SQLValue`` by its type (integers, floating point and
+/// `numeric`, `boolean` as 0/1, `bytea` as a blob, everything else as text).
+///
+/// A transaction that fails with a serialisation failure (`40001`) or a deadlock (`40P01`) is
+/// rolled back and run again (``transaction(retries:_:)``), so that concurrent sessions see a
+/// retry, never an error. Not Sendable: use a connection from one task at a time.
+public final class PostgreSQLConnection {
+    let handle: OpaquePointer
+    /// The URI it was opened with, without its password.
+    public let target: String
+    private var prepared: [String: String] = [:]
+    private var transactionDepth = 0
+    /// Counts outermost transactions begun on this connection, like `Database.transactionNumber`.
+    public private(set) var transactionNumber = 0
+
+    /// Connects. libpq reads the URI (host, port, TLS `sslmode`, `.pgpass`, service files).
+    /// - Throws: ``PostgreSQLError/cannotConnect(target:reason:)`` naming the target without its password.
+    public init(_ uri: ConnectionURI) throws(PostgreSQLError) {
+        target = uri.redacted
+        guard let connection = PQconnectdb(uri.text) else {
+            throw .cannotConnect(target: uri.redacted, reason: "out of memory")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let reason = String(cString: PQerrorMessage(connection)).trimmingTrailingNewlines
+            PQfinish(connection)
+            throw .cannotConnect(target: uri.redacted, reason: reason)
+        }
+        handle = connection
+        lotse_pq_silence_notices(connection)
+        try execute("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// The server's version number (150018 for 15.18).
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// Runs SQL without parameters (one or several statements: schema, settings).
+    public func execute(_ sql: String) throws(PostgreSQLError) {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+    }
+
+    /// Runs a statement that returns no rows. - Returns: the number of rows changed.
+    @discardableResult
+    public func run(_ sql: String, _ arguments: [SQLValue] = []) throws(PostgreSQLError) -> Int {
+        let result = try executePrepared(sql, arguments)
+        defer { PQclear(result) }
+        return Int(String(cString: PQcmdTuples(result))) ?? 0
+    }
+
+    /// Runs a query and returns all its rows.
+    public func query(_ sql: String, _ arguments: [SQLValue] = []) throws(PostgreSQLError) -> [Row] {
+        let result = try executePrepared(sql, arguments)
+        defer { PQclear(result) }
+        return rows(of: result)
+    }
+
+    /// Runs a query and hands each row to `body` (the whole result is read first: use keyset
+    /// pages for very large scans).
+    public func forEach(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        for row in try query(sql, arguments) { try body(row) }
+    }
+
+    /// The first column of the first row, or nil when there is no row.
+    public func scalar(_ sql: String, _ arguments: [SQLValue] = []) throws(PostgreSQLError) -> SQLValue? {
+        try query(sql, arguments).first?.values.first
+    }
+
+    /// Whether a transaction is open on this connection.
+    public var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+    /// Runs `body` as one transaction: committed when it returns, rolled back when it throws.
+    /// Nested calls join the outer transaction. A serialisation failure or deadlock of the
+    /// outermost transaction rolls back and runs `body` again, up to `retries` times.
+    @discardableResult
+    public func transaction<T>(retries: Int = 10, _ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
+        var attempt = 0
+        while true {
+            attempt += 1
+            try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
+            transactionDepth = 1
+            transactionNumber += 1
+            do {
+                let result = try body()
+                transactionDepth = 0
+                try execute("COMMIT")
+                return result
+            } catch let error as PostgreSQLError where error.state?.isTransient == true && attempt <= retries {
+                transactionDepth = 0
+                if inTransaction { try? execute("ROLLBACK") }
+                continue
+            } catch {
+                transactionDepth = 0
+                if inTransaction { try? execute("ROLLBACK") }
+                throw error
+            }
+        }
+    }
+
+    // MARK: - libpq
+
+    private func executePrepared(_ sql: String, _ arguments: [SQLValue]) throws(PostgreSQLError) -> OpaquePointer {
+        let name = try preparedName(for: sql, arguments: arguments)
+        var buffers: [[CChar]?] = []
+        var lengths: [Int32] = []
+        var formats: [Int32] = []
+        for argument in arguments {
+            switch argument {
+            case .null:
+                buffers.append(nil); lengths.append(0); formats.append(0)
+            case let .blob(bytes):
+                buffers.append(bytes.map { CChar(bitPattern: $0) }); lengths.append(Int32(bytes.count)); formats.append(1)
+            case let .integer(i):
+                buffers.append(Array(String(i).utf8CString)); lengths.append(0); formats.append(0)
+            case let .real(d):
+                buffers.append(Array("\(d)".utf8CString)); lengths.append(0); formats.append(0)
+            case let .text(s):
+                buffers.append(Array(s.utf8CString)); lengths.append(0); formats.append(0)
+            }
+        }
+        let result = withPointers(buffers) { pointers in
+            PQexecPrepared(handle, name, Int32(arguments.count), pointers, lengths, formats, 0)
+        }
+        guard let result else { throw .connectionLost(reason: lastError, sql: sql) }
+        do {
+            try check(result, sql: sql)
+        } catch {
+            PQclear(result)
+            throw error
+        }
+        return result
+    }
+
+    /// Prepares `sql` once per connection (the parameter types are left to the server).
+    private func preparedName(for sql: String, arguments: [SQLValue]) throws(PostgreSQLError) -> String {
+        if let name = prepared[sql] { return name }
+        let name = "lotse_\(prepared.count + 1)"
+        let result = PQprepare(handle, name, sql, Int32(arguments.count), nil)
+        defer { PQclear(result) }
+        try check(result, sql: sql)
+        prepared[sql] = name
+        return name
+    }
+
+    private func check(_ result: OpaquePointer?, sql: String) throws(PostgreSQLError) {
+        guard let result else { throw .connectionLost(reason: lastError, sql: sql) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return
+        default:
+            if PQstatus(handle) != CONNECTION_OK { throw .connectionLost(reason: lastError, sql: sql) }
+            let state = lotse_pq_sqlstate(result).map { String(cString: $0) } ?? "XX000"
+            let message = lotse_pq_primary_message(result).map { String(cString: $0) } ?? lastError
+            throw .server(state: SQLState(state), message: message, sql: sql)
+        }
+    }
+
+    private var lastError: String { String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines }
+
+    private func rows(of result: OpaquePointer) -> [Row] {
+        let count = Int(PQntuples(result)), fields = Int(PQnfields(result))
+        let columns = (0..<fields).map { String(cString: PQfname(result, Int32($0))) }
+        let types = (0..<fields).map { PQftype(result, Int32($0)) }
+        var rows: [Row] = []
+        rows.reserveCapacity(count)
+        for r in 0..<count {
+            var values: [SQLValue] = []
+            values.reserveCapacity(fields)
+            for f in 0..<fields {
+                let row = Int32(r), field = Int32(f)
+                if PQgetisnull(result, row, field) == 1 {
+                    values.append(.null)
+                    continue
+                }
+                let length = Int(PQgetlength(result, row, field))
+                let text = PQgetvalue(result, row, field)!
+                values.append(Self.value(text, length: length, type: types[f]))
+            }
+            rows.append(Row(values: values, columns: columns))
+        }
+        return rows
+    }
+
+    /// Type OIDs of the built-in types Lotse uses (`pg_type.dat`).
+    private enum TypeOID {
+        static let bool: UInt32 = 16, bytea: UInt32 = 17, int8: UInt32 = 20, int2: UInt32 = 21, int4: UInt32 = 23
+        static let float4: UInt32 = 700, float8: UInt32 = 701, numeric: UInt32 = 1700
+    }
+
+    private static func value(_ text: UnsafeMutablePointer<CChar>, length: Int, type: UInt32) -> SQLValue {
+        let string = String(cString: text)
+        switch type {
+        case TypeOID.int2, TypeOID.int4, TypeOID.int8:
+            return Int64(string).map(SQLValue.integer) ?? .text(string)
+        case TypeOID.float4, TypeOID.float8, TypeOID.numeric:
+            if let integer = Int64(string) { return type == TypeOID.numeric ? .integer(integer) : .real(Double(integer)) }
+            return Double(string).map(SQLValue.real) ?? .text(string)
+        case TypeOID.bool:
+            return .integer(string == "t" ? 1 : 0)
+        case TypeOID.bytea:
+            return .blob(hexBytea(string))
+        default:
+            return .text(string)
+        }
+    }
+
+    /// Decodes the text form of `bytea` (`\x` followed by hex digits, PostgreSQL's default output).
+    private static func hexBytea(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        let digits = Array(text.utf8.dropFirst(2))
+        bytes.reserveCapacity(digits.count / 2)
+        var i = 0
+        while i + 1 < digits.count {
+            bytes.append(UInt8(hex(digits[i]) << 4 | hex(digits[i + 1])))
+            i += 2
+        }
+        return bytes
+    }
+
+    private static func hex(_ c: UInt8) -> UInt8 {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: c - UInt8(ascii: "A") + 10
+        }
+    }
+}
+
+/// Runs `body` with C string pointers for `buffers` (nil stays a null pointer) that live as long as the call.
+private func withPointers<R>(_ buffers: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    func step(_ index: Int, _ collected: [UnsafePointer<CChar>?]) -> R {
+        if index == buffers.count { return body(collected) }
+        guard let buffer = buffers[index] else { return step(index + 1, collected + [nil]) }
+        return buffer.withUnsafeBufferPointer { step(index + 1, collected + [$0.baseAddress]) }
+    }
+    return step(0, [])
+}
+
+private extension String {
+    var trimmingTrailingNewlines: String {
+        var s = self
+        while s.last == "\n" || s.last == " " { s.removeLast() }
+        return s
+    }
+}
+
+@available(*, unavailable)
+extension PostgreSQLConnection: Sendable {}
