@@ -11,7 +11,7 @@ extension Office {
     /// Recomputes the chain and checks the data against it (supervisor, admin, evaluator).
     /// - Parameter head: a head written down earlier that the log must still hold.
     public func verifyAudit(by actor: Actor, head: (seq: Int, hash: String)? = nil,
-                            progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
+                            progress: WorkProgress? = nil) throws -> AuditVerification {
         try authorize(.verifyAudit, actor)
         return try storeWork { try store.audit.verify(expectedHead: head, progress: progress) }
     }

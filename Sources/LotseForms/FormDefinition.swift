@@ -130,6 +130,17 @@ public struct FormDefinition: Sendable {
     /// The codes of selects whose itemset has no filter, by field path (computed once).
     var staticChoiceValues: [[String]: [String]] = [:]
 
+    /// The title in `language`: the itext `form_title` of that translation when the form has one
+    /// (XLSForm's `form_title` is one text, so a hand-written translation supplies it), else `<h:title>`.
+    public func title(language: String) -> String {
+        guard let segments = texts[language]?["form_title"] else { return title }
+        let text = segments.compactMap { segment -> String? in
+            if case let .literal(s) = segment { return s }
+            return nil
+        }.joined().trimmed()
+        return text.isEmpty ? title : text
+    }
+
     /// The field at a path.
     public func field(at path: [String]) -> Field? { fields.first { $0.path == path } }
 

@@ -90,7 +90,7 @@ struct Invocation {
     func format() throws -> OutputFormat {
         guard let text = options["format"] else { return .table }
         guard let format = OutputFormat(rawValue: text) else {
-            throw ShellError.badValue(option: "format", value: text, expected: "table, csv or json")
+            throw ShellError.badValue(option: "format", value: text, expected: Wording(de: "table, csv oder json", en: "table, csv or json"))
         }
         return format
     }

@@ -33,17 +33,16 @@ extension Shell {
                             guard parts.count == 2, let seq = Int(parts[0]), seq > 0, parts[1].utf8.count == 64,
                                   parts[1].allSatisfy({ $0.isHexDigit }) else {
                                 throw ShellError.badValue(option: "head", value: text,
-                                                          expected: "SEQ:HASH as `audit head` prints it")
+                                                          expected: Wording(de: "SEQ:HASH, wie `audit head` es ausgibt", en: "SEQ:HASH as `audit head` prints it"))
                             }
                             head = (seq, parts[1].lowercased())
                         }
-                        let result = try shell.office.verifyAudit(by: try shell.currentActor, head: head) { count in
-                            shell.console.progress("verifying the audit log: \(count) rows")
-                        }
+                        let result = try shell.office.verifyAudit(by: try shell.currentActor, head: head,
+                                                                  progress: shell.progress(every: 10_000,
+                                                                      Wording(de: "Prüfung des Audit-Protokolls", en: "verifying the audit log"),
+                                                                      Wording(de: "Zeilen", en: "rows")))
                         if !result.isIntact { throw AuditFailure(result) }
-                        shell.say("audit log intact: \(result.rowsChecked) rows verified, data matches"
-                            + (result.head.map { "; head \(result.rowsChecked):\($0)" } ?? "")
-                            + (head.map { "; contains head \($0.seq)" } ?? ""))
+                        shell.say(.auditIntact(rows: result.rowsChecked, head: result.head, contains: head?.seq))
                     }),
             Command(path: ["audit", "head"], arguments: [], options: [],
                     summary: "print the last row's number and hash (SEQ:HASH), to write down elsewhere",
@@ -54,7 +53,7 @@ extension Shell {
                         if let head = try shell.office.auditHead(by: try shell.currentActor) {
                             shell.say("\(head.seq):\(head.hash)")
                         } else {
-                            shell.say("the audit log is empty")
+                            shell.say(.auditEmpty)
                         }
                     }),
         ]
@@ -94,25 +93,25 @@ extension Shell {
     func auditFilter(_ inv: Invocation) throws -> AuditFilter {
         var filter = AuditFilter()
         if let text = inv.option("case") {
-            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: "a case number") }
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: Wording(de: "eine Fallnummer", en: "a case number")) }
             filter.caseID = n
         }
-        filter.actor = try checkedName(inv, "user", kind: "user", known: knownActors)
-        filter.action = try checkedName(inv, "action", kind: "action", known: knownActions)
+        filter.actor = try checkedName(inv, "user", kind: .user, known: knownActors)
+        filter.action = try checkedName(inv, "action", kind: .action, known: knownActions)
         if let text = inv.option("since") {
             guard let since = Timestamp.normalise(text) else {
-                throw ShellError.badValue(option: "since", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+                throw ShellError.badValue(option: "since", value: text, expected: Wording(de: "JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ", en: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ"))
             }
             filter.since = since
         }
         if let text = inv.option("until") {
             guard let until = text.count == 10 ? Timestamp.dayAfter(text) : Timestamp.normalise(text) else {
-                throw ShellError.badValue(option: "until", value: text, expected: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ")
+                throw ShellError.badValue(option: "until", value: text, expected: Wording(de: "JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ", en: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ"))
             }
             filter.until = until
         }
         if let text = inv.option("last") {
-            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "last", value: text, expected: "a positive number") }
+            guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "last", value: text, expected: Wording(de: "eine positive Zahl", en: "a positive number")) }
             filter.last = n
         }
         return filter

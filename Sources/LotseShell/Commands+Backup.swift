@@ -14,8 +14,8 @@ extension Shell {
                     group: .audit, permission: .backup, needsLogin: true,
                     run: { shell, inv in
                         let summary = try shell.office.backup(by: try shell.currentActor, to: try shell.outFile(inv))
-                        shell.say("wrote backup \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256)); "
-                            + "verified \(summary.rowsVerified) audit rows, head \(summary.head)")
+                        shell.say(.wroteBackup(path: summary.path, bytes: summary.bytes, sha256: summary.sha256,
+                                               rows: summary.rowsVerified, head: summary.head))
                     }),
         ]
     }

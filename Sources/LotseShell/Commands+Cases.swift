@@ -16,8 +16,9 @@ extension Shell {
                         let client = try Self.number(inv.arguments[0], "client")
                         let id = try shell.office.openCase(by: actor, clientID: client, workflow: inv.option("workflow") ?? "amiga")
                         let overview = try shell.office.caseOverview(by: actor, id: id, language: try shell.language(inv))
-                        shell.say("opened case \(id) for client \(client): \(overview.record.workflow) \(overview.workflowVersion), "
-                            + "state \(overview.record.state) (\(overview.stateLabel))")
+                        shell.say(.openedCase(id: id, client: client, workflow: overview.record.workflow,
+                                               version: overview.workflowVersion, state: overview.record.state,
+                                               label: overview.stateLabel))
                     }),
             Command(path: ["case", "show"], arguments: ["CASE"], options: [
                         OptionSpec("diagram", "print the workflow as Graphviz DOT with the current state highlighted"),
@@ -39,7 +40,7 @@ extension Shell {
                         let overview = try shell.office.caseOverview(by: try shell.currentActor,
                                                                      id: try Self.number(inv.arguments[0], "case"),
                                                                      language: shell.language)
-                        shell.say(overview.enabledEvents.isEmpty ? "none now" : overview.enabledEvents.joined(separator: " "))
+                        if overview.enabledEvents.isEmpty { shell.say(.noEventsNow) } else { shell.say(overview.enabledEvents.joined(separator: " ")) }
                     }),
             Command(path: ["case", "assign"], arguments: ["CASE", "USER"], options: [],
                     summary: "assign a case to a caseworker", details: "", group: .cases, permission: .assignCase,
@@ -47,7 +48,7 @@ extension Shell {
                     run: { shell, inv in
                         let id = try Self.number(inv.arguments[0], "case")
                         try shell.office.assignCase(by: try shell.currentActor, id: id, to: inv.arguments[1])
-                        shell.say("case \(id) assigned to \(inv.arguments[1])")
+                        shell.say(.assigned(caseID: id, to: inv.arguments[1]))
                     }),
             Command(path: ["case", "reopen"], arguments: ["CASE"], options: [
                         OptionSpec("reason", value: "TEXT", "why the case is reopened (required)")],
@@ -60,7 +61,7 @@ extension Shell {
                         }
                         let id = try Self.number(inv.arguments[0], "case")
                         let state = try shell.office.reopenCase(by: try shell.currentActor, id: id, reason: reason)
-                        shell.say("case \(id) reopened in state \(state)")
+                        shell.say(.reopened(caseID: id, state: state))
                     }),
             Command(path: ["fire"], arguments: ["CASE", "EVENT"], options: [
                         OptionSpec("note", value: "TEXT", "a note for the case history")],
@@ -74,7 +75,7 @@ extension Shell {
                         let id = try Self.number(inv.arguments[0], "case")
                         let move = try shell.office.fire(by: try shell.currentActor, caseID: id, event: inv.arguments[1],
                                                          note: inv.option("note"))
-                        shell.say("case \(id): \(move.from) → \(move.to)" + (move.closes ? " (closed)" : ""))
+                        shell.say(.moved(caseID: id, from: move.from, to: move.to, closes: move.closes))
                     }),
         ]
     }
@@ -128,8 +129,8 @@ extension Shell {
 
     func listCases(_ inv: Invocation) throws {
         let actor = try currentActor
-        let state = try checkedName(inv, "state", kind: "state") { knownStates }
-        let site = try checkedName(inv, "site", kind: "site", known: knownSites)
+        let state = try checkedName(inv, "state", kind: .state) { knownStates }
+        let site = try checkedName(inv, "site", kind: .site, known: knownSites)
         let rows = try office.cases(by: actor, state: state, site: site, mine: inv.flag("mine"),
                                     overdue: inv.flag("overdue"))
         try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
@@ -156,7 +157,7 @@ extension Shell {
             file.discard()
             throw error
         }
-        say("wrote \(file.name)")
+        say(.wrote(file.name))
     }
 
     /// The target of `--out FILE` (with `--force`), or nil when the option is missing.

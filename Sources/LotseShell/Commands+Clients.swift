@@ -25,7 +25,7 @@ extension Shell {
                         }
                         let yearText = try required("birth-year")
                         guard let year = Int(yearText) else {
-                            throw ShellError.badValue(option: "birth-year", value: yearText, expected: "a year like 1971")
+                            throw ShellError.badValue(option: "birth-year", value: yearText, expected: Wording(de: "ein Jahr wie 1971", en: "a year like 1971"))
                         }
                         guard let site = inv.option("site") ?? actor.site else {
                             throw ShellError.missingArgument("--site SITE (you have no site of your own)", usage: inv.command.usage)
@@ -34,7 +34,7 @@ extension Shell {
                             by: actor, site: site, sex: try required("sex"), birthYear: year,
                             applicantType: try required("applicant-type"), firstName: inv.option("first-name"),
                             lastName: inv.option("last-name"), eligible: inv.flag("eligible"))
-                        shell.say("added client \(id) at site \(site)" + (inv.flag("eligible") ? " (eligible)" : ""))
+                        shell.say(.addedClient(id: id, site: site, eligible: inv.flag("eligible")))
                     }),
             Command(path: ["client", "eligible"], arguments: ["CLIENT"], options: [],
                     summary: "register a client as eligible: part of the site's randomisation pool",
@@ -43,7 +43,7 @@ extension Shell {
                         for text in inv.arguments {
                             try shell.office.markEligible(by: try shell.currentActor, clientID: try Self.number(text, "client"))
                         }
-                        shell.say("eligible: " + inv.arguments.joined(separator: ", "))
+                        shell.say(.eligible(inv.arguments))
                     }),
             Command(path: ["client", "list"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only clients of this site"), .format],
@@ -65,9 +65,9 @@ extension Shell {
                         let cases = try shell.office.cases(by: actor, state: nil, site: nil, mine: false, overdue: false)
                             .filter { $0.record.clientID == id }
                         if inv.option("format") == nil {
-                            shell.say(cases.isEmpty ? "no cases" : "cases: " + cases.map {
+                            shell.say(cases.isEmpty ? .noCases : .cases(cases.map {
                                 "\($0.record.id) (\($0.record.workflow), \($0.record.state))"
-                            }.joined(separator: ", "))
+                            }.joined(separator: ", ")))
                         }
                     }),
         ]
@@ -92,7 +92,8 @@ extension Shell {
 
     /// A positive number argument.
     static func number(_ text: String, _ what: String) throws -> Int {
-        guard let n = Int(text), n > 0 else { throw ShellError.badArgument(text, expected: "a \(what) number") }
+        guard let n = Int(text), n > 0 else { throw ShellError.badArgument(text, expected: what == "case" ? Wording(de: "eine Fallnummer", en: "a case number")
+                                                                          : Wording(de: "eine Klientennummer", en: "a client number")) }
         return n
     }
 }

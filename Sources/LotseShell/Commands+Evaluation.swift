@@ -25,7 +25,7 @@ extension Shell {
                     run: { shell, inv in
                         let summary = try shell.office.exportCodebook(by: try shell.currentActor, to: try shell.outFile(inv),
                                                                       json: try shell.exportJSON(inv))
-                        shell.reportExport(summary, "variables")
+                        shell.reportExport(summary, .codebook)
                     }),
             Command(path: ["export", "audit"], arguments: [], options: [
                         OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
@@ -37,8 +37,10 @@ extension Shell {
                     details: "", group: .evaluation, permission: .exportAudit, needsLogin: true,
                     run: { shell, inv in
                         let summary = try shell.office.exportAudit(by: try shell.currentActor, to: try shell.outFile(inv),
-                                                                   json: try shell.exportJSON(inv), filter: try shell.auditFilter(inv))
-                        shell.reportExport(summary, "rows")
+                                                                   json: try shell.exportJSON(inv), filter: try shell.auditFilter(inv),
+                                                                   progress: shell.progress(every: 10_000, Wording(de: "Export", en: "exporting"),
+                                                                                            Wording(de: "Audit-Zeilen", en: "audit rows")))
+                        shell.reportExport(summary, .auditRows)
                     }),
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
@@ -70,13 +72,12 @@ extension Shell {
                         }
                         let alpha = try inv.option("alpha").map {
                             guard let a = Double($0), a > 0, a <= 0.5 else {
-                                throw ShellError.badValue(option: "alpha", value: $0, expected: "a number above 0 and at most 0.5")
+                                throw ShellError.badValue(option: "alpha", value: $0, expected: Wording(de: "eine Zahl über 0 und höchstens 0,5", en: "a number above 0 and at most 0.5"))
                             }
                             return a
                         } ?? 0.05
                         let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha)
-                        shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
-                                  + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
+                        shell.say(.planDeclared(seq: plan.auditSeq, primary: plan.primary, alpha: "\(plan.alpha)"))
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
@@ -113,10 +114,10 @@ extension Shell {
                             throw ShellError.missingArgument("--by kldb|wz", usage: inv.command.usage)
                         }
                         guard by == "kldb" || by == "wz" else {
-                            throw ShellError.badValue(option: "by", value: by, expected: "kldb (occupation) or wz (sector)")
+                            throw ShellError.badValue(option: "by", value: by, expected: Wording(de: "kldb (Beruf) oder wz (Wirtschaftszweig)", en: "kldb (occupation) or wz (sector)"))
                         }
                         let level = try inv.option("level").map {
-                            guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: "1 to 5") }
+                            guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: Wording(de: "1 bis 5", en: "1 to 5")) }
                             return n
                         } ?? 1
                         try shell.show([PlacementReport.build(shell.office, by: try shell.currentActor, byWZ: by == "wz",
@@ -135,29 +136,29 @@ extension Shell {
         switch inv.option("format") ?? "csv" {
         case "csv": return false
         case "json": return true
-        case let other: throw ShellError.badValue(option: "format", value: other, expected: "csv or json")
+        case let other: throw ShellError.badValue(option: "format", value: other, expected: Wording(de: "csv oder json", en: "csv or json"))
         }
     }
 
     func exportCases(_ inv: Invocation) throws {
         let precision = try inv.option("date-precision").map {
             guard let p = ExportContext.Precision(rawValue: $0) else {
-                throw ShellError.badValue(option: "date-precision", value: $0, expected: "day or month")
+                throw ShellError.badValue(option: "date-precision", value: $0, expected: Wording(de: "day oder month", en: "day or month"))
             }
             return p
         } ?? .day
         let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
-                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision) {
-            self.console.progress("exporting: \($0) cases")
-        }
-        reportExport(summary, "cases")
+                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision,
+                                             progress: progress(every: 5_000, Wording(de: "Export", en: "exporting"),
+                                                                Wording(de: "Fälle", en: "cases")))
+        reportExport(summary, .cases)
     }
 
-    func reportExport(_ summary: ExportSummary, _ what: String) {
+    func reportExport(_ summary: ExportSummary, _ what: Message.ExportKind) {
         // With --out - the export itself is on standard output: the summary goes to standard error.
-        let manifest = summary.manifest.map { " in \($0)" } ?? ""
-        (summary.path == "-" ? { self.console.err($0 + "\n") } : say)("wrote \(summary.rows) \(what) to \(summary.path) "
-            + "(\(summary.bytes) bytes, sha256 \(summary.sha256)); audit head \(summary.head)\(manifest)")
+        let message = Message.wroteExport(rows: summary.rows, what: what, path: summary.path, bytes: summary.bytes,
+                                          sha256: summary.sha256, head: summary.head, manifest: summary.manifest)
+        if summary.path == "-" { warn(message) } else { say(message) }
     }
 
     /// Report tables as listings: titled tables for people, plain records for machines.

@@ -37,7 +37,7 @@ extension Shell {
     /// The language a command uses: `--lang`, else the shell's.
     func language(_ inv: Invocation) throws -> String {
         guard let lang = inv.option("lang") else { return language }
-        guard lang == "de" || lang == "en" else { throw ShellError.badValue(option: "lang", value: lang, expected: "de or en") }
+        guard lang == "de" || lang == "en" else { throw ShellError.badValue(option: "lang", value: lang, expected: Wording(de: "de oder en", en: "de or en")) }
         return lang
     }
 
@@ -46,23 +46,23 @@ extension Shell {
         if let form = forms[id] { return form }
         let known = forms.sorted.map(\.id)
         if known.isEmpty && !forms.diagnostics.isEmpty {
-            throw ShellError.definitions("the forms of the definitions folder have errors; run `form check` on them")
+            throw ShellError.definitions(Wording(
+                de: "die Formulare des Definitionsordners haben Fehler; `form check` auf sie anwenden",
+                en: "the forms of the definitions folder have errors; run `form check` on them"))
         }
-        throw ShellError.unknownName(id, kind: "form", suggestion: Self.closest(to: id, in: known), known: known)
+        throw ShellError.unknownName(id, kind: .form, suggestion: Self.closest(to: id, in: known), known: known)
     }
 
     func listForms(_ inv: Invocation) throws {
         try office.authorize(.viewDefinitions, try currentActor)
         let lang = try language(inv)
-        _ = lang
         try show(Listing(columns: ["id", "title", "version", "fields", "access"], rows: forms.sorted.map { form in
-            [.text(form.id), .text(form.title), .text(form.version),
+            [.text(form.id), .text(form.title(language: lang)), .text(form.version),
              .int(Self.answerCount(form)),
              .text(form.access.rawValue)]
         }), inv)
         if !forms.diagnostics.isEmpty {
-            console.err("warning: some form files did not load:\n"
-                + forms.diagnostics.map { "  \($0)\n" }.joined())
+            warn(.formFilesNotLoaded(forms.diagnostics.map { "\($0)" }))
         }
     }
 
@@ -74,13 +74,11 @@ extension Shell {
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count
             if result.diagnostics.isEmpty, let form = result.definition {
-                let version = form.version.isEmpty ? "" : ", version \(form.version)"
-                say("\(file): ok (form \(form.id)\(version), \(Self.answerCount(form)) fields)")
+                say(.formFileOK(file: file, form: form.id, version: form.version, fields: Self.answerCount(form)))
             }
         }
         if errors > 0 {
-            throw ShellError.checkFailed("form check", "\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
-                + (inv.arguments.count == 1 ? "" : "s"))
+            throw ShellError.checkFailed("form check", .checkSummary(errors: errors, files: inv.arguments.count))
         }
     }
 
@@ -92,14 +90,14 @@ extension Shell {
         let pairs = try Self.keyValues(Array(inv.arguments.dropFirst()))
         if let file = inv.option("file") {
             let document: LotseXML.XMLDocument
-            do { document = try XMLDocument.parse(fileAt: file) } catch { throw ShellError.definitions(error.description) }
+            do { document = try XMLDocument.parse(fileAt: file) } catch { throw ShellError.definitions(.verbatim(error.description)) }
             try instance.load(document.root)
         }
         if pairs.isEmpty && inv.option("file") == nil && interactive {
             let filler = FormFiller(instance: instance, language: lang, console: console,
                                     ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
             guard filler.run() else {
-                say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
+                say(.cancelledNothingStored)
                 return
             }
         } else {
@@ -120,7 +118,7 @@ extension Shell {
         var seen: Set<String> = []
         return try words.map { word in
             guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
-                throw ShellError.badArgument(word, expected: "KEY=VALUE")
+                throw ShellError.badArgument(word, expected: Wording(de: "SCHLÜSSEL=WERT", en: "KEY=VALUE"))
             }
             let key = String(word[..<eq])
             guard seen.insert(key).inserted else { throw ShellError.repeatedKey(key) }

@@ -36,7 +36,7 @@ extension Shell {
                     run: { shell, inv in
                         let site = try shell.requiredSite(inv)
                         try shell.office.closeRecruitment(by: try shell.currentActor, site: site)
-                        shell.say("closed the recruitment of site \(site); `randomise reveal --site \(site)` shows the seed")
+                        shell.say(.recruitmentClosed(site))
                     }),
             Command(path: ["randomise", "reveal"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "the site (required)")],
@@ -46,9 +46,9 @@ extension Shell {
                     group: .evaluation, permission: .revealSeed, needsLogin: true,
                     run: { shell, inv in
                         let setup = try shell.office.revealSeed(by: try shell.currentActor, site: try shell.requiredSite(inv))
-                        shell.say("site \(setup.site): \(setup.algorithm)\nseed: \(setup.seed)\n"
-                            + "commitment (sha256 of the seed's 32 bytes): \(setup.commitment)\n"
-                            + "ratio \(setup.ratio) · strata \(setup.strata.isEmpty ? "none" : setup.strata) · blocks \(setup.blocks)")
+                        shell.say(.revealed(site: setup.site, algorithm: setup.algorithm, seed: setup.seed,
+                                             commitment: setup.commitment, ratio: "\(setup.ratio)", strata: setup.strata,
+                                             blocks: "\(setup.blocks)"))
                     }),
             Command(path: ["randomise", "assignments"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "the site (required)"), .format],
@@ -81,7 +81,7 @@ extension Shell {
                             by: try shell.currentActor, caseID: try Self.number(inv.arguments[0], "case"),
                             formID: "observation", values: try Self.keyValues(Array(inv.arguments.dropFirst())),
                             language: try shell.language(inv))
-                        shell.say("recorded observation on case \(record.caseID) as submission \(record.id), entry \(record.entry)")
+                        shell.say(.observationRecorded(caseID: record.caseID, submission: record.id, entry: record.entry))
                     }),
             Command(path: ["observe", "import"], arguments: [], options: [
                         OptionSpec("file", value: "F.csv", "the statistics extract (required)"), .lang],
@@ -105,7 +105,7 @@ extension Shell {
                         }
                         let count = try shell.office.importObservations(by: actor, file: file, text: text,
                                                                         language: try shell.language(inv))
-                        shell.say("imported \(count) observation\(count == 1 ? "" : "s") from \(file)")
+                        shell.say(.observationsImported(count: count, file: file))
                     }),
         ]
     }
@@ -118,12 +118,15 @@ extension Shell {
     func randomise(_ inv: Invocation) throws {
         let site = try requiredSite(inv)
         if inv.option("seed") != nil {
-            throw ShellError.refusedOption("seed", reason: "the seed is drawn from the operating system's CSPRNG at "
-                + "`randomise setup` and sealed by its commitment; nobody chooses it (nothing was changed)")
+            throw ShellError.refusedOption("seed", reason: Wording(
+                de: "der Seed wird bei `randomise setup` aus dem CSPRNG des Betriebssystems gezogen und durch seine Festlegung "
+                    + "versiegelt; niemand wählt ihn (nichts wurde geändert)",
+                en: "the seed is drawn from the operating system's CSPRNG at "
+                    + "`randomise setup` and sealed by its commitment; nobody chooses it (nothing was changed)"))
         }
         let result = try office.randomise(by: try currentActor, site: site)
-        say("randomised \(result.draws.count) clients of site \(site) (run \(result.runID), \(Randomiser.algorithm)): "
-            + "\(result.participants) participants, \(result.comparison) comparison")
+        say(.randomised(count: result.draws.count, site: site, run: result.runID, algorithm: Randomiser.algorithm,
+                        participants: result.participants, comparison: result.comparison))
     }
 
     func setUpRandomisation(_ inv: Invocation) throws {
@@ -131,7 +134,7 @@ extension Shell {
         var parameters = RandomisationParameters()
         if let text = inv.option("ratio") {
             let parts = text.split(separator: ":").compactMap { Int($0) }
-            guard parts.count == 2 else { throw ShellError.badValue(option: "ratio", value: text, expected: "A:B like 1:1 or 2:1") }
+            guard parts.count == 2 else { throw ShellError.badValue(option: "ratio", value: text, expected: Wording(de: "A:B wie 1:1 oder 2:1", en: "A:B like 1:1 or 2:1")) }
             parameters.ratio = (parts[0], parts[1])
         }
         if let text = inv.option("strata") {
@@ -141,15 +144,15 @@ extension Shell {
         if let text = inv.option("block") {
             let sizes = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !sizes.isEmpty, sizes.allSatisfy({ $0 != nil }) else {
-                throw ShellError.badValue(option: "block", value: text, expected: "sizes like 4 or 4,6")
+                throw ShellError.badValue(option: "block", value: text, expected: Wording(de: "Größen wie 4 oder 4,6", en: "sizes like 4 or 4,6"))
             }
             parameters.blocks = sizes.compactMap { $0 }
         }
         parameters.legalBasis = inv.option("legal-basis")
         let commitment = try office.setUpRandomisation(by: try currentActor, site: site, parameters: parameters)
-        say("sealed the randomisation of site \(site) (\(Randomiser.algorithm), ratio "
-            + "\(parameters.ratio.participants):\(parameters.ratio.comparison), blocks "
-            + parameters.blocks.map(String.init).joined(separator: ",") + "); seed commitment sha256 \(commitment)")
+        say(.sealed(site: site, algorithm: Randomiser.algorithm,
+                    ratio: "\(parameters.ratio.participants):\(parameters.ratio.comparison)",
+                    blocks: parameters.blocks.map(String.init).joined(separator: ","), commitment: commitment))
     }
 
     func showBalance(_ inv: Invocation) throws {

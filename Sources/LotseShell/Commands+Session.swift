@@ -33,14 +33,14 @@ extension Shell {
                         let actor = try shell.currentActor
                         try shell.office.logout(actor)
                         shell.actor = nil
-                        shell.say("logged out \(actor.name)")
+                        shell.say(.loggedOut(actor.name))
                     }),
             Command(path: ["whoami"], arguments: [], options: [],
                     summary: "show the logged-in user, role and site",
                     details: "", group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in
-                        guard let actor = shell.actor else { shell.say("not logged in"); return }
-                        shell.say("\(actor.name) (\(actor.role.rawValue))" + Self.atSites(actor.sites))
+                        guard let actor = shell.actor else { shell.say(.notLoggedIn); return }
+                        shell.say(.whoami(name: actor.name, role: actor.role.rawValue, sites: actor.sites))
                     }),
             Command(path: ["version"], arguments: [], options: [],
                     summary: "show the versions of lotse, its database schema, SQLite and libxml2",
@@ -61,7 +61,7 @@ extension Shell {
         if try office.isInitialised() { throw CasesError.alreadyInitialised }
         guard let password = try passwords.new(inv, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
-        say("created admin \(name); logged in as \(name)")
+        say(.createdAdmin(name))
     }
 
     func login(_ inv: Invocation) throws {
@@ -72,16 +72,16 @@ extension Shell {
         actor = nil
         let password: String
         do {
-            password = try passwords.existing(inv, prompt: "Password for \(name): ")
+            password = try passwords.existing(inv, prompt: Message.passwordPrompt(name).wording.text(words))
         } catch {
             if let previous { try office.logout(previous) }
             throw error
         }
         let new = try office.login(name: name, password: password, replacing: previous)
         actor = new
-        say("logged in as \(new.name) (\(new.role.rawValue))" + Self.atSites(new.sites))
+        say(.loggedIn(name: new.name, role: new.role.rawValue, sites: new.sites))
         if try office.mustChangePassword(new) {
-            say("your password is a one-time password: set your own with `user passwd` before anything else")
+            say(.oneTimePasswordLogin)
         }
     }
 }

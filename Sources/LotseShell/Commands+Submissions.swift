@@ -33,13 +33,15 @@ extension Shell {
 
     func entryOption(_ inv: Invocation) throws -> Int? {
         guard let text = inv.option("entry") else { return nil }
-        guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "entry", value: text, expected: "an entry number") }
+        guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "entry", value: text, expected: Wording(de: "eine Eintragsnummer", en: "an entry number")) }
         return n
     }
 
     func fillForm(_ inv: Invocation) throws {
         guard interactive else {
-            throw ShellError.definitions("form fill asks field by field on a terminal; in a script use form submit")
+            throw ShellError.definitions(Wording(
+                de: "form fill fragt am Terminal Feld für Feld; in einem Skript form submit verwenden",
+                en: "form fill asks field by field on a terminal; in a script use form submit"))
         }
         let actor = try currentActor
         let lang = try language(inv)
@@ -48,7 +50,7 @@ extension Shell {
         let filler = FormFiller(instance: prepared.instance, language: lang, console: console,
                                     ask: { [unowned self] in self.readLine(prompt: $0, purpose: .answer) })
         guard filler.run() else {
-            say(lang == "de" ? "abgebrochen; nichts gespeichert" : "cancelled; nothing stored")
+            say(.cancelledNothingStored)
             return
         }
         report(try office.store(prepared, by: actor, language: lang))
@@ -58,7 +60,7 @@ extension Shell {
         let actor = try currentActor
         var document: LotseXML.XMLElement?
         if let file = inv.option("file") {
-            do { document = try XMLDocument.parse(fileAt: file).root } catch { throw ShellError.definitions(error.description) }
+            do { document = try XMLDocument.parse(fileAt: file).root } catch { throw ShellError.definitions(.verbatim(error.description)) }
         }
         let record = try office.submit(by: actor, caseID: try Self.number(inv.arguments[0], "case"), formID: inv.arguments[1],
                                        values: try Self.keyValues(Array(inv.arguments.dropFirst(2))), document: document,
@@ -67,9 +69,9 @@ extension Shell {
     }
 
     private func report(_ record: SubmissionRecord) {
-        say("stored \(record.form) on case \(record.caseID) as submission \(record.id)"
-            + (record.entry > 1 || office.definitions.caseDocument.repeatable.contains(record.form) ? ", entry \(record.entry)" : "")
-            + (record.supersedes.map { " (corrects submission \($0))" } ?? ""))
+        let repeatable = record.entry > 1 || office.definitions.caseDocument.repeatable.contains(record.form)
+        say(.stored(form: record.form, caseID: record.caseID, submission: record.id,
+                    entry: repeatable ? record.entry : nil, corrects: record.supersedes))
     }
 
     func viewForm(_ inv: Invocation) throws {
@@ -87,11 +89,11 @@ extension Shell {
             return
         }
         guard !views.isEmpty else {
-            say("case \(inv.arguments[0]) has no \(inv.arguments[1]) submission")
+            say(.noSubmission(caseID: inv.arguments[0], form: inv.arguments[1]))
             return
         }
         for view in views {
-            var text = "\(view.form.title) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
+            var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
                 + (office.definitions.caseDocument.repeatable.contains(view.form.id) ? " · entry \(view.record.entry)" : "")
                 + " · by \(view.record.user) at \(view.record.at)"
                 + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"

@@ -31,7 +31,7 @@ extension Shell {
                         let password = given ?? shell.office.oneTimePassword(for: name)
                         try shell.office.addUser(by: actor, name: name, role: role, sites: sites,
                                                  password: password, oneTime: given == nil)
-                        shell.say("added user \(name) (\(role.rawValue))" + Self.atSites(sites))
+                        shell.say(.addedUser(name: name, role: role.rawValue, sites: sites))
                         if given == nil { shell.sayOneTimePassword(password, for: name) }
                     }),
             Command(path: ["user", "list"], arguments: [], options: [.format],
@@ -59,21 +59,21 @@ extension Shell {
                         }
                         let sites = try shell.office.setSites(by: try shell.currentActor, name: inv.arguments[0],
                                                               add: add, remove: remove)
-                        shell.say("user \(inv.arguments[0]) now works" + Self.atSites(sites))
+                        shell.say(.userWorks(name: inv.arguments[0], sites: sites))
                     }),
             Command(path: ["user", "disable"], arguments: ["NAME"], options: [],
                     summary: "disable an account (it can no longer log in; its history stays)",
                     details: "", group: .users, permission: .disableUser, needsLogin: true,
                     run: { shell, inv in
                         try shell.office.setDisabled(by: try shell.currentActor, name: inv.arguments[0], true)
-                        shell.say("disabled user \(inv.arguments[0])")
+                        shell.say(.disabledUser(inv.arguments[0]))
                     }),
             Command(path: ["user", "enable"], arguments: ["NAME"], options: [],
                     summary: "enable a disabled account again",
                     details: "", group: .users, permission: .disableUser, needsLogin: true,
                     run: { shell, inv in
                         try shell.office.setDisabled(by: try shell.currentActor, name: inv.arguments[0], false)
-                        shell.say("enabled user \(inv.arguments[0])")
+                        shell.say(.enabledUser(inv.arguments[0]))
                     }),
             Command(path: ["user", "passwd"], arguments: ["[NAME]"], options: [.passwordFile],
                     summary: "set a new password: your own, or (admin) another user's",
@@ -89,7 +89,7 @@ extension Shell {
                     group: .users, permission: .addSite, needsLogin: true,
                     run: { shell, inv in
                         try shell.office.addSite(by: try shell.currentActor, code: inv.arguments[0], name: inv.arguments[1])
-                        shell.say("added site \(inv.arguments[0])")
+                        shell.say(.addedSite(inv.arguments[0]))
                     }),
             Command(path: ["site", "list"], arguments: [], options: [.format],
                     summary: "list the sites", details: "", group: .users, permission: .listSites, needsLogin: true,
@@ -108,10 +108,6 @@ extension Shell {
     }
 
     /// ` at site S` / ` at sites S, T` / "" for none.
-    static func atSites(_ sites: [String]) -> String {
-        sites.isEmpty ? "" : " at site" + (sites.count == 1 ? " " : "s ") + sites.joined(separator: ", ")
-    }
-
     func changePassword(_ inv: Invocation) throws {
         let actor = try currentActor
         let name = inv.argument(0) ?? actor.name
@@ -119,7 +115,7 @@ extension Shell {
             // Re-authenticate on a terminal; a script already logged in with its password.
             if inv.option("password-file") == nil, passwords.environment["LOTSE_PASSWORD"] == nil,
                let prompt = passwords.prompt {
-                guard let current = prompt.readSecret("Current password for \(name): ") else { throw PasswordSource.noPassword }
+                guard let current = prompt.readSecret(Message.currentPasswordPrompt(name).wording.text(words)) else { throw PasswordSource.noPassword }
                 _ = try office.login(name: name, password: current)
             }
         } else {
@@ -130,12 +126,12 @@ extension Shell {
         if given == nil && name == actor.name { throw NewPasswordMissing() }
         let password = given ?? office.oneTimePassword(for: name)
         try office.setPassword(by: actor, name: name, password: password, oneTime: given == nil)
-        say("changed the password of \(name)")
+        say(.changedPassword(name))
         if given == nil { sayOneTimePassword(password, for: name) }
     }
 
     /// Shows a generated one-time password, the only time it is ever shown.
     func sayOneTimePassword(_ password: String, for name: String) {
-        say("one-time password for \(name): \(password) (shown only now; \(name) must change it at the first login)")
+        say(.oneTimePassword(name: name, password: password))
     }
 }

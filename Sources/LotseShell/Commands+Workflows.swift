@@ -40,9 +40,10 @@ extension Shell {
         if let workflow = office.definitions.workflows[name] { return workflow }
         let known = office.definitions.workflows.keys.sorted()
         if known.isEmpty && !office.definitions.diagnostics.isEmpty {
-            throw ShellError.definitions("the definitions have errors:\n" + office.definitions.diagnostics.joined(separator: "\n"))
+            throw ShellError.definitions(Wording(de: "die Definitionen haben Fehler:\n", en: "the definitions have errors:\n")
+                + .verbatim(office.definitions.diagnostics.joined(separator: "\n")))
         }
-        throw ShellError.unknownName(name, kind: "workflow", suggestion: Self.closest(to: name, in: known), known: known)
+        throw ShellError.unknownName(name, kind: .workflow, suggestion: Self.closest(to: name, in: known), known: known)
     }
 
     func checkWorkflows(_ inv: Invocation) throws {
@@ -52,19 +53,17 @@ extension Shell {
         var errors = 0
         for file in inv.arguments {
             let bytes: [UInt8]
-            do { bytes = try SourceFile.read(file) } catch { throw ShellError.definitions(error.description) }
+            do { bytes = try SourceFile.read(file) } catch { throw ShellError.definitions(.verbatim(error.description)) }
             let result = reader.diagnose(bytes: bytes, name: file)
             for diagnostic in result.diagnostics { say(diagnostic.description) }
             errors += result.diagnostics.filter { $0.severity == .error }.count
             if let workflow = result.definition, !result.diagnostics.contains(where: { $0.severity == .error }) {
-                let warnings = result.diagnostics.count
-                say("\(file): ok (workflow \(workflow.nameAndVersion), \(workflow.states.count) states"
-                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))" : ")"))
+                say(.workflowFileOK(file: file, workflow: workflow.nameAndVersion, states: workflow.states.count,
+                                    warnings: result.diagnostics.count))
             }
         }
         if errors > 0 {
-            throw ShellError.checkFailed("workflow check", "\(errors) error\(errors == 1 ? "" : "s") in \(inv.arguments.count) file"
-                + (inv.arguments.count == 1 ? "" : "s"))
+            throw ShellError.checkFailed("workflow check", .checkSummary(errors: errors, files: inv.arguments.count))
         }
     }
 

@@ -6,20 +6,24 @@ public enum DemoCommand {
     public static let defaultPassword = "lotse-demo-2026"
 
     public static func run(_ options: LaunchOptions.DemoOptions, databasePath: String, definitions: String,
-                           environment: [String: String], console: any Console) -> Shell.ExitCode {
+                           environment: [String: String], console: any Console,
+                           language: Language) -> Shell.ExitCode {
         let password = environment["LOTSE_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultPassword
-        console.err("building a demo region of \(options.clients) clients in \(databasePath) …\n")
+        console.err(Message.demoBuilding(clients: options.clients, path: databasePath).wording.text(language) + "\n")
         do {
             let summary = try DemoRegion.build(at: databasePath, definitions: definitions, clients: options.clients,
-                                               seed: options.seed, password: password) { console.progress($0) }
+                                               seed: options.seed, password: password) { text in
+                try Interrupt.check()
+                console.progress(text)
+            }
             console.out(summary.text + "\n")
             if environment["LOTSE_PASSWORD"] == nil {
-                console.out("Every demo user's password is \(defaultPassword).\n")
+                console.out(Message.demoPassword(defaultPassword).wording.text(language) + "\n")
             }
-            console.out("Explore it with: lotse --db \(databasePath)   (for example: login eva, then report evaluation)\n")
+            console.out(Message.demoExplore(databasePath).wording.text(language) + "\n")
             return .ok
         } catch {
-            console.err("lotse demo: \(ErrorPresenter.message(for: error))\n")
+            console.err("lotse demo: \(ErrorPresenter.message(for: error, language: language))\n")
             return ErrorPresenter.exitCode(for: error)
         }
     }

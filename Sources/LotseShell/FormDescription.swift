@@ -21,27 +21,27 @@ struct FormDescription {
 
     /// The form as readable text, a block per field.
     var text: String {
-        let de = language == "de"
-        var out = "\(form.id): \(form.title) (version \(form.version), \(form.access.rawValue))\n"
+        let lang = Language(code: language)
+        var out = "\(form.id): \(form.title(language: language)) (version \(form.version), \(form.access.rawValue))\n"
         for field in form.fields where !field.path.contains("meta") {
             let bind = form.bind(of: field)
             let indent = String(repeating: "  ", count: max(0, field.path.count - 2))
             var facts = [kind(field)]
-            if let required = bind?.required { facts.append(required.source.trimmed() == "true()" ? (de ? "Pflicht" : "required") : (de ? "Pflicht wenn " : "required when ") + words(required)) }
-            if field.isMedical { facts.append(de ? "nur ärztlicher Dienst" : "medical only") }
+            if let required = bind?.required { facts.append(required.source.trimmed() == "true()" ? (Wording(de: "Pflicht", en: "required").text(lang)) : (Wording(de: "Pflicht wenn ", en: "required when ").text(lang)) + words(required)) }
+            if field.isMedical { facts.append(Wording(de: "nur ärztlicher Dienst", en: "medical only").text(lang)) }
             out += "\n\(indent)\(field.relativePath)  (\(facts.joined(separator: ", ")))\n"
             if let label = form.text(field.label, language: language, evaluate: output), !label.isEmpty {
                 out += "\(indent)  \(label)\n"
             }
-            if let hint = form.text(field.hint, language: language, evaluate: output), !hint.isEmpty { out += "\(indent)  \(de ? "Hinweis" : "hint"): \(hint)\n" }
-            if let relevant = bind?.relevant { out += "\(indent)  \(de ? "nur wenn" : "only when"): \(words(relevant))\n" }
-            if let text = constraint(field) { out += "\(indent)  \(de ? "muss gelten" : "must hold"): \(text)\n" }
-            if let calculate = bind?.calculate { out += "\(indent)  \(de ? "berechnet" : "calculated"): \(words(calculate))\n" }
+            if let hint = form.text(field.hint, language: language, evaluate: output), !hint.isEmpty { out += "\(indent)  \(Wording(de: "Hinweis", en: "hint").text(lang)): \(hint)\n" }
+            if let relevant = bind?.relevant { out += "\(indent)  \(Wording(de: "nur wenn", en: "only when").text(lang)): \(words(relevant))\n" }
+            if let text = constraint(field) { out += "\(indent)  \(Wording(de: "muss gelten", en: "must hold").text(lang)): \(text)\n" }
+            if let calculate = bind?.calculate { out += "\(indent)  \(Wording(de: "berechnet", en: "calculated").text(lang)): \(words(calculate))\n" }
             if let set = form.setValues.first(where: { $0.path == field.path }), let value = set.value {
-                out += "\(indent)  \(de ? "vorbelegt aus" : "prefilled from"): \(words(value))\n"
+                out += "\(indent)  \(Wording(de: "vorbelegt aus", en: "prefilled from").text(lang)): \(words(value))\n"
             }
-            if let choices = choices(field) { out += "\(indent)  \(de ? "Auswahl" : "choices"): \(choices)\n" }
-            if let filter = choiceFilter(field) { out += "\(indent)  \(de ? "Auswahl nur" : "choices only"): \(filter)\n" }
+            if let choices = choices(field) { out += "\(indent)  \(Wording(de: "Auswahl", en: "choices").text(lang)): \(choices)\n" }
+            if let filter = choiceFilter(field) { out += "\(indent)  \(Wording(de: "Auswahl nur", en: "choices only").text(lang)): \(filter)\n" }
         }
         return out
     }
@@ -63,9 +63,9 @@ struct FormDescription {
     }
 
     func kind(_ field: Field) -> String {
-        if field.kind == .group { return language == "de" ? "Gruppe" : "group" }
-        if field.isNote { return language == "de" ? "Hinweistext" : "note" }
-        if form.bind(of: field)?.calculate != nil { return language == "de" ? "berechnet" : "calculated" }
+        if field.kind == .group { return Wording(de: "Gruppe", en: "group").text(Language(code: language)) }
+        if field.isNote { return Wording(de: "Hinweistext", en: "note").text(Language(code: language)) }
+        if form.bind(of: field)?.calculate != nil { return Wording(de: "berechnet", en: "calculated").text(Language(code: language)) }
         return field.type.displayName(language)
     }
 

@@ -19,15 +19,15 @@ final class FormFiller {
         self.ask = ask
     }
 
-    private var de: Bool { language == "de" }
+    private var words: Language { Language(code: language) }
 
     /// Runs until every field is answered and the whole form is valid (true), or the person
     /// cancels or input ends (false).
     func run() -> Bool {
         let form = instance.definition
-        console.out("\(form.title) (\(form.id) \(form.version))\n" + (de
-            ? "Eingabe: Wert; Enter behält [Wert]; - löscht; ? Hinweis; < zurück; q abbrechen\n"
-            : "Type a value; Enter keeps the [value]; - clears it; ? hint; < back; q cancel\n"))
+        console.out("\(form.title(language: language)) (\(form.id) \(form.version))\n" + Wording(
+            de: "Eingabe: Wert; Enter behält [Wert]; - löscht; ? Hinweis; < zurück; q abbrechen\n",
+            en: "Type a value; Enter keeps the [value]; - clears it; ? hint; < back; q cancel\n").text(words))
         let fields = form.questions
         var index = 0
         var shownGroups: Set<[String]> = []
@@ -36,7 +36,7 @@ final class FormFiller {
             if index >= fields.count {
                 let problems = instance.validate(language: language)
                 guard let first = problems.first else { return true }
-                console.out((de ? "Noch nicht vollständig:\n" : "Not complete yet:\n")
+                console.out((Wording(de: "Noch nicht vollständig:\n", en: "Not complete yet:\n").text(words))
                     + problems.map { "  \($0.field): \($0.message)\n" }.joined())
                 index = fields.firstIndex { $0.relativePath == first.field } ?? 0
                 continue
@@ -57,7 +57,7 @@ final class FormFiller {
                 index += 1
             case .back:
                 if let previous = history.popLast() { index = previous } else {
-                    console.out(de ? "  (schon beim ersten Feld)\n" : "  (already at the first field)\n")
+                    console.out(Wording(de: "  (schon beim ersten Feld)\n", en: "  (already at the first field)\n").text(words))
                 }
             case .cancel:
                 return false
@@ -82,7 +82,7 @@ final class FormFiller {
         let required = instance.isRequired(field)
         var header = "\n\(label)"
         var facts = [field.type.displayName(language)]
-        if required { facts.append(de ? "Pflicht" : "required") }
+        if required { facts.append(Wording(de: "Pflicht", en: "required").text(words)) }
         header += " (\(field.relativePath): \(facts.joined(separator: ", ")))\n"
         let choices = instance.choices(of: field, language: language)
         for (number, choice) in choices.enumerated() { header += "  \(number + 1)) \(choice.value)  \(choice.label)\n" }
@@ -103,7 +103,7 @@ final class FormFiller {
             case "<": return .back
             case "?":
                 let hint = instance.text(field.hint, for: field, language: language)
-                console.out("  " + (hint ?? (de ? "kein Hinweis" : "no hint")) + "\n")
+                console.out("  " + (hint ?? (Wording(de: "kein Hinweis", en: "no hint").text(words))) + "\n")
                 continue
             case "":
                 if let problem = instance.problem(of: field, language: language) {
@@ -116,7 +116,7 @@ final class FormFiller {
             let value = input == "-" ? "" : choiceValue(input, choices: choices, field: field)
             let problem: FieldProblem?
             do { problem = try instance.set(field, to: value, language: language) } catch {
-                console.out("  \(ErrorPresenter.message(for: error))\n")
+                console.out("  \(ErrorPresenter.message(for: error, language: words))\n")
                 continue
             }
             if let problem = problem ?? instance.problem(of: field, language: language) {
@@ -131,7 +131,7 @@ final class FormFiller {
 
     /// After Ctrl-C: whether the person wants to throw the answers away.
     private func confirmDiscard() -> Bool {
-        guard case let .line(answer) = ask(de ? "Antworten verwerfen? (j/N) " : "discard the answers? (y/N) ") else {
+        guard case let .line(answer) = ask(Wording(de: "Antworten verwerfen? (j/N) ", en: "discard the answers? (y/N) ").text(words)) else {
             return true
         }
         return ["y", "yes", "j", "ja"].contains(answer.trimmingCharacters().lowercased())

@@ -8,8 +8,11 @@ enum InputLimits {
     /// A line over the limit.
     struct LineTooLong: Error, CustomStringConvertible {
         let bytes: Int
-        var description: String {
-            "the line has \(bytes) bytes; a line may have at most \(InputLimits.maximumLineBytes) (64 KiB); nothing was done"
+        var description: String { wording.en }
+        var wording: Wording {
+            Wording(de: "die Zeile hat \(bytes) Bytes; eine Zeile darf höchstens \(InputLimits.maximumLineBytes) (64 KiB) haben; "
+                        + "nichts wurde getan",
+                    en: "the line has \(bytes) bytes; a line may have at most \(InputLimits.maximumLineBytes) (64 KiB); nothing was done")
         }
     }
 }

@@ -43,8 +43,13 @@ public enum Interrupt {
         return was
     }
 
+    /// For tests of Ctrl-C during long work: microseconds to wait at each `check()`, so that
+    /// the work is still running when the signal comes (`LOTSE_PAUSE_EACH_STEP`, read by `lotse`).
+    nonisolated(unsafe) public static var pausePerStep: UInt32 = 0
+
     /// Throws `ShellError.interrupted` when Ctrl-C was pressed (long work checks this between steps).
-    static func check() throws {
+    public static func check() throws {
+        if pausePerStep > 0 { usleep(pausePerStep) }
         if pending { throw ShellError.interrupted }
     }
 }

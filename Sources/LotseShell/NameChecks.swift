@@ -6,13 +6,13 @@ import LotseStore
 /// name, instead of answering `(no rows)`.
 extension Shell {
     /// The value of `--option`, checked against `known` names.
-    func checkedName(_ inv: Invocation, _ option: String, kind: String, known: () throws -> [String]) throws -> String? {
+    func checkedName(_ inv: Invocation, _ option: String, kind: NameKind, known: () throws -> [String]) throws -> String? {
         guard let value = inv.option(option) else { return nil }
         return try checkedName(value, kind: kind, known: try known())
     }
 
     /// `value` if it is one of `known`, else `ShellError.unknownName` with the closest one.
-    func checkedName(_ value: String, kind: String, known: [String]) throws -> String {
+    func checkedName(_ value: String, kind: NameKind, known: [String]) throws -> String {
         if known.contains(value) { return value }
         let names = Array(Set(known)).sorted()
         throw ShellError.unknownName(value, kind: kind, suggestion: Self.closest(to: value, in: names),

@@ -54,6 +54,8 @@ public final class TerminalPasswordPrompt: PasswordPrompt {
 struct PasswordSource {
     var environment: [String: String]
     var prompt: (any PasswordPrompt)?
+    /// The language its questions are asked in.
+    var words = Language.de
 
     /// An existing password (login).
     func existing(_ invocation: Invocation, prompt text: String) throws -> String {
@@ -70,8 +72,8 @@ struct PasswordSource {
         if let file = invocation.option("password-file") { return try Self.firstLine(of: file) }
         if useEnvironment, let value = environment["LOTSE_PASSWORD"], !value.isEmpty { return value }
         guard let prompt else { return nil }
-        guard let first = prompt.readSecret("New password for \(user): ") else { throw Self.noPassword }
-        guard let second = prompt.readSecret("Repeat the password: ") else { throw Self.noPassword }
+        guard let first = prompt.readSecret(Message.newPasswordPrompt(user).wording.text(words)) else { throw Self.noPassword }
+        guard let second = prompt.readSecret(Message.repeatPasswordPrompt.wording.text(words)) else { throw Self.noPassword }
         guard first == second else { throw ShellError.passwordMismatch }
         return first
     }

@@ -15,12 +15,32 @@ public enum ScriptFile {
         /// Line `line` (from 1) is not UTF-8.
         case notUTF8(line: Int)
 
-        public var description: String {
+        public var description: String { wording.en }
+
+        /// The message in both languages.
+        public var wording: Wording {
             switch self {
-            case .unreadable: return "cannot read the script"
-            case .notUTF8: return "the line is not UTF-8 text (save the script as UTF-8)"
+            case .unreadable: Wording(de: "das Skript kann nicht gelesen werden", en: "cannot read the script")
+            case .notUTF8:
+                Wording(de: "die Zeile ist kein UTF-8-Text (das Skript als UTF-8 speichern)",
+                        en: "the line is not UTF-8 text (save the script as UTF-8)")
             }
         }
+    }
+
+    /// `cannot read script PATH`, said by `lotse` before anything runs.
+    public static func unreadableNote(_ path: String, language: Language) -> String {
+        Wording(de: "das Skript \(path) kann nicht gelesen werden", en: "cannot read script \(path)").text(language)
+    }
+
+    /// `; nothing was run` after an error found before the script ran.
+    public static func nothingRunNote(_ language: Language) -> String {
+        Wording(de: "; nichts wurde ausgeführt", en: "; nothing was run").text(language)
+    }
+
+    /// `; the script stopped there` after an error found while reading standard input.
+    public static func stoppedNote(_ language: Language) -> String {
+        Wording(de: "; das Skript endete dort", en: "; the script stopped there").text(language)
     }
 
     /// The lines of a script (without line breaks; a last line without a newline counts).

@@ -1,4 +1,5 @@
 public import LotseCases
+import LotseStore
 import LotseXPath
 public import LotseForms
 
@@ -25,6 +26,8 @@ public final class Shell {
     var currentLine: Int?
     /// The label language (`de` or `en`), unless a command says `--lang`.
     public let language: String
+    /// The language of the shell's own words (messages, questions, help): `language` as well.
+    public var words: Language { Language(code: language) }
     /// The forms of the definitions folder (the office loads them on first use).
     var forms: FormLibrary { office.definitions.forms }
     /// The line editor of a terminal session; nil for pipes, scripts and tests, which read
@@ -51,7 +54,7 @@ public final class Shell {
         self.language = language
         self.console = console
         self.interactive = interactive
-        self.passwords = PasswordSource(environment: environment, prompt: passwordPrompt)
+        self.passwords = PasswordSource(environment: environment, prompt: passwordPrompt, words: Language(code: language))
         self.readInput = readInput
     }
 
@@ -112,7 +115,7 @@ public final class Shell {
         var number = 0
         if singleTransaction {
             do { try beginWholeScript() } catch {
-                console.err(ErrorPresenter.line(for: error, at: name))
+                console.err(ErrorPresenter.line(for: error, at: name, language: words))
                 return .commandFailed
             }
         }
@@ -124,7 +127,7 @@ public final class Shell {
                 try run(line: line)
             } catch {
                 failed = true
-                console.err(ErrorPresenter.line(for: error, at: "\(name):\(number)"))
+                console.err(ErrorPresenter.line(for: error, at: "\(name):\(number)", language: words))
                 if let note = abandonBlock() { console.err("\(name): \(note)\n") }
                 if !keepGoing || singleTransaction { return .commandFailed }
             }
@@ -134,11 +137,11 @@ public final class Shell {
             if open.wholeScript {
                 block = nil
                 do { try office.commitTransaction() } catch {
-                    console.err(ErrorPresenter.line(for: error, at: name))
+                    console.err(ErrorPresenter.line(for: error, at: name, language: words))
                     return .commandFailed
                 }
             } else if let note = abandonBlock() {
-                console.err("\(name): error: no commit before the end of the script: \(note)\n")
+                console.err("\(name): error: " + Message.noCommitAtEndOfScript(note).wording.text(words) + "\n")
                 return .commandFailed
             }
         }
@@ -149,11 +152,11 @@ public final class Shell {
     /// On a database without users it first asks for the first admin.
     /// - Returns: 0, or 1 when the last command failed.
     public func runInteractive() -> ExitCode {
-        console.out("Lotse: AmigA case work. `help` lists the commands, `quit` ends.\n")
+        say(.welcome)
         do {
             if try !office.isInitialised() { try firstStart() }
         } catch {
-            console.err(ErrorPresenter.line(for: error))
+            console.err(ErrorPresenter.line(for: error, language: words))
             return .commandFailed
         }
         var status = ExitCode.ok
@@ -162,7 +165,7 @@ public final class Shell {
             switch readLine(prompt: prompt, purpose: .command) {
             case .end:
                 console.out("\n")
-                if let note = abandonBlock() { console.err("no commit before the end of input: \(note)\n") }
+                if let note = abandonBlock() { warn(.noCommitAtEndOfInput(note)) }
                 return status
             case .interrupted:
                 continue
@@ -175,15 +178,15 @@ public final class Shell {
             do {
                 try run(line: line)
                 status = .ok
-                if Interrupt.take() { console.err("interrupted\n") }
+                if Interrupt.take() { warn(.interrupted) }
             } catch {
                 Interrupt.take()
                 status = .commandFailed
-                console.err(ErrorPresenter.line(for: error))
+                console.err(ErrorPresenter.line(for: error, language: words))
                 if let note = abandonBlock() { console.err(note + "\n") }
             }
         }
-        if let note = abandonBlock() { console.err("no commit before quit: \(note)\n") }
+        if let note = abandonBlock() { warn(.noCommitBeforeQuit(note)) }
         return status
     }
 
@@ -218,28 +221,43 @@ public final class Shell {
 
     /// Asks for the first admin on a terminal, again after a name that cannot be one.
     private func firstStart() throws {
-        console.out("This database has no users yet. Create the first admin account.\n")
+        say(.firstStart)
         var name = ""
         while true {
-            guard case let .line(text) = readLine(prompt: "Name: ", purpose: .answer) else {
+            guard case let .line(text) = readLine(prompt: Message.namePrompt.wording.text(words), purpose: .answer) else {
                 throw CasesError.notInitialised
             }
             name = text.trimmingCharacters()
             if Office.isValidName(name) { break }
-            console.err(ErrorPresenter.line(for: CasesError.invalidName(name, what: "user name")))
+            console.err(ErrorPresenter.line(for: CasesError.invalidName(name, what: "user name"), language: words))
         }
         let invocation = try Invocation(command: commands.first { $0.path == ["init"] }!, words: [])
         guard let password = try passwords.new(invocation, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)
-        console.out("Created admin \(name) and logged in.\n")
+        say(.createdFirstAdmin(name))
     }
 
     /// Writes a line to standard output.
     func say(_ text: String) { console.out(text + "\n") }
 
+    /// Writes a message of the catalogue to standard output, in the session's language.
+    func say(_ message: Message) { say(message.wording.text(words)) }
+
+    /// Writes a message of the catalogue to standard error, in the session's language.
+    func warn(_ message: Message) { console.err(message.wording.text(words) + "\n") }
+
     /// Writes a listing in the format the invocation asks for.
     func show(_ listing: Listing, _ invocation: Invocation) throws {
         console.out(listing.render(try invocation.format(), width: console.terminalWidth))
+    }
+
+    /// The progress of long work (`WorkProgress`): stops it with `ShellError.interrupted` once
+    /// Ctrl-C was pressed, and shows `WHAT: N UNIT` every `every` steps where a person watches.
+    func progress(every: Int, _ what: Wording, _ unit: Wording) -> WorkProgress {
+        { [console, words] count in
+            try Interrupt.check()
+            if count % every == 0 { console.progress("\(what.text(words)): \(count) \(unit.text(words))") }
+        }
     }
 
     /// The logged-in user (commands that need login are only run with one).

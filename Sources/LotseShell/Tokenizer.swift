@@ -21,7 +21,10 @@ public enum Tokenizer {
     /// A line that cannot be split.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public var column: Int
-        public var message: String
+        /// What is wrong, in both languages.
+        public var wording: Wording
+        /// What is wrong, in English.
+        public var message: String { wording.en }
         public var description: String { "column \(column): \(message)" }
     }
 
@@ -68,7 +71,8 @@ public enum Tokenizer {
             }
         }
         if let q = quoteStart {
-            throw Failure(column: q, message: "unterminated quote (the \" opened here is never closed)")
+            throw Failure(column: q, wording: Wording(de: "Anführungszeichen nicht geschlossen (das hier geöffnete \" wird nie geschlossen)",
+                                                        en: "unterminated quote (the \" opened here is never closed)"))
         }
         if let s = start { tokens.append(Token(current, column: s)) }
         return tokens

@@ -37,27 +37,32 @@ extension Shell {
     func beginBlock() throws {
         if let block {
             throw ShellError.transaction(block.wholeScript
-                ? "the script already runs as one transaction (--single-transaction)"
-                : "a transaction is already open" + (block.line.map { " (begun at line \($0))" } ?? ""))
+                ? Wording(de: "das Skript läuft schon als eine Transaktion (--single-transaction)",
+                          en: "the script already runs as one transaction (--single-transaction)")
+                : Wording(de: "eine Transaktion ist schon offen" + (block.line.map { " (begonnen in Zeile \($0))" } ?? ""),
+                          en: "a transaction is already open" + (block.line.map { " (begun at line \($0))" } ?? "")))
         }
         try office.beginTransaction()
         block = TransactionBlock(line: currentLine, actor: actor, wholeScript: false)
-        say("transaction begun")
+        say(.transactionBegun)
     }
 
     func endBlock(commit: Bool) throws {
-        guard let block else { throw ShellError.transaction("no transaction is open (`begin` starts one)") }
+        guard let block else { throw ShellError.transaction(Wording(de: "keine Transaktion ist offen (`begin` beginnt eine)",
+                                                                         en: "no transaction is open (`begin` starts one)")) }
         if block.wholeScript {
-            throw ShellError.transaction("the script runs as one transaction (--single-transaction); it commits at its end")
+            throw ShellError.transaction(Wording(
+                de: "das Skript läuft als eine Transaktion (--single-transaction); sie wird an seinem Ende festgeschrieben",
+                en: "the script runs as one transaction (--single-transaction); it commits at its end"))
         }
         self.block = nil
         if commit {
             try office.commitTransaction()
-            say("committed")
+            say(.committed)
         } else {
             try office.rollbackTransaction()
             actor = block.actor
-            say("rolled back; nothing since begin was changed")
+            say(.rolledBack)
         }
     }
 
@@ -74,8 +79,7 @@ extension Shell {
         self.block = nil
         try? office.rollbackTransaction()
         actor = block.actor
-        if block.wholeScript { return "the whole script was rolled back (--single-transaction); nothing was changed" }
-        return "the transaction" + (block.line.map { " begun at line \($0)" } ?? "")
-            + " was rolled back; none of its changes were made"
+        let note: Message = block.wholeScript ? .wholeScriptRolledBack : .transactionRolledBack(line: block.line)
+        return note.wording.text(words)
     }
 }

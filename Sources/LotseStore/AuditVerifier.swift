@@ -6,9 +6,10 @@ extension AuditLog {
     /// audit row recorded for it.
     /// - Parameters:
     ///   - expectedHead: a `seq` and `hash` written down earlier: the log must still hold that row.
-    ///   - progress: called every 10,000 rows with the number checked so far.
+    ///   - progress: called after each row checked (audit rows, then data rows) with the number
+    ///     checked so far; what it throws stops the check and is rethrown.
     public func verify(expectedHead: (seq: Int, hash: String)? = nil,
-                       progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
+                       progress: WorkProgress? = nil) throws -> AuditVerification {
         guard try database.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit'")?.int == 1
         else {
             return AuditVerification(rowsChecked: 0, head: nil, failure: nil, dataProblems: [],
@@ -44,7 +45,7 @@ extension AuditLog {
                 }
                 previous = entry.hash
                 expectedSeq += 1
-                if expectedSeq % 10_000 == 0 { progress?(expectedSeq) }
+                try progress?(expectedSeq - 1)
             }
         } catch let broken as AuditBreak {
             failure = broken
@@ -56,8 +57,11 @@ extension AuditLog {
         var problems: [DataBreak] = []
         if failure == nil {
             // The data are checked only against an intact chain: a broken one vouches for nothing.
+            var checked = rows
             for (index, kind) in CoveredRecords.kinds.enumerated() {
-                if let problem = try check(kind, against: &recorded[index]) { problems.append(problem) }
+                if let problem = try check(kind, against: &recorded[index], checked: &checked, progress: progress) {
+                    problems.append(problem)
+                }
             }
             if rows == 0, logProblem == nil {
                 let dataRows = try Self.dataRowCount(database)
@@ -70,13 +74,15 @@ extension AuditLog {
 
     /// The first row of `kind` (by id) that differs from, or is missing from, what the chain recorded.
     /// - Parameter remaining: the recorded hashes by id; emptied of every row found.
-    private func check(_ kind: RecordKind, against remaining: inout [Int: (hash: Digest32, seq: Int)]) throws
-        -> DataBreak? {
+    private func check(_ kind: RecordKind, against remaining: inout [Int: (hash: Digest32, seq: Int)],
+                       checked: inout Int, progress: WorkProgress?) throws -> DataBreak? {
         var first: DataBreak?
         func note(_ problem: DataBreak) {
             if first == nil || problem.id < first!.id { first = problem }
         }
         try database.forEach(kind.select + " ORDER BY r.\(kind.key)") { row in
+            checked += 1
+            try progress?(checked)
             let id = row[0].int ?? 0
             guard let entry = remaining.removeValue(forKey: id) else {
                 note(DataBreak(kind: kind.name, table: kind.table, id: id, reason: .unrecorded))

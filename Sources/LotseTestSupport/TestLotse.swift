@@ -33,8 +33,12 @@ public final class TestLotse {
 
     /// - Parameter clockStart: where the office's clock starts (default 2026-11-25T09:00:00Z); an
     ///   earlier start lets cases be old enough for their +6 / +12-month observations.
-    public init(definitions: String = TestLotse.repository, clockStart: Date? = nil) throws {
+    /// The shell's language (`de`, lotse's default, or `en`: tests that read English messages).
+    public let language: String
+
+    public init(definitions: String = TestLotse.repository, clockStart: Date? = nil, language: String = "de") throws {
         self.definitions = definitions
+        self.language = language
         clock = clockStart.map { StepClock(start: $0) } ?? StepClock()
         store = try Store(path: directory.file("lotse.db"))
         office = Office(store: store, clock: clock, hasher: TestLotse.hasher,
@@ -76,7 +80,7 @@ public final class TestLotse {
                       readInput: @escaping () -> String? = { nil }, typedPasswords: Bool = true) -> Shell {
         let prompt = typedPasswords ? environment["LOTSE_PASSWORD"].map(TypedPasswords.init) : nil
         let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
-                          passwordPrompt: prompt, readInput: readInput, language: "de")
+                          passwordPrompt: prompt, readInput: readInput, language: language)
         shell.beforeEachLine = { [clock] in clock.tick() }
         return shell
     }

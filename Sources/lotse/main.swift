@@ -14,7 +14,7 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(ErrorPresenter.message(for: error))\n\n" + LaunchOptions.usage)
+    console.err("lotse: \(ErrorPresenter.message(for: error, language: .en))\n\n" + LaunchOptions.usage)
     exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
@@ -25,10 +25,13 @@ if options.showVersion {
     console.out(VersionText.text + "\n")
     exit(0)
 }
-for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
+for warning in DefinitionsFolder.warnings(options.definitions, language: Language(code: options.language)) { console.err("lotse: \(warning)\n") }
+if let pause = environment["LOTSE_PAUSE_EACH_STEP"].flatMap({ UInt32($0) }) { Interrupt.pausePerStep = pause }
 if let demo = options.demo {
+    // Ctrl-C stops the build between steps; the half-built database is removed.
+    Interrupt.install()
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
-                         environment: environment, console: console).rawValue)
+                         environment: environment, console: console, language: Language(code: options.language)).rawValue)
 }
 
 // Read the script before touching the database, so a bad path changes nothing.
@@ -38,11 +41,12 @@ if let script = options.script, script != "-" {
     do {
         scriptLines = try ScriptFile.read(script)
     } catch .unreadable {
-        console.err("lotse: cannot read script \(script)\n")
+        console.err("lotse: " + ScriptFile.unreadableNote(script, language: Language(code: options.language)) + "\n")
         exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.unreadable).rawValue)
     } catch let .notUTF8(line) {
-        console.err(ErrorPresenter.line(for: ScriptFile.Failure.notUTF8(line: line), at: "\(script):\(line)")
-                        .dropLast() + "; nothing was run\n")
+        console.err(ErrorPresenter.line(for: ScriptFile.Failure.notUTF8(line: line), at: "\(script):\(line)",
+                                    language: Language(code: options.language))
+                        .dropLast() + ScriptFile.nothingRunNote(Language(code: options.language)) + "\n")
         exit(ErrorPresenter.exitCode(for: ScriptFile.Failure.notUTF8(line: line)).rawValue)
     }
     scriptName = script
@@ -52,7 +56,7 @@ let store: Store
 do {
     store = try Store(path: options.databasePath)
 } catch {
-    console.err("lotse: \(ErrorPresenter.message(for: error))\n")
+    console.err("lotse: \(ErrorPresenter.message(for: error, language: Language(code: options.language)))\n")
     exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 // SIGINT, SIGTERM and SIGHUP end the shell after the current command, through the same exit
@@ -103,7 +107,7 @@ if terminal {
     let ran = shell.runScript(AnyIterator { stopSignal == 0 ? input.next().flatMap { stopSignal == 0 ? $0 : nil } : nil },
                               name: scriptName, keepGoing: options.keepGoing, singleTransaction: options.singleTransaction)
     if let failure = input.failure, case let .notUTF8(line) = failure {
-        console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)").dropLast() + "; the script stopped there\n")
+        console.err(ErrorPresenter.line(for: failure, at: "\(scriptName):\(line)", language: Language(code: options.language)).dropLast() + ScriptFile.stoppedNote(Language(code: options.language)) + "\n")
         status = .commandFailed
     } else {
         status = ran

@@ -13,7 +13,7 @@ import LotseTestSupport
 
     /// 24 eligible clients (with names), randomised a year ago; observations follow in each test.
     static func region(clients: Int = 24, legalBasis: Bool = true) throws -> TestLotse {
-        let lotse = try TestLotse(clockStart: yearEarlier)
+        let lotse = try TestLotse(clockStart: yearEarlier, language: "en")
         var script = """
             init --admin root
             site add bocholt "Jobcenter Bocholt"

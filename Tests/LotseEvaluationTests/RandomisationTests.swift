@@ -18,7 +18,7 @@ import LotseTestSupport
     }
 
     @Test func eightOneClientRunsInOneStratumGiveFourAndFour() throws {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login eva\nrandomise setup --site b --block 4 --strata none").status == .ok)
         for _ in 1...8 {
             let (output, status) = lotse.run("login carla\nclient add --sex w --birth-year 1970 --applicant-type SP --eligible\n"
@@ -32,7 +32,7 @@ import LotseTestSupport
     }
 
     @Test func onlyTheEvaluatorRandomisesAndNobodyChoosesTheSeed() throws {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login carla\n" + Self.clients(6)).status == .ok)
         let before = try lotse.store.audit.verify().rowsChecked
         let (output, _) = lotse.run("""
@@ -68,7 +68,7 @@ import LotseTestSupport
 
     @Test func twoSetupsOfTheSamePoolGiveDifferentSequences() throws {
         func sequence() throws -> [CaseGroup] {
-            let lotse = try TestLotse()
+            let lotse = try TestLotse(language: "en")
             lotse.office.randomisationSeeds = ("operating system CSPRNG", Randomiser.drawSeed)
             #expect(lotse.run(Self.header + "login carla\n" + Self.clients(1) + "login eva\nrandomise setup --site b --strata none").status == .ok)
             let setup = try #require(try lotse.store.randomisation.setup(site: "b"))
@@ -79,7 +79,7 @@ import LotseTestSupport
     }
 
     @Test func laterRunsTakeTheNextFreeSlotsAndTheRevealedSeedReproducesEveryAssignment() throws {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login eva\nrandomise setup --site b --block 2,4,6").status == .ok)
         for run in 0..<3 {
             #expect(lotse.run("login carla\n" + Self.clients(7, from: 7 * run) + "login eva\nrandomise --site b").status == .ok)
@@ -134,7 +134,7 @@ import LotseTestSupport
     }
 
     @Test func assignmentsCannotBeChangedReplacedOrForgedIntoTheCases() throws {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login carla\n" + Self.clients(4) + "login eva\nrandomise setup --site b\nrandomise --site b").status == .ok)
         let db = lotse.store.database
         #expect(throws: StoreError.self) { try db.run("UPDATE assignments SET case_group = 'participant'") }

@@ -13,7 +13,7 @@ import LotseTestSupport
     /// Site B (borken): 20 participants, 60 comparison; 6/20 vs 21/60 (−5 points).
     /// Crude: 42/80 vs 35/80 (+8.75 points); Mantel–Haenszel: −7.5 points.
     static func paradox(observeAll: Bool = true) throws -> TestLotse {
-        let lotse = try TestLotse(clockStart: EvaluationTests.yearEarlier)
+        let lotse = try TestLotse(clockStart: EvaluationTests.yearEarlier, language: "en")
         var script = """
             init --admin root
             site add bocholt "Jobcenter Bocholt"

@@ -151,7 +151,7 @@ import Glibc
         lotse.store.close()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
-        process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "-"]
+        process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "--lang", "en", "-"]
         process.environment = ["LOTSE_PASSWORD": TestLotse.password]
         let input = Pipe(), output = Pipe()
         process.standardInput = input

@@ -37,18 +37,22 @@ import LotseTestSupport
         FileManager.default.createFile(atPath: directory.file("latin1.lotse"), contents: Data(latin1))
         let (output, status) = try Self.run(common + ["latin1.lotse"], in: directory)
         #expect(status == 1)
-        #expect(output == "latin1.lotse:3: error: the line is not UTF-8 text (save the script as UTF-8); nothing was run\n")
+        #expect(output == "latin1.lotse:3: error: die Zeile ist kein UTF-8-Text (das Skript als UTF-8 speichern); "
+                + "nichts wurde ausgeführt\n")
+        let (english, _) = try Self.run(common + ["--lang", "en", "latin1.lotse"], in: directory)
+        #expect(english == "latin1.lotse:3: error: the line is not UTF-8 text (save the script as UTF-8); nothing was run\n")
         #expect(!FileManager.default.fileExists(atPath: db))
         // From a pipe: the lines before it ran, then it stops with the line's number.
         let (piped, pipedStatus) = try Self.run(common, input: latin1, in: directory)
         #expect(pipedStatus == 1)
-        #expect(piped.hasSuffix("<stdin>:3: error: the line is not UTF-8 text (save the script as UTF-8); the script stopped there\n"))
+        #expect(piped.hasSuffix("<stdin>:3: error: die Zeile ist kein UTF-8-Text (das Skript als UTF-8 speichern); "
+                                + "das Skript endete dort\n"))
         // A byte order mark before line 1 is not part of the command.
         let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("whoami\r\nwhoami\n".utf8)
         FileManager.default.createFile(atPath: directory.file("bom.lotse"), contents: Data(bom))
         let (bomOutput, bomStatus) = try Self.run(common + ["bom.lotse"], in: directory)
         #expect(bomStatus == 0)
-        #expect(bomOutput == "root (admin)\nroot (admin)\n" || bomOutput == "not logged in\nnot logged in\n")
+        #expect(bomOutput == "root (admin)\nroot (admin)\n" || bomOutput == "nicht angemeldet\nnicht angemeldet\n")
     }
 
     @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
@@ -60,11 +64,13 @@ import LotseTestSupport
         #expect(version.contains("; SQLite 3.") && version.contains("; libxml2 2."))
         // Started where there is neither Forms/ nor Workflows/: said at once, with the folder.
         let (output, _) = try Self.run(["--db", directory.file("t.db")], input: Array("whoami\n".utf8), in: directory)
-        #expect(output.contains("lotse: warning: no folder Workflows: no workflows can be used"))
-        #expect(output.contains("lotse: warning: no folder Forms: no forms can be used"))
+        #expect(output.contains("lotse: Warnung: kein Ordner Workflows: keine Workflows verwendbar"))
+        #expect(output.contains("lotse: Warnung: kein Ordner Forms: keine Formulare verwendbar"))
+        let (english, _) = try Self.run(["--db", directory.file("t.db"), "--lang", "en"], input: Array("whoami\n".utf8), in: directory)
+        #expect(english.contains("lotse: warning: no folder Workflows: no workflows can be used"))
         let (quiet, _) = try Self.run(["--db", directory.file("t.db"), "--definitions", TestLotse.repository],
                                       input: Array("whoami\n".utf8), in: directory)
-        #expect(quiet == "not logged in\n")
+        #expect(quiet == "nicht angemeldet\n")
     }
 
     @Test func demoMayFollowTheDatabaseOption() throws {

@@ -8,7 +8,7 @@ import LotseTestSupport
 /// Length limits on input (issue 9): 64 KiB a line, 10,000 characters a text field.
 @Suite struct LimitTests {
     @Test func aHugeLineIsRefusedBeforeItIsReadAndWritesNoAuditRow() throws {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         #expect(lotse.run("init --admin root\nsite add b B\nuser add carla --role caseworker --site b\n").status == .ok)
         let rows = try lotse.store.audit.count()
         let huge = "fire 1 " + String(repeating: "x", count: 10_000_000)

@@ -236,7 +236,7 @@ import LotseTestSupport
     func firstStartAsksAgainAfterABadNameAndAPasswordPromptSurvivesCtrlC() throws {
         let directory = TemporaryDirectory()
         let terminal = try PseudoTerminal(executable: TerminalTests.executable!,
-                                          arguments: ["--db", directory.file("t.db"), "--definitions", TestLotse.repository],
+                                          arguments: ["--db", directory.file("t.db"), "--definitions", TestLotse.repository, "--lang", "en"],
                                           directory: directory.path,
                                           environment: ["TERM": "xterm", "LOTSE_HISTORY": directory.file("history")])
         #expect(terminal.expect("Name: "))

@@ -6,7 +6,7 @@ import LotseTestSupport
 /// without a terminal (scripts, pipes) the bytes stay as they were.
 @Suite struct OutputFittingTests {
     static func session(width: Int?) throws -> (TestLotse, CapturingConsole, Shell) {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         let console = CapturingConsole(terminalWidth: width)
         let shell = lotse.shell(console: console, interactive: false, environment: ["LOTSE_PASSWORD": TestLotse.password])
         for line in ["init --admin root", "site add bocholt \"Jobcenter Kreis Borken, Bocholt\"",

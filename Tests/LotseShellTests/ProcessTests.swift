@@ -25,7 +25,7 @@ import LotseTestSupport
             try "login \(user)\nfire 1 request_consent\n".write(toFile: script, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
-            process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, script]
+            process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "--lang", "en", script]
             process.environment = ["LOTSE_PASSWORD": TestLotse.password, "LOTSE_PAUSE_BEFORE_WRITE": "400"]
             let pipe = Pipe()
             process.standardOutput = pipe

@@ -8,7 +8,7 @@ import LotseTestSupport
 /// Sessions and passwords (issue 9, deliverable 5).
 @Suite struct SessionTests {
     static func staffed() throws -> TestLotse {
-        let lotse = try TestLotse()
+        let lotse = try TestLotse(language: "en")
         let result = lotse.run("""
             init --admin root
             site add b "Jobcenter B"

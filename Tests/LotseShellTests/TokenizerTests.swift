@@ -30,9 +30,10 @@ import Testing
     }
 
     @Test func unterminatedQuoteNamesItsColumn() {
-        #expect(throws: Tokenizer.Failure(column: 10, message: "unterminated quote (the \" opened here is never closed)")) {
-            try Tokenizer.split("site add \"Borken")
-        }
+        let failure = #expect(throws: Tokenizer.Failure.self) { try Tokenizer.split("site add \"Borken") }
+        #expect(failure?.column == 10)
+        #expect(failure?.message == "unterminated quote (the \" opened here is never closed)")
+        #expect(failure?.wording.de == "Anführungszeichen nicht geschlossen (das hier geöffnete \" wird nie geschlossen)")
     }
 }
 

@@ -9,7 +9,7 @@ import LotseTestSupport
 /// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding
 /// `password.txt` with the test password and `wrong-password.txt`); output and exit code must equal
 /// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
-/// `# single-transaction` as one transaction, one with `# no-terminal` without typed passwords (as a
+/// `# single-transaction` as one transaction, one with `# lang en` as `lotse --lang en`, one with `# no-terminal` without typed passwords (as a
 /// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -22,7 +22,8 @@ import LotseTestSupport
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
-        let lotse = try TestLotse()
+        let source = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+        let lotse = try TestLotse(language: source.contains("\n# lang en\n") || source.hasPrefix("# lang en\n") ? "en" : "de")
         // Password files a transcript may name: the test password and a wrong one.
         try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
         try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
@@ -42,7 +43,7 @@ import LotseTestSupport
         // An audit row that records a `$TMP` path (an export's file) hashes differently in every
         // run, and so does every head after it: a script that names `$TMP` shows heads as `SEQ:…`.
         if script.contains(lotse.directory.path) {
-            actual = actual.replacingOccurrences(of: #"((?:audit head |"head":")[0-9]+:)[0-9a-f]{64}"#, with: "$1…",
+            actual = actual.replacingOccurrences(of: #"((?:audit head |Audit-Kopf |"head":")[0-9]+:)[0-9a-f]{64}"#, with: "$1…",
                                                  options: .regularExpression)
         }
         let base = (name as NSString).deletingPathExtension

@@ -14,13 +14,13 @@ final class DemoBuilder {
     let seed: UInt64
     let clientCount: Int
     let password: String
-    let progress: ((String) -> Void)?
+    let progress: ((String) throws -> Void)?
     private var timeline = DemoTimeline()
     private var participants = 0
     private var comparison = 0
 
     init(path: String, definitions: String, clients: Int, seed: UInt64, password: String,
-         progress: ((String) -> Void)?) throws {
+         progress: ((String) throws -> Void)?) throws {
         self.path = path
         self.definitions = definitions
         self.seed = seed
@@ -93,7 +93,7 @@ final class DemoBuilder {
                                    password: password)
             }
         }
-        progress?("staff: \(DemoStaff.users.count) users at \(DemoStaff.sites.count) sites")
+        try progress?("staff: \(DemoStaff.users.count) users at \(DemoStaff.sites.count) sites")
     }
 
     /// Each site's clients are registered by its caseworkers on its start day and randomised
@@ -147,7 +147,7 @@ final class DemoBuilder {
         for step in DemoObservations.imports(site: site, supervisor: siteInfo.supervisor, observations) {
             timeline.add(caseID: nil, steps: [step])
         }
-        progress?("randomised \(siteInfo.code): \(result.participants) participants, \(result.comparison) comparison")
+        try progress?("randomised \(siteInfo.code): \(result.participants) participants, \(result.comparison) comparison")
     }
 
     /// Runs every step in time order, one transaction per simulated day.
@@ -163,7 +163,7 @@ final class DemoBuilder {
             let thisMonth = String(DemoCalendar.iso(day).prefix(7))
             if thisMonth != month {
                 if !month.isEmpty {
-                    progress?("\(month): \(runner.transitions) transitions, \(runner.submissions) submissions so far")
+                    try progress?("\(month): \(runner.transitions) transitions, \(runner.submissions) submissions so far")
                 }
                 month = thisMonth
             }

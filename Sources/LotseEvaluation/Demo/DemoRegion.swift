@@ -28,10 +28,11 @@ public enum DemoRegion {
     ///   - clients: eligible clients over the three sites (Bocholt 60 %, Isselburg and Velen 20 % each).
     ///   - seed: decides everything drawn: clients, randomisation, paths, dates, values.
     ///   - password: every user's password (at least 10 characters, not containing a user name).
-    ///   - progress: told what is happening, about once per simulated month.
+    ///   - progress: told what is happening, about once per simulated month; what it throws
+    ///     (Ctrl-C) stops the build, and the half-built database is removed.
     /// - Throws: `DemoError`; a half-built database is removed.
     public static func build(at path: String, definitions: String, clients: Int = 2000, seed: UInt64 = 2026,
-                             password: String, progress: ((String) -> Void)? = nil) throws -> DemoSummary {
+                             password: String, progress: ((String) throws -> Void)? = nil) throws -> DemoSummary {
         let started = Date()
         guard !FileManager.default.fileExists(atPath: path) else { throw DemoError.databaseExists(path: path) }
         guard clientRange ~= clients else { throw DemoError.invalidClientCount(clients, allowed: clientRange) }
@@ -44,7 +45,7 @@ public enum DemoRegion {
             var summary = try DemoBuilder(path: path, definitions: definitions, clients: clients, seed: seed,
                                           password: password, progress: progress).build()
             summary.elapsedSeconds = Date().timeIntervalSince(started)
-            progress?("done in \(String(format: "%.1f", summary.elapsedSeconds)) s")
+            try progress?("done in \(String(format: "%.1f", summary.elapsedSeconds)) s")
             return summary
         } catch {
             for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -23,10 +23,11 @@ extension Office {
     /// age class instead of birth year, no medical-only field and no free text.
     /// - Parameters:
     ///   - asOf: only what was recorded up to this date (inclusive); default today.
-    ///   - progress: told the number of cases written so far, every 5,000.
+    ///   - progress: told the number of cases written so far, after each case; what it throws
+    ///     (Ctrl-C: `ShellError.interrupted`) stops the export: no file, no audit row.
     public func exportCases(by actor: Actor, to target: OutputTarget, json: Bool = false, site: String? = nil,
                             asOf: String? = nil, precision: ExportContext.Precision = .day,
-                            progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
+                            progress: WorkProgress? = nil) throws -> ExportSummary {
         try authorize(.exportCases, actor)
         let bound = try Self.endOfDay(asOf) ?? timestamp()
         let key = try pseudonymKey(by: actor)
@@ -47,7 +48,7 @@ extension Office {
                 let values = variables.map { $0.value(facts, context) }
                 try file.write(json ? RecordFormat.json(names, values, kinds: kinds) : RecordFormat.csv(values))
                 rows += 1
-                if rows % 5_000 == 0 { progress?(rows) }
+                try progress?(rows)
             }
             return rows
         }
@@ -100,8 +101,10 @@ extension Office {
     }
 
     /// The audit log, filtered, to a file (supervisor).
-    public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
-        -> ExportSummary {
+    /// - Parameter progress: told the number of rows written so far, after each row; what it throws stops the
+    ///   export: no file, no audit row.
+    public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter,
+                            progress: WorkProgress? = nil) throws -> ExportSummary {
         try authorize(.exportAudit, actor)
         let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash",
                      "records"]
@@ -115,6 +118,7 @@ extension Office {
                               d.records ?? ""]
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
+                try progress?(rows)
             }
             return rows
         }
