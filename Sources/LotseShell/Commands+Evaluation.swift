@@ -57,11 +57,14 @@ extension Shell {
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
                         OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
-                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)")],
+                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)"),
+                        OptionSpec("min-site-size", value: "N", "cases per group a site needs for reports of its own (default 10)")],
                     summary: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)",
                     details: "The plan goes to the audit log and is never changed: a second declaration is refused and "
                         + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
                         + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
+                        + "The minimum site size is part of the plan: a site with fewer cases per group gets no "
+                        + "report of its own and is protected inside the pooled one. "
                         + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
                     group: .evaluation, permission: .declarePlan, needsLogin: true,
                     run: { shell, inv in
@@ -74,9 +77,18 @@ extension Shell {
                             }
                             return a
                         } ?? 0.05
-                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha)
+                        let minimum = try inv.option("min-site-size").map {
+                            guard let n = Int($0), EvaluationPlan.minimumSiteSizes.contains(n) else {
+                                throw ShellError.badValue(option: "min-site-size", value: $0, expected: "a whole number from "
+                                    + "\(EvaluationPlan.minimumSiteSizes.lowerBound) to \(EvaluationPlan.minimumSiteSizes.upperBound)")
+                            }
+                            return n
+                        } ?? EvaluationPlan.defaultMinimumSiteSize
+                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha,
+                                                                          minimumSiteSize: minimum)
                         shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
-                                  + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
+                                  + "alpha \(plan.alpha), minimum site size \(plan.minimumSiteSize) per group; "
+                                  + "every other indicator is secondary (Holm)")
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),

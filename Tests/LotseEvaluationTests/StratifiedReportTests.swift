@@ -135,7 +135,7 @@ import LotseTestSupport
         #expect(status == .ok, "\(declared)")
         let again = lotse.run("login eva\nevaluation plan --primary integrated_12m", keepGoing: true)
         #expect(again.status == .commandFailed)
-        #expect(again.output.contains("primary outcome left_benefits_12m, alpha 0.05; a plan is declared once"), "\(again.output)")
+        #expect(again.output.contains("primary outcome left_benefits_12m, alpha 0.05, minimum site size 10; a plan is declared once"), "\(again.output)")
         var plans = 0
         try lotse.store.audit.query(AuditFilter(action: "evaluation.plan")) { _ in plans += 1 }
         #expect(plans == 1)

@@ -12,15 +12,17 @@ public enum SiteReport {
         let format = de ? ReportFormat.german : ReportFormat.english
         let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions).map { ($0.name, $0) })
         let context = try office.reportContext(bound: bound)
-        var tallies = [String: [String: Tally]]()      // site → indicator → tally
+        var tallies = [String: [String: Tally]]()      // indicator → site → tally
+        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         var gaps = [String: [Int]]()                     // site → days between contacts
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
         try office.facts(site: nil, asOf: bound) { facts in
+            sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
             for indicator in Indicators.names {
-                tallies[facts.site, default: [:]][indicator.variable, default: Tally()]
+                tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
                     .add(group: group, value: variables[indicator.variable]!.value(facts, context))
             }
             let dates = facts.entries("contact").compactMap { $0["date"].flatMap(Derivations.days) }.sorted()
@@ -32,7 +34,8 @@ public enum SiteReport {
                 stateDays[facts.site, default: [:]][t.to, default: []].append((end ?? today) - start)
             }
         }
-        let sites = tallies.keys.sorted()
+        let sites = sizes.randomised.filter { !$0.value.isEmpty }.keys.sorted()
+        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells)
         var indicators = ReportTable(
             title: de ? "Standortvergleich (Teilnahme / Vergleich)" : "Sites side by side (participants / comparison)",
             columns: [de ? "Indikator" : "indicator"] + sites.flatMap { ["\($0) P", "\($0) " + (de ? "V" : "C")] }
@@ -41,14 +44,16 @@ public enum SiteReport {
             var row = [de ? indicator.de : indicator.en]
             var differences: [String] = []
             for site in sites {
-                let tally = tallies[site]?[indicator.variable] ?? Tally()
-                let p = tally.proportion("participant"), c = tally.proportion("comparison")
-                row.append(p.map { format.share($0) } ?? "n/a")
-                row.append(c.map { format.share($0) } ?? "n/a")
-                if let p, let c {
+                let tally = tallies[indicator.variable]?[site] ?? Tally()
+                row += (0..<2).map { protected.percent(indicator.variable, site, group: $0, format) }
+                if let p = tally.proportion("participant"), let c = tally.proportion("comparison") {
+                    guard protected.complete(indicator.variable, site) else {
+                        differences.append(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c))
+                                           && !sizes.small.contains(site) ? "<5" : SiteTables.complementMark)
+                        continue
+                    }
                     let table = TwoByTwo(participants: p, comparison: c)
-                    differences.append(format.smallCells.suppresses(table) ? "<5"
-                        : EvaluationReport.points(table.riskDifference.estimate, format) + " "
+                    differences.append(EvaluationReport.points(table.riskDifference.estimate, format) + " "
                         + format.interval(ConfidenceInterval(lower: table.riskDifference.interval.lower * 100,
                                                              upper: table.riskDifference.interval.upper * 100), decimals: 1))
                 } else {
@@ -56,6 +61,9 @@ public enum SiteReport {
                 }
             }
             indicators.rows.append(row + differences)
+        }
+        if protected.anyHidden(nil) || sites.contains(where: { protected.anyHidden($0) || sizes.small.contains($0) }) {
+            indicators.notes.append(SiteTables.note(de: de, minimum: sizes.minimum))
         }
         var caseload = ReportTable(title: de ? "Fallzahl je Fachkraft (Ziel 1:50)" : "Caseload per caseworker (target 1:50)",
                                    columns: de ? ["Fachkraft", "Standort", "offene Fälle", "Anteil am Ziel"]
