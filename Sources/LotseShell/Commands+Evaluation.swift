@@ -27,6 +27,34 @@ extension Shell {
                                                                       json: try shell.exportJSON(inv))
                         shell.reportExport(summary, "variables")
                     }),
+            Command(path: ["export", "syntax"], arguments: [], options: [
+                        OptionSpec("for", value: "spss|stata|r|python", "the statistical package (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        OptionSpec("data", value: "FILE", "the CSV of `export cases` the syntax reads (default cases.csv)"),
+                        OptionSpec("date-precision", value: "day|month", "the precision the export was written with (default day)"),
+                        .lang],
+                    summary: "export the syntax that reads `export cases --format csv` into SPSS, Stata, R or pandas",
+                    details: "Variable labels, value labels, types and missing values from the codebook: codes such as "
+                        + "KldB 2010 are read as text (leading zeros kept), flags as 0/1 with labels, dates as dates, "
+                        + "an empty field as missing. Audited like every export.",
+                    group: .evaluation, permission: .exportCases, needsLogin: true,
+                    run: { shell, inv in
+                        guard let name = inv.option("for") else {
+                            throw ShellError.missingArgument("--for spss|stata|r|python", usage: inv.command.usage)
+                        }
+                        guard let package = StatisticalPackage(rawValue: name) else {
+                            throw ShellError.badValue(option: "for", value: name, expected: "spss, stata, r or python")
+                        }
+                        let data = inv.option("data") ?? "cases.csv"
+                        guard !data.isEmpty, !data.contains(where: { $0.isNewline || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
+                            throw ShellError.badValue(option: "data", value: data,
+                                                      expected: "a file name without quotes, backslashes or line breaks")
+                        }
+                        let summary = try shell.office.exportSyntax(by: try shell.currentActor, for: package, to: try shell.outFile(inv),
+                                                                    dataFile: data, english: try shell.language(inv) == "en",
+                                                                    precision: try shell.datePrecision(inv))
+                        shell.reportExport(summary, "variables")
+                    }),
             Command(path: ["export", "audit"], arguments: [], options: [
                         OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
@@ -151,13 +179,17 @@ extension Shell {
         }
     }
 
-    func exportCases(_ inv: Invocation) throws {
-        let precision = try inv.option("date-precision").map {
+    func datePrecision(_ inv: Invocation) throws -> ExportContext.Precision {
+        try inv.option("date-precision").map {
             guard let p = ExportContext.Precision(rawValue: $0) else {
                 throw ShellError.badValue(option: "date-precision", value: $0, expected: "day or month")
             }
             return p
         } ?? .day
+    }
+
+    func exportCases(_ inv: Invocation) throws {
+        let precision = try datePrecision(inv)
         let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
                                              site: inv.option("site"), asOf: inv.option("as-of"), precision: precision) {
             self.console.progress("exporting: \($0) cases")

@@ -94,6 +94,29 @@ extension Office {
         }
     }
 
+    /// Writes the syntax file that reads `export cases` into a statistical package with its
+    /// variable and value labels, types (codes such as KldB as strings) and missing values
+    /// (evaluator; audited like every export).
+    /// - Parameters:
+    ///   - package: SPSS (and PSPP), Stata, R or Python with pandas.
+    ///   - dataFile: the CSV file the syntax reads, as the user will name it.
+    ///   - english: English labels, else German.
+    ///   - precision: the date precision the export was written with.
+    public func exportSyntax(by actor: Actor, for package: StatisticalPackage, to target: OutputTarget, dataFile: String,
+                             english: Bool, precision: ExportContext.Precision = .day) throws -> ExportSummary {
+        try authorize(.exportCases, actor)
+        let variables = EvaluationVariables.all(definitions)
+        let text = StatisticalSyntax.render(variables, for: package, dataFile: dataFile, english: english,
+                                            dayPrecision: precision == .day)
+        return try writeExport(actor, "export.syntax", to: target, extra: [
+            ("package", .string(package.rawValue)), ("data", .string(dataFile)), ("precision", .string(precision.rawValue)),
+            ("language", .string(english ? "en" : "de")),
+        ]) { file in
+            try file.write(text)
+            return variables.count
+        }
+    }
+
     /// The audit log, filtered, to a file (supervisor).
     public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
