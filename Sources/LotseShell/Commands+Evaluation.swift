@@ -205,6 +205,16 @@ extension Shell {
     /// Report tables as listings: titled tables for people, plain records for machines.
     func show(_ tables: [ReportTable], _ inv: Invocation) throws {
         let format = try inv.format()
+        // Reports whose tables carry data: one stream of numbers with machine keys, no display text.
+        if format != .table, !tables.isEmpty, tables.allSatisfy({ !$0.data.isEmpty || $0.rows.isEmpty }) {
+            let rows = tables.flatMap { table in
+                table.data.map { d -> [Listing.Cell] in
+                    [.text(table.key), .text(d.row), .text(d.column), d.value.map { .int($0) } ?? .null, .text(d.status.rawValue)]
+                }
+            }
+            console.out(Listing(columns: ["table", "row", "column", "value", "status"], rows: rows).render(format))
+            return
+        }
         for (index, table) in tables.enumerated() {
             let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
             if format == .table {

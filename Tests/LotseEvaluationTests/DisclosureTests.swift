@@ -133,7 +133,24 @@ import LotseTestSupport
             #expect(lotse.run("login eva\n\(report) --site gescher", keepGoing: true).status == .commandFailed, "\(report)")
         }
 
-        for report in ["report flow", "report evaluation"] {
+        // The flow and the placements are data: (row, column) → value or suppressed.
+        for report in ["report flow", "report placements --by kldb"] {
+            func data(_ site: String?) -> [String: Int] {
+                let (output, status) = lotse.run("login eva\n\(report) --format csv" + (site.map { " --site \($0)" } ?? ""))
+                #expect(status == .ok, "\(output)")
+                var values = [String: Int]()
+                for row in Self.rows(output) where row.count == 5 && row[4] == "shown" { values[row[1] + "/" + row[2]] = Int(row[3]) }
+                return values
+            }
+            let pooled = data(nil), bocholt = data("bocholt"), borken = data("borken")
+            #expect(report.hasPrefix("report placements") || pooled.count > 3)
+            for (key, all) in pooled where !["randomised", "analysed", "eligible"].contains(String(key.split(separator: "/")[0])) {
+                if let a = bocholt[key], let b = borken[key] {
+                    Issue.record("\(report) \(key): \(all) − \(a) − \(b) = \(all - a - b) recovers gescher")
+                }
+            }
+        }
+        for report in ["report evaluation"] {
             func table(_ site: String?) throws -> [[String]] {
                 let (output, status) = lotse.run("login eva\n\(report) --lang en --format csv" + (site.map { " --site \($0)" } ?? ""))
                 #expect(status == .ok, "\(output)")

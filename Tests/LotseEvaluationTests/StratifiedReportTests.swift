@@ -97,7 +97,7 @@ import LotseTestSupport
         let start = try #require(output.range(of: "indicator,"))
         try String(output[start.lowerBound...]).write(toFile: report, atomically: true, encoding: .utf8)
         let flowOutput = lotse.run("login eva\nreport flow --lang en --format csv --svg \(svg)").output
-        let flowStart = try #require(flowOutput.range(of: "step,"))
+        let flowStart = try #require(flowOutput.range(of: "table,row,column,value,status"))
         try String(flowOutput[flowStart.lowerBound...]).write(toFile: flow, atomically: true, encoding: .utf8)
         let diagram = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(diagram.contains("randomised: 160") && diagram.contains("observed at 12 months: 64"), "\(diagram)")
@@ -121,6 +121,7 @@ import LotseTestSupport
         #expect(text.contains("ok  time to integration (comparison)"), "\(text)")
         #expect(text.contains(" 0 differ"), "\(text)")
         #expect(text.contains("ok  flow participant sum of the terminal boxes: report 80, export 80"), "\(text)")
+        #expect(text.contains("ok  flow participant transferred: report 0, export 0") && text.contains("ok  flow comparison ongoing: report 80, export 80"), "\(text)")
         #expect(!text.contains("DIFFERENT"), "\(text)")
     }
 

@@ -114,9 +114,14 @@ public struct FlowReport: Sendable {
             title: (de ? "Teilnehmerfluss (CONSORT)" : "Participant flow (CONSORT)") + (site.map { " · \($0)" } ?? "")
                 + " · " + (de ? "Stichtag " : "as of ") + bound.prefix(10),
             columns: de ? ["Schritt", "Teilnahme", "Vergleich", "gesamt"] : ["step", "participants", "comparison", "total"])
-        func row(_ label: String, _ key: String) {
+        table.key = "flow"
+        table.data.append(protected.datum(site, 0, row: "eligible", column: "total"))
+        func row(_ label: String, _ key: String, as name: String? = nil) {
             let base = 1 + 3 * steps.firstIndex { $0.key == key }!
             let cells = (0..<3).map { base + $0 }
+            for (c, column) in ["participant", "comparison", "total"].enumerated() {
+                table.data.append(protected.datum(site, cells[c], row: name ?? key, column: column))
+            }
             table.rows.append([label] + cells.map { protected.text(site, $0, format) })
         }
         table.rows.append([de ? "geeigneter Pool (förderfähig)" : "eligible pool", "", "", String(protected.value(site, 0))])
@@ -126,7 +131,8 @@ public struct FlowReport: Sendable {
         for (at, months) in ObservationWindow.points {
             row(de ? "beobachtet nach \(months) Monaten" : "observed at \(months) months", "observed_\(at)")
         }
-        row(de ? "ausgewertet (Intention-to-treat)" : "analysed (intention to treat)", "randomised")
+        // The randomised counts again: intention to treat analyses everyone randomised.
+        row(de ? "ausgewertet (Intention-to-treat)" : "analysed (intention to treat)", "randomised", as: "analysed")
         table.notes.append(de
             ? "Jeder randomisierte Fall steht in genau einem eingerückten Endkasten; alle Randomisierten werden in ihrer Gruppe ausgewertet."
             : "Every randomised case is in exactly one indented terminal box; everyone randomised is analysed in their group.")

@@ -46,8 +46,12 @@ public enum PlacementReport {
             columns: de ? ["Code", "Bezeichnung", "Integrationen (K2)", "Minijobs", "sonstige", "gesamt"]
                 : ["code", "label", "integrations (K2)", "minijobs", "other", "total"])
         var anyHidden = false
+        table.key = "placements"
         for (r, code) in codes.enumerated() where protected.value(site, r * width + kinds.count) > 0 {
             let cells = (0..<width).map { r * width + $0 }
+            for (c, kind) in (kinds + ["total"]).enumerated() {
+                table.data.append(protected.datum(site, cells[c], row: (byWZ ? "wz:" : "kldb:") + code, column: kind))
+            }
             anyHidden = anyHidden || cells.contains { !protected.isShown(site, $0) }
             table.rows.append([code, label(code, byWZ: byWZ, level: level, de: de)] + cells.map { protected.text(site, $0, format) })
         }

@@ -99,6 +99,15 @@ struct SiteTables {
         }
     }
 
+    /// The cell as data.
+    func datum(_ site: String?, _ cell: Int, row: String, column: String) -> ReportDatum {
+        switch status(site, cell) {
+        case let .shown(v): ReportDatum(row: row, column: column, value: v, status: .shown)
+        case .small: ReportDatum(row: row, column: column, value: nil, status: .small)
+        case .complement: ReportDatum(row: row, column: column, value: nil, status: .suppressed)
+        }
+    }
+
     /// The mark of a cell hidden as a complement (Destatis uses the same dot for "secret").
     static let complementMark = "•"
 
