@@ -155,4 +155,18 @@ import LotseTestSupport
         #expect(people.contains("Warning: observation at 12 months is missing for 20.0% of participants and 0.0% of the comparison group"))
         #expect(people.contains("primary outcome left_benefits_12m, α = 0.050; secondary outcomes with Holm-adjusted p."))
     }
+
+    @Test func balanceIsPerSiteWithTheOneStandardisedDifference() throws {
+        let lotse = try Self.paradox()
+        let (output, status) = lotse.run("login eva\nrandomise balance --format csv")
+        #expect(status == .ok, "\(output)")
+        let rows = output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let sex = rows.filter { $0.count == 8 && $0[1] == "sex" && $0[2] == "w" }
+        #expect(Set(sex.map { $0[0] }) == ["bocholt", "borken"], "\(output)")
+        for row in sex {
+            let p = Double(row[3])!, c = Double(row[5])!
+            let (np, nc) = row[0] == "bocholt" ? (60.0, 20.0) : (20.0, 60.0)
+            #expect(row[7] == String(format: "%+.3f", StandardisedDifference.binary(p / np, c / nc)), "\(row)")
+        }
+    }
 }
