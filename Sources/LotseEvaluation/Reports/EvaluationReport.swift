@@ -47,7 +47,7 @@ public struct EvaluationReport: Sendable {
                 count("observed_\(at)")
             }
         }
-        try sizes.check(site: site)
+        try sizes.check(site: site, in: office)
         let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
         let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells)
         // The report's own sites: every site pooled, or the one asked for.

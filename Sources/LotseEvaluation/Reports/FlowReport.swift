@@ -101,7 +101,7 @@ public struct FlowReport: Sendable {
                 add(usable && Derivations.observation(facts, at) != nil ? "observed_\(at)" : "unobserved_\(at)")
             }
         }
-        try sizes.check(site: site)
+        try sizes.check(site: site, in: office)
         var values = [String: [Int]]()
         for s in Set(counts.keys).union(eligible.keys).union(sizes.randomised.keys) {
             values[s] = [eligible[s] ?? 0] + steps.flatMap { step -> [Int] in

@@ -22,7 +22,7 @@ public enum PlacementReport {
                 : placement["outcome"] == "MINIJOB" ? 1 : 2
             counts[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
         }
-        try sizes.check(site: site)
+        try sizes.check(site: site, in: office)
         // One row of three kinds and its total per code; one such table per site and pooled.
         let codes = Set(counts.values.flatMap(\.keys)).sorted()
         let width = kinds.count + 1

@@ -1,3 +1,5 @@
+import LotseCases
+
 /// Disclosure control across the per-site and pooled versions of one report table.
 ///
 /// A report can be asked for every site (`--site S`) and pooled; the pooled table is the sum of
@@ -140,9 +142,12 @@ struct SiteSizes {
         }.keys)
     }
 
-    /// Refuses a site report for a site below the minimum size.
-    func check(site: String?) throws {
-        guard let site, small.contains(site) else { return }
+    /// Refuses a site report for an unknown site and for a site below the minimum size (one
+    /// without cases included).
+    func check(site: String?, in office: Office) throws {
+        guard let site else { return }
+        guard try office.store.directory.site(code: site) != nil else { throw CasesError.unknownSite(site) }
+        guard small.contains(site) || randomised[site] == nil else { return }
         throw EvaluationError.siteTooSmall(site, participants: randomised[site]?["participant"] ?? 0,
                                            comparison: randomised[site]?["comparison"] ?? 0, minimum: minimum)
     }
