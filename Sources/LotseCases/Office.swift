@@ -19,10 +19,12 @@ public final class Office {
 
     /// Loads the forms and workflows when a command first needs them, given the stored
     /// workflow versions (their `l:records` shape the case document too).
-    let loadDefinitions: ([[UInt8]]) -> DefinitionSet
-    /// The forms and workflows of the definitions folder (loaded on first use).
+    let loadDefinitions: (_ storedWorkflows: [[UInt8]], _ storedForms: [[UInt8]]) -> DefinitionSet
+    /// The forms and workflows of the definitions folder (loaded on first use), with the
+    /// stored versions of forms whose files are gone.
     public lazy var definitions: DefinitionSet = loadDefinitions(
-        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [])
+        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
+        (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -69,7 +71,7 @@ public final class Office {
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0) }
+        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0, storedForms: $1) }
     }
 
     /// The current time in the stored form.
