@@ -14,9 +14,7 @@ extension Office {
     /// supervisor of every site (the region's) and the admin see every row. Asking for a case of
     /// another site is refused (audited), as `case show` refuses it.
     public func scoped(_ filter: AuditFilter, for actor: Actor, _ permission: Permission) throws -> AuditFilter {
-        guard actor.role.isSiteScoped else { return filter }
-        let all = try storeWork { try store.directory.sites().map(\.code) }
-        guard !Set(all).isSubset(of: Set(actor.sites)) else { return filter }
+        guard try !isRegionWide(actor) else { return filter }
         if let caseID = filter.caseID, let (_, client) = try storeWork({ try store.cases.caseAndClient(id: caseID) }) {
             try authorize(site: client.site, actor, permission, what: "case \(caseID)", caseID: caseID)
         }
