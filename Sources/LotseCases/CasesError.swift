@@ -6,6 +6,10 @@ public import LotseWorkflow
 public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// The user's role may not do this; the refusal itself is in the audit log.
     case notAllowed(Permission, role: Role, user: String)
+    /// The client or case belongs to a site the user does not work at; the refusal is audited.
+    case otherSite(what: String, site: String, user: String, sites: [String])
+    /// What holds every site's data was asked for by someone who works at some sites only.
+    case regionOnly(what: String, user: String, sites: [String])
     /// No user is logged in.
     case notLoggedIn
     /// The database has no users yet: the first admin must be created.
@@ -79,6 +83,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case form(FormError)
     /// A code or number outside its allowed values.
     case invalidValue(String, String, expected: [String])
+    /// A site-scoped role was given no site, or a region-wide role one.
+    case sitesForRole(Role, needsSite: Bool)
     /// Lower layers.
     case store(StoreError)
 
@@ -88,6 +94,13 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
             let needed = permission.roles.map(\.rawValue)
             let list = needed.count == 1 ? "role \(needed[0])" : "one of the roles " + needed.joined(separator: ", ")
             return "`\(permission.rawValue)` needs \(list); \(user) has role \(role.rawValue) (nothing was changed)"
+        case let .otherSite(what, site, user, sites):
+            return "\(what) belongs to site \(site); \(user) works at "
+                + (sites.isEmpty ? "no site" : "site" + (sites.count == 1 ? " " : "s ") + sites.joined(separator: ", "))
+                + " (nothing was changed)"
+        case let .regionOnly(what, user, sites):
+            return "\(what) holds every site's data; \(user) works at site" + (sites.count == 1 ? " " : "s ")
+                + sites.joined(separator: ", ") + ": only the admin or a supervisor of every site may (nothing was changed)"
         case .notLoggedIn:
             return "not logged in: `login USER` first"
         case .notInitialised:
@@ -164,6 +177,10 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .form(error): return error.description
         case let .invalidValue(what, value, expected):
             return "invalid \(what) \"\(value)\"; expected " + expected.joined(separator: ", ")
+        case let .sitesForRole(role, needsSite):
+            return needsSite
+                ? "the \(role.rawValue) role works at sites: give at least one with --site S[,S2]"
+                : "the \(role.rawValue) role is region-wide: it takes no --site"
         case let .store(error): return error.description
         }
     }

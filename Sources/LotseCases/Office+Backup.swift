@@ -31,12 +31,13 @@ public enum BackupError: Error, Sendable, CustomStringConvertible {
 /// Backups: a consistent, verified copy of the whole database (issue 9).
 extension Office {
     /// Writes a snapshot of the database to `target` with SQLite's online backup API
-    /// (supervisor, admin), checks the copy (SQLite's integrity check; its audit chain
+    /// (admin, or a supervisor of every site: it holds every site's data), checks the copy (SQLite's integrity check; its audit chain
     /// recomputed; its last audit row equal to the same row here), audits the backup with the
     /// file's SHA-256 and the head, and only then puts the file in place. The pseudonym key
     /// file is not part of it: keep that apart.
     public func backup(by actor: Actor, to target: OutputTarget) throws -> BackupSummary {
         try authorize(.backup, actor)
+        try authorizeRegion(actor, .backup, what: "a backup")
         if case .stream = target { throw BackupError.standardOutput }
         let file = try output(target)
         do {
@@ -69,9 +70,9 @@ extension Office {
         defer { copy.close() }
         let integrity = try storeWork { try copy.database.scalar("PRAGMA integrity_check")?.string ?? "no answer" }
         guard integrity == "ok" else { throw BackupError.integrity(integrity) }
-        // Seam for the data-covering audit check: the copy is verified as `audit verify` verifies.
+        // The copy is verified as `audit verify` verifies: the chain and every covered data row.
         let verification = try storeWork { try copy.audit.verify() }
-        if let failure = verification.failure { throw BackupError.auditBroken(failure.description) }
+        guard verification.isIntact else { throw BackupError.auditBroken(verification.problems.joined(separator: "; ")) }
         guard let head = try storeWork({ try copy.audit.head() }) else {
             throw BackupError.auditBroken("the copy has no audit rows")
         }

@@ -21,6 +21,9 @@ extension Office {
     public func openCase(by actor: Actor, clientID: Int, workflow name: String = "amiga", assignTo: Int? = nil)
         throws -> Int {
         try authorize(.openCase, actor)
+        if let client = try storeWork({ try store.cases.client(id: clientID) }) {
+            try authorize(site: client.site, actor, .openCase, what: "client \(clientID)")
+        }
         try storeWork {
             guard let client = try store.cases.client(id: clientID) else { throw CasesError.unknownClient(clientID) }
             if let group = try store.randomisation.assignments(client: clientID) {
@@ -79,14 +82,16 @@ extension Office {
     public func caseOverview(by actor: Actor, id: Int, language: String) throws -> CaseOverview {
         try authorize(.viewCases, actor)
         let snapshot = try snapshot(id)
+        try authorize(site: snapshot.record.site, actor, .viewCases, what: "case \(id)", caseID: id)
         let interpreter = snapshot.interpreter
         let definition = interpreter.definition
         let lang = WorkflowLanguage(rawValue: language) ?? .de
-        let context = fireContext(actor, snapshot)
+        let context = try fireContext(actor, snapshot)
         return CaseOverview(
             record: snapshot.record, client: redacted(snapshot.client, for: actor),
             workflowVersion: definition.version ?? "", workflowSHA256: snapshot.workflowSHA256,
             workflow: definition, workflowFileGone: definitions.workflows[definition.name] == nil,
+            formsFromStore: Set(snapshot.submissions.map(\.form)).intersection(definitions.formsFromStore).sorted(),
             stateLabel: definition.label(of: snapshot.record.state, lang),
             statePath: definition.path(to: snapshot.record.state),
             due: due(snapshot),
@@ -106,9 +111,10 @@ extension Office {
     public func cases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool) throws
         -> [(record: CaseRecord, due: DueDate?)] {
         try authorize(.viewCases, actor)
+        if let site { try authorize(site: site, actor, .viewCases, what: "the case list") }
         let records = try storeWork {
             try store.cases.cases(state: state, site: site, assignedTo: mine ? actor.userID : nil, openOnly: overdue)
-        }
+        }.filter { actor.works(at: $0.site) }
         return try records.compactMap { record in
             let due = record.closed ? nil : try due(snapshot(record.id))
             if overdue && due?.overdue != true { return nil }
@@ -119,12 +125,19 @@ extension Office {
     /// Assigns a case to a user (supervisor).
     public func assignCase(by actor: Actor, id: Int, to userName: String) throws {
         try authorize(.assignCase, actor)
+        guard let found = try storeWork({ try store.cases.case(id: id) }) else { throw CasesError.unknownCase(id) }
+        try authorize(site: found.site, actor, .assignCase, what: "case \(id)", caseID: id)
         try storeWork {
             try store.transaction {
                 guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
                 guard let user = try store.directory.user(named: userName) else { throw CasesError.unknownUser(userName) }
                 guard ["caseworker", "supervisor"].contains(user.role) else {
                     throw CasesError.invalidValue("assignee", userName, expected: ["a caseworker or supervisor"])
+                }
+                guard user.sites.contains(record.site) else {
+                    throw CasesError.invalidValue("assignee", userName, expected: [
+                        "a caseworker or supervisor of site \(record.site) (\(userName) works at "
+                            + (user.sites.isEmpty ? "no site" : user.sites.joined(separator: ", ")) + ")"])
                 }
                 guard try store.cases.assignCase(id: id, expectedVersion: record.version, to: user.id) else {
                     throw CasesError.concurrentChange(caseID: id)
@@ -139,6 +152,9 @@ extension Office {
     /// Reopens a closed case into the state it was closed from (supervisor), with a reason.
     public func reopenCase(by actor: Actor, id: Int, reason: String) throws -> String {
         try authorize(.reopenCase, actor)
+        if let found = try storeWork({ try store.cases.case(id: id) }) {
+            try authorize(site: found.site, actor, .reopenCase, what: "case \(id)", caseID: id)
+        }
         let text = reason.trimmingSpaces()
         guard !text.isEmpty else { throw CasesError.invalidValue("reason", reason, expected: ["a reason in words"]) }
         return try storeWork {
@@ -221,14 +237,33 @@ extension Office {
         }
     }
 
-    func fireContext(_ actor: Actor, _ snapshot: Snapshot) -> FireContext {
+    func fireContext(_ actor: Actor, _ snapshot: Snapshot) throws -> FireContext {
         var context = FireContext(role: workflowRole(actor), userID: actor.userID, caseDocument: snapshot.document,
                                   submittedForms: Set(snapshot.submissions.map(\.form)),
-                                  enteredBy: snapshot.record.enteredBy, clock: xpathClock)
+                                  enteredBy: snapshot.record.enteredBy, history: try fourEyesHistory(snapshot),
+                                  clock: xpathClock)
         let consent = consentStatus(snapshot)
         context.consentedPurposes = consent.purposes
         context.consentState = consent.state
         return context
+    }
+
+    /// The case's transitions and submissions, read only where a four-eyes transition could be
+    /// taken (the active state or an ancestor has one).
+    func fourEyesHistory(_ snapshot: Snapshot) throws -> CaseHistory? {
+        let definition = snapshot.interpreter.definition
+        guard let leaf = definition.state(id: snapshot.record.state),
+              ([leaf.id] + leaf.ancestors).contains(where: { id in
+                  definition.state(id: id)?.transitions.contains { $0.fourEyes } == true }) else { return nil }
+        return try storeWork {
+            CaseHistory(
+                steps: try store.cases.transitions(caseID: snapshot.record.id).map {
+                    CaseHistory.Step(event: $0.event, from: $0.from, to: $0.to, userID: $0.userID, at: $0.at)
+                },
+                submissions: try store.cases.submissionLog(caseID: snapshot.record.id).map {
+                    CaseHistory.Submission(form: $0.form, userID: $0.userID, at: $0.at)
+                })
+        }
     }
 
     /// The due date of a case: its state's `l:due` after entering it, or the agreed contact

@@ -30,6 +30,8 @@ extension Office {
         guard (year - 100)...(year - 14) ~= birthYear else {
             throw CasesError.invalidValue("birth year", String(birthYear), expected: ["\(year - 100) to \(year - 14)"])
         }
+        guard try storeWork({ try store.directory.site(code: site) }) != nil else { throw CasesError.unknownSite(site) }
+        try authorize(site: site, actor, .addClient, what: "a new client")
         return try storeWork {
             try store.transaction {
                 guard let siteRecord = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
@@ -52,6 +54,10 @@ extension Office {
     /// randomisation pool (caseworker, supervisor).
     public func markEligible(by actor: Actor, clientID: Int) throws {
         try authorize(.addClient, actor)
+        guard let client = try storeWork({ try store.cases.client(id: clientID) }) else {
+            throw CasesError.unknownClient(clientID)
+        }
+        try authorize(site: client.site, actor, .addClient, what: "client \(clientID)")
         try storeWork {
             try store.transaction {
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
@@ -64,16 +70,20 @@ extension Office {
         }
     }
 
-    /// Clients as the actor may see them: names removed for roles that may not see them.
+    /// Clients as the actor may see them: of the actor's sites only, names removed for roles
+    /// that may not see them.
     public func clients(by actor: Actor, site: String?) throws -> [ClientRecord] {
         try authorize(.viewClients, actor)
-        return try storeWork { try store.cases.clients(site: site) }.map { redacted($0, for: actor) }
+        if let site { try authorize(site: site, actor, .viewClients, what: "the client list") }
+        return try storeWork { try store.cases.clients(site: site) }
+            .filter { actor.works(at: $0.site) }.map { redacted($0, for: actor) }
     }
 
     /// One client, as the actor may see them.
     public func client(by actor: Actor, id: Int) throws -> ClientRecord {
         try authorize(.viewClients, actor)
         guard let client = try storeWork({ try store.cases.client(id: id) }) else { throw CasesError.unknownClient(id) }
+        try authorize(site: client.site, actor, .viewClients, what: "client \(id)")
         return redacted(client, for: actor)
     }
 

@@ -12,8 +12,9 @@ extension Office {
     public func fire(by actor: Actor, caseID: Int, event: String, note: String? = nil) throws -> Move {
         try authorize(.fire, actor)
         let snapshot = try snapshot(caseID)
+        try authorize(site: snapshot.record.site, actor, .fire, what: "case \(caseID)", caseID: caseID)
         let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration,
-                                                context: fireContext(actor, snapshot))
+                                                context: try fireContext(actor, snapshot))
         switch outcome {
         case var .refused(refusal):
             if case let .fourEyes(id) = refusal.reason {
@@ -42,7 +43,7 @@ extension Office {
                     }
                     let text = note?.trimmingSpaces()
                     // One history row per step: the event fired, then each done.state.ID it raised.
-                    let context = fireContext(actor, snapshot)
+                    let context = try fireContext(actor, snapshot)
                     let internalLogs = move.internalSteps.reduce(0) { $0 + $1.logs.count }
                     let ownLogs = move.logs.dropLast(internalLogs).map { snapshot.interpreter.text(of: $0, context: context) }
                     let firstTo = move.internalSteps.first?.from ?? move.to

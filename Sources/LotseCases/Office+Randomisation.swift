@@ -75,6 +75,7 @@ extension Office {
     /// audit log, all in one transaction. Assignments are never changed afterwards.
     public func randomise(by actor: Actor, site: String) throws -> RandomisationResult {
         try authorize(.randomise, actor)
+        try authorize(site: site, actor, .randomise, what: "the randomisation pool")
         let year = currentYear()
         return try storeWork {
             try store.transaction {
@@ -185,8 +186,9 @@ extension Office {
     /// The strata by group (evaluator, supervisor).
     public func strata(by actor: Actor, site: String?) throws -> [(stratum: String, participants: Int, comparison: Int)] {
         try authorize(.viewBalance, actor)
+        if let site { try authorize(site: site, actor, .viewBalance, what: "the randomisation") }
         var counts: [String: (Int, Int)] = [:]
-        for row in try storeWork({ try store.randomisation.assignments(site: site) }) {
+        for row in try storeWork({ try store.randomisation.assignments(site: site) }) where actor.works(at: row.site) {
             var entry = counts[row.assignment.stratum] ?? (0, 0)
             if row.assignment.group == .participant { entry.0 += 1 } else { entry.1 += 1 }
             counts[row.assignment.stratum] = entry

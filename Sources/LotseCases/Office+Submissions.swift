@@ -41,6 +41,8 @@ extension Office {
         // Outcome observations (l:observations) may be recorded in any state, also after closure.
         let isObservation = snapshot.interpreter.definition.observations.contains(formID)
         try authorize(isObservation ? .observe : .submitForm, actor)
+        try authorize(site: snapshot.record.site, actor, isObservation ? .observe : .submitForm, what: "case \(caseID)",
+                      caseID: caseID)
         if form.access != .open && actor.role != .medical {
             throw CasesError.formNotAllowed(form: formID, reason: "it holds health data; only the medical role records it")
         }
@@ -145,9 +147,10 @@ extension Office {
         -> [SubmissionView] {
         try authorize(.viewForm, actor)
         _ = try form(formID)
+        guard let found = try storeWork({ try store.cases.case(id: caseID) }) else { throw CasesError.unknownCase(caseID) }
+        try authorize(site: found.site, actor, .viewForm, what: "case \(caseID)", caseID: caseID)
         let records = try storeWork {
-            guard try store.cases.case(id: caseID) != nil else { throw CasesError.unknownCase(caseID) }
-            return try store.cases.submissions(caseID: caseID, form: formID)
+            try store.cases.submissions(caseID: caseID, form: formID)
         }.filter { allVersions || $0.isCurrent }
         let mayReadMedical = actor.role == .medical
         if mayReadMedical, try form(formID).access != .open {

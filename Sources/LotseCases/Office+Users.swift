@@ -17,9 +17,9 @@ extension Office {
             try store.transaction {
                 guard try store.directory.userCount() == 0 else { throw CasesError.alreadyInitialised }
                 let at = timestamp()
-                let id = try store.directory.insertUser(name: adminName, role: Role.admin.rawValue, siteID: nil,
+                let id = try store.directory.insertUser(name: adminName, role: Role.admin.rawValue, siteIDs: [],
                                                         passwordHash: hash, at: at)
-                let actor = Actor(userID: id, name: adminName, role: .admin, site: nil)
+                let actor = Actor(userID: id, name: adminName, role: .admin, sites: [])
                 try store.audit.append(draft(actor, "init", detail: .object([
                     ("admin", .string(adminName)), ("schema", .int(Schema.migrator.latestVersion)),
                 ])))
@@ -28,31 +28,75 @@ extension Office {
         }
     }
 
-    /// Adds a user account (admin only).
+    /// Adds a user account (admin only). Caseworker, medical and supervisor belong to one or
+    /// more sites (a supervisor of every site is the region's); evaluator and admin to none.
     /// - Parameter oneTime: the password is a one-time password: the new user must change it at
     ///   the first login before doing anything else.
-    public func addUser(by actor: Actor, name: String, role: Role, site: String?, password: String,
+    public func addUser(by actor: Actor, name: String, role: Role, sites: [String], password: String,
                         oneTime: Bool = false) throws {
         try authorize(.addUser, actor)
         guard Self.isValidName(name) else { throw CasesError.invalidName(name, what: "user name") }
+        try Self.checkSites(sites, for: role)
         try PasswordHasher.check(password, userName: name)
         let hash = hasher.hash(password)
         try storeWork {
             try store.transaction {
                 if try store.directory.user(named: name) != nil { throw CasesError.userExists(name) }
-                var siteID: Int?
-                if let site {
-                    guard let record = try store.directory.site(code: site) else { throw CasesError.unknownSite(site) }
-                    siteID = record.id
+                let siteIDs = try sites.map { code in
+                    guard let record = try store.directory.site(code: code) else { throw CasesError.unknownSite(code) }
+                    return record.id
                 }
                 let at = timestamp()
-                let id = try store.directory.insertUser(name: name, role: role.rawValue, siteID: siteID,
+                let id = try store.directory.insertUser(name: name, role: role.rawValue, siteIDs: siteIDs,
                                                         passwordHash: hash, at: at)
                 if oneTime { try store.directory.setMustChangePassword(userID: id, true) }
                 try store.audit.append(draft(actor, "user.add", detail: .object([
-                    ("user", .string(name)), ("role", .string(role.rawValue)), ("site", .string(site)),
+                    ("user", .string(name)), ("role", .string(role.rawValue)),
+                    ("sites", .array(sites.sorted().map { .string($0) })),
                 ] + (oneTime ? [("password", .string("one-time"))] : []))))
             }
+        }
+    }
+
+    /// Adds a user to sites and removes them from others (admin only). A site-scoped user
+    /// keeps at least one site.
+    /// - Returns: the user's sites afterwards.
+    @discardableResult
+    public func setSites(by actor: Actor, name: String, add: [String], remove: [String]) throws -> [String] {
+        try authorize(.addUser, actor)
+        return try storeWork {
+            try store.transaction {
+                guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
+                guard let role = Role(rawValue: user.role) else { throw CasesError.unknownRole(user.role) }
+                func ids(_ codes: [String]) throws -> [Int] {
+                    try codes.map { code in
+                        guard let record = try store.directory.site(code: code) else { throw CasesError.unknownSite(code) }
+                        return record.id
+                    }
+                }
+                for code in remove where !user.sites.contains(code) {
+                    throw CasesError.invalidValue("site to remove", code,
+                                                  expected: user.sites.isEmpty ? ["none: \(name) has no site"] : user.sites)
+                }
+                let after = Set(user.sites).subtracting(remove).union(add).sorted()
+                try Self.checkSites(after, for: role)
+                try store.directory.setSites(userID: user.id, add: try ids(add), remove: try ids(remove))
+                try store.audit.append(draft(actor, "user.sites", detail: .object([
+                    ("user", .string(name)), ("added", .array(add.map { .string($0) })),
+                    ("removed", .array(remove.map { .string($0) })), ("sites", .array(after.map { .string($0) })),
+                ])))
+                return after
+            }
+        }
+    }
+
+    /// Site-scoped roles need a site; evaluator and admin are region-wide and take none.
+    public static func checkSites(_ sites: [String], for role: Role) throws {
+        if role.isSiteScoped && sites.isEmpty {
+            throw CasesError.sitesForRole(role, needsSite: true)
+        }
+        if !role.isSiteScoped && !sites.isEmpty {
+            throw CasesError.sitesForRole(role, needsSite: false)
         }
     }
 
@@ -119,7 +163,7 @@ extension Office {
 
     static func actor(_ user: UserRecord) throws -> Actor {
         guard let role = Role(rawValue: user.role) else { throw CasesError.unknownRole(user.role) }
-        return Actor(userID: user.id, name: user.name, role: role, site: user.site)
+        return Actor(userID: user.id, name: user.name, role: role, sites: user.sites)
     }
 }
 

@@ -19,10 +19,12 @@ public final class Office {
 
     /// Loads the forms and workflows when a command first needs them, given the stored
     /// workflow versions (their `l:records` shape the case document too).
-    let loadDefinitions: ([[UInt8]]) -> DefinitionSet
-    /// The forms and workflows of the definitions folder (loaded on first use).
+    let loadDefinitions: (_ storedWorkflows: [[UInt8]], _ storedForms: [[UInt8]]) -> DefinitionSet
+    /// The forms and workflows of the definitions folder (loaded on first use), with the
+    /// stored versions of forms whose files are gone.
     public lazy var definitions: DefinitionSet = loadDefinitions(
-        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [])
+        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
+        (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -69,7 +71,7 @@ public final class Office {
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0) }
+        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0, storedForms: $1) }
     }
 
     /// The current time in the stored form.
@@ -92,6 +94,47 @@ public final class Office {
             ])))
         }
         throw CasesError.notAllowed(permission, role: actor.role, user: actor.name)
+    }
+
+    /// Checks that `actor` works at `site` (caseworker, medical and supervisor see and change
+    /// only clients and cases of their own sites). A refusal is audited (`denied`, naming the
+    /// site) and thrown as `CasesError.otherSite`.
+    /// - Parameter what: what was asked for, for the message (`case 12`, `client 7`).
+    public func authorize(site: String, _ actor: Actor, _ permission: Permission, what: String,
+                          caseID: Int? = nil) throws {
+        guard !actor.works(at: site) else { return }
+        try storeWork {
+            try store.transaction {
+                try store.audit.append(draft(actor, "denied", caseID: caseID, detail: .object([
+                    ("command", .string(permission.rawValue)), ("site", .string(site)), ("object", .string(what)),
+                    ("sites", .array(actor.sites.map { .string($0) })),
+                ])))
+            }
+        }
+        throw CasesError.otherSite(what: what, site: site, user: actor.name, sites: actor.sites)
+    }
+
+    /// Whether `actor` sees the whole region: a role without sites (admin, evaluator), or a
+    /// supervisor (caseworker, medical) of every site.
+    public func isRegionWide(_ actor: Actor) throws -> Bool {
+        guard actor.role.isSiteScoped else { return true }
+        let all = try storeWork { try store.directory.sites().map(\.code) }
+        return Set(all).isSubset(of: Set(actor.sites))
+    }
+
+    /// Checks that `actor` sees the whole region, for what holds every site's data (a backup).
+    /// A refusal is audited (`denied`) and thrown as `CasesError.regionOnly`.
+    public func authorizeRegion(_ actor: Actor, _ permission: Permission, what: String) throws {
+        guard try !isRegionWide(actor) else { return }
+        try storeWork {
+            try store.transaction {
+                try store.audit.append(draft(actor, "denied", detail: .object([
+                    ("command", .string(permission.rawValue)), ("object", .string(what)),
+                    ("sites", .array(actor.sites.map { .string($0) })),
+                ])))
+            }
+        }
+        throw CasesError.regionOnly(what: what, user: actor.name, sites: actor.sites)
     }
 
     /// Runs a store operation, wrapping store errors as `CasesError.store`.

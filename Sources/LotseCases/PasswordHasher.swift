@@ -11,10 +11,22 @@ public struct PasswordHasher: Sendable {
     /// fewer than 210,000 is refused.
     public let rounds: Int
 
-    /// The hasher with `rounds` for new hashes (at least 210,000).
+    /// A fixed salt instead of a random one: only for reproducible tests.
+    let fixedSalt: [UInt8]?
+
+    /// The hasher with `rounds` for new hashes (at least 210,000) and random 16-byte salts.
     public init(rounds: Int = 600_000) {
         precondition(rounds >= 210_000, "PBKDF2 needs at least 210,000 rounds")
         self.rounds = rounds
+        self.fixedSalt = nil
+    }
+
+    /// A hasher with one salt for every hash (tests: the audit log, which records the users'
+    /// stored hashes, is then the same on every run). Never for real accounts.
+    public init(rounds: Int, testingSalt: [UInt8]) {
+        precondition(rounds >= 210_000, "PBKDF2 needs at least 210,000 rounds")
+        self.rounds = rounds
+        self.fixedSalt = testingSalt
     }
 
     /// The shortest password accepted.
@@ -36,6 +48,7 @@ public struct PasswordHasher: Sendable {
         var salt = [UInt8](repeating: 0, count: 16)
         var generator = SystemRandomNumberGenerator()
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &generator) }
+        if let fixedSalt { salt = fixedSalt }
         return "pbkdf2-sha256$\(rounds)$\(Hex.encode(salt))$\(Hex.encode(Self.derive(password, salt: salt, rounds: rounds)))"
     }
 

@@ -26,18 +26,29 @@ public enum Role: String, CaseIterable, Sendable, Codable, LosslessStringConvert
     }
 }
 
+extension Role {
+    /// Whether the role works only at its own sites (caseworker, medical, supervisor); the
+    /// evaluator works region-wide on pseudonymised data, the admin on no case at all.
+    public var isSiteScoped: Bool { [.caseworker, .medical, .supervisor].contains(self) }
+}
+
 /// The logged-in user on whose behalf a command runs.
 public struct Actor: Sendable, Equatable {
     public var userID: Int
     public var name: String
     public var role: Role
-    /// The code of the user's site, if any.
-    public var site: String?
+    /// The codes of the user's sites, sorted (empty for evaluator and admin).
+    public var sites: [String]
+    /// The user's first site (the default site of `client add`), if any.
+    public var site: String? { sites.first }
 
-    public init(userID: Int, name: String, role: Role, site: String?) {
+    public init(userID: Int, name: String, role: Role, sites: [String]) {
         self.userID = userID
         self.name = name
         self.role = role
-        self.site = site
+        self.sites = sites
     }
+
+    /// Whether the user may see and change clients and cases of `site`.
+    public func works(at site: String) -> Bool { !role.isSiteScoped || sites.contains(site) }
 }

@@ -17,25 +17,42 @@ extension Shell {
                         + "CSV and JSON output also carry each row's prev_hash and hash.",
                     group: .audit, permission: .queryAudit, needsLogin: true,
                     run: { shell, inv in try shell.showAudit(inv) }),
-            Command(path: ["audit", "verify"], arguments: [], options: [],
-                    summary: "recompute the hash chain; name the first bad row",
-                    details: "Exits non-zero in a script when the chain is broken: a row changed, deleted or "
-                        + "inserted outside Lotse.",
+            Command(path: ["audit", "verify"], arguments: [], options: [
+                        OptionSpec("head", value: "SEQ:HASH", "a head written down earlier (`audit head`): "
+                                   + "the log must still hold that row unchanged")],
+                    summary: "recompute the hash chain and check the data against it; name the first bad row",
+                    details: "Checks the chain row by row, then every case, transition, submission, client, user, "
+                        + "site, randomisation run and assignment against the hash the audit row that wrote it "
+                        + "recorded. Exits non-zero in a script when anything was changed, deleted or inserted "
+                        + "outside Lotse, or when the log no longer holds the head given with --head.",
                     group: .audit, permission: .verifyAudit, needsLogin: true,
-                    run: { shell, _ in
-                        let result = try shell.office.verifyAudit(by: try shell.currentActor) { count in
+                    run: { shell, inv in
+                        var head: (seq: Int, hash: String)?
+                        if let text = inv.option("head") {
+                            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+                            guard parts.count == 2, let seq = Int(parts[0]), seq > 0, parts[1].utf8.count == 64,
+                                  parts[1].allSatisfy({ $0.isHexDigit }) else {
+                                throw ShellError.badValue(option: "head", value: text,
+                                                          expected: "SEQ:HASH as `audit head` prints it")
+                            }
+                            head = (seq, parts[1].lowercased())
+                        }
+                        let result = try shell.office.verifyAudit(by: try shell.currentActor, head: head) { count in
                             shell.console.progress("verifying the audit log: \(count) rows")
                         }
-                        if let failure = result.failure { throw failure }
-                        shell.say("audit log intact: \(result.rowsChecked) rows verified"
-                            + (result.head.map { "; head \($0)" } ?? ""))
+                        if !result.isIntact { throw AuditFailure(result) }
+                        shell.say("audit log intact: \(result.rowsChecked) rows verified, data matches"
+                            + (result.head.map { "; head \(result.rowsChecked):\($0)" } ?? "")
+                            + (head.map { "; contains head \($0.seq)" } ?? ""))
                     }),
             Command(path: ["audit", "head"], arguments: [], options: [],
-                    summary: "print the last row's number and hash, to write down elsewhere",
-                    details: "", group: .audit, permission: .auditHead, needsLogin: true,
+                    summary: "print the last row's number and hash (SEQ:HASH), to write down elsewhere",
+                    details: "Later, `audit verify --head SEQ:HASH` proves the log still holds that row unchanged "
+                        + "(it has only grown). Every export records the head too.",
+                    group: .audit, permission: .auditHead, needsLogin: true,
                     run: { shell, _ in
                         if let head = try shell.office.auditHead(by: try shell.currentActor) {
-                            shell.say("\(head.seq) \(head.hash)")
+                            shell.say("\(head.seq):\(head.hash)")
                         } else {
                             shell.say("the audit log is empty")
                         }
@@ -111,5 +128,18 @@ extension Listing.Cell {
         case let .bool(b): return b ? "yes" : "no"
         case .null: return ""
         }
+    }
+}
+
+/// A failed `audit verify`: every problem found, one a line.
+struct AuditFailure: Error, CustomStringConvertible {
+    let result: AuditVerification
+
+    init(_ result: AuditVerification) { self.result = result }
+
+    var description: String {
+        let lines = result.problems
+        return lines.count == 1 ? lines[0] : "audit verify found \(lines.count) problems:\n  "
+            + lines.joined(separator: "\n  ")
     }
 }

@@ -199,7 +199,9 @@ extension Shell {
 
     func reportExport(_ summary: ExportSummary, _ what: String) {
         // With --out - the export itself is on standard output: the summary goes to standard error.
-        (summary.path == "-" ? { self.console.err($0 + "\n") } : say)("wrote \(summary.rows) \(what) to \(summary.path) (\(summary.bytes) bytes, sha256 \(summary.sha256))")
+        let manifest = summary.manifest.map { " in \($0)" } ?? ""
+        (summary.path == "-" ? { self.console.err($0 + "\n") } : say)("wrote \(summary.rows) \(what) to \(summary.path) "
+            + "(\(summary.bytes) bytes, sha256 \(summary.sha256)); audit head \(summary.head)\(manifest)")
     }
 
     /// Report tables as listings: titled tables for people, plain records for machines.

@@ -40,7 +40,7 @@ extension Shell {
                     details: "", group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in
                         guard let actor = shell.actor else { shell.say("not logged in"); return }
-                        shell.say("\(actor.name) (\(actor.role.rawValue))" + (actor.site.map { " at site \($0)" } ?? ""))
+                        shell.say("\(actor.name) (\(actor.role.rawValue))" + Self.atSites(actor.sites))
                     }),
             Command(path: ["version"], arguments: [], options: [],
                     summary: "show the versions of lotse, its database schema, SQLite and libxml2",
@@ -79,7 +79,7 @@ extension Shell {
         }
         let new = try office.login(name: name, password: password, replacing: previous)
         actor = new
-        say("logged in as \(new.name) (\(new.role.rawValue))" + (new.site.map { " at site \($0)" } ?? ""))
+        say("logged in as \(new.name) (\(new.role.rawValue))" + Self.atSites(new.sites))
         if try office.mustChangePassword(new) {
             say("your password is a one-time password: set your own with `user passwd` before anything else")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import LotseCases
 
 extension Shell {
@@ -5,7 +6,9 @@ extension Shell {
         [
             Command(path: ["user", "add"], arguments: ["NAME"], options: [
                         OptionSpec("role", value: "ROLE", "caseworker, medical, supervisor, evaluator or admin (required)"),
-                        OptionSpec("site", value: "SITE", "the code of the user's site"), .passwordFile],
+                        OptionSpec("site", value: "S[,S2]", "the codes of the user's sites (caseworker, medical, "
+                                   + "supervisor: at least one; a supervisor of every site is the region's)"),
+                        .passwordFile],
                     summary: "add a user account with a role",
                     details: "The initial password is asked twice without echo on a terminal; in a script it comes "
                         + "from --password-file FILE, or else Lotse makes a one-time password, prints it once, and the "
@@ -21,12 +24,14 @@ extension Shell {
                         guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
                         let actor = try shell.currentActor
                         // Check everything but the password first, so no one types a password in vain.
-                        try shell.office.checkNewUser(by: actor, name: name, site: inv.option("site"))
+                        let sites = Self.siteList(inv.option("site"))
+                        try shell.office.checkNewUser(by: actor, name: name, sites: sites)
+                        try Office.checkSites(sites, for: role)
                         let given = try shell.passwords.new(inv, for: name, environment: false)
                         let password = given ?? shell.office.oneTimePassword(for: name)
-                        try shell.office.addUser(by: actor, name: name, role: role, site: inv.option("site"),
+                        try shell.office.addUser(by: actor, name: name, role: role, sites: sites,
                                                  password: password, oneTime: given == nil)
-                        shell.say("added user \(name) (\(role.rawValue))" + (inv.option("site").map { " at site \($0)" } ?? ""))
+                        shell.say("added user \(name) (\(role.rawValue))" + Self.atSites(sites))
                         if given == nil { shell.sayOneTimePassword(password, for: name) }
                     }),
             Command(path: ["user", "list"], arguments: [], options: [.format],
@@ -34,10 +39,27 @@ extension Shell {
                     needsLogin: true,
                     run: { shell, inv in
                         let users = try shell.office.users(by: try shell.currentActor)
-                        try shell.show(Listing(columns: ["name", "role", "site", "status", "created"], rows: users.map {
-                            [.text($0.name), .text($0.role), .text($0.site), .text($0.disabled ? "disabled" : "active"),
+                        try shell.show(Listing(columns: ["name", "role", "sites", "status", "created"], rows: users.map {
+                            [.text($0.name), .text($0.role), .text($0.sites.isEmpty ? nil : $0.sites.joined(separator: ",")),
+                             .text($0.disabled ? "disabled" : "active"),
                              .text($0.createdAt)]
                         }), inv)
+                    }),
+            Command(path: ["user", "sites"], arguments: ["NAME"], options: [
+                        OptionSpec("add", value: "S[,S2]", "add the user to these sites"),
+                        OptionSpec("remove", value: "S[,S2]", "remove the user from these sites")],
+                    summary: "add a user to sites or remove them from sites",
+                    details: "A caseworker, medical or supervisor account keeps at least one site; it sees and changes "
+                        + "only clients and cases of its sites. Takes effect at the user's next command.",
+                    group: .users, permission: .addUser, needsLogin: true,
+                    run: { shell, inv in
+                        let add = Self.siteList(inv.option("add")), remove = Self.siteList(inv.option("remove"))
+                        guard !add.isEmpty || !remove.isEmpty else {
+                            throw ShellError.missingArgument("--add S or --remove S", usage: inv.command.usage)
+                        }
+                        let sites = try shell.office.setSites(by: try shell.currentActor, name: inv.arguments[0],
+                                                              add: add, remove: remove)
+                        shell.say("user \(inv.arguments[0]) now works" + Self.atSites(sites))
                     }),
             Command(path: ["user", "disable"], arguments: ["NAME"], options: [],
                     summary: "disable an account (it can no longer log in; its history stays)",
@@ -78,6 +100,16 @@ extension Shell {
                         }), inv)
                     }),
         ]
+    }
+
+    /// `S[,S2]` as site codes (empty for none).
+    static func siteList(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// ` at site S` / ` at sites S, T` / "" for none.
+    static func atSites(_ sites: [String]) -> String {
+        sites.isEmpty ? "" : " at site" + (sites.count == 1 ? " " : "s ") + sites.joined(separator: ", ")
     }
 
     func changePassword(_ inv: Invocation) throws {

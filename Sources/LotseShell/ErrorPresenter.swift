@@ -11,6 +11,7 @@ public enum ErrorPresenter {
         case let error as ShellError: return error.description
         case let error as CasesError: return error.description
         case let error as StoreError: return error.description
+        case let error as AuditFailure: return error.description
         case let error as AuditBreak: return "the audit log is broken at row \(error.seq): \(error)"
         case let error as AuditError: return error.description
         case let error as LaunchOptions.Failure: return error.message

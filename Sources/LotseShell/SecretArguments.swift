@@ -35,7 +35,7 @@ struct SecretArguments: Error, CustomStringConvertible {
             case .unknownRole:
                 message = "unknown role; roles are " + Role.allCases.map(\.rawValue).joined(separator: ", ")
             case .loginFailed, .notAllowed, .notLoggedIn, .notInitialised, .alreadyInitialised, .weakPassword,
-                 .cannotDisableSelf, .sessionEnded, .passwordChangeRequired, .store:
+                 .cannotDisableSelf, .sessionEnded, .passwordChangeRequired, .sitesForRole, .store:
                 return error
             default: message = "\(name) failed (its arguments are not repeated: they may be passwords)"
             }

@@ -190,7 +190,7 @@ public final class Shell {
     /// The prompt: `lotse> ` before login, `USER@SITE> ` after.
     var prompt: String {
         guard let actor else { return "lotse> " }
-        return actor.name + (actor.site.map { "@" + $0 } ?? "") + "> "
+        return actor.name + (actor.sites.isEmpty ? "" : "@" + actor.sites.joined(separator: ",")) + "> "
     }
 
     /// Finds the command with the longest path that the words start with.

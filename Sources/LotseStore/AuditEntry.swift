@@ -19,9 +19,13 @@ public struct AuditDraft: Sendable, Equatable {
     public var toState: String?
     /// A self-explaining detail, usually a JSON object.
     public var detail: String?
+    /// The covered data rows this row wrote, one line `KIND ID SHA256` each (set by
+    /// `AuditLog.append` from the rows written in its transaction; nil when none).
+    public var records: String?
 
     public init(at: String, actor: String, role: String? = nil, action: String, caseID: Int? = nil,
-                event: String? = nil, fromState: String? = nil, toState: String? = nil, detail: String? = nil) {
+                event: String? = nil, fromState: String? = nil, toState: String? = nil, detail: String? = nil,
+                records: String? = nil) {
         self.at = at
         self.actor = actor
         self.role = role
@@ -31,6 +35,7 @@ public struct AuditDraft: Sendable, Equatable {
         self.fromState = fromState
         self.toState = toState
         self.detail = detail
+        self.records = records
     }
 }
 

@@ -19,8 +19,11 @@ public struct AuditLog {
     public init(database: Database) { self.database = database }
 
     /// Appends a row. Must be called inside a transaction (`Database.transaction`), so that
-    /// the row and the change it records are one unit.
+    /// the row and the change it records are one unit. The row records (`records`) the content
+    /// hash of every covered data row written in this transaction since the previous audit row.
     /// - Returns: the stored entry with its sequence number and hash.
+    /// - Throws: `AuditError.missingLog` when the log is empty but the database holds data
+    ///   (the log was wiped: a new chain is never started then).
     @discardableResult
     public func append(_ draft: AuditDraft) throws -> AuditEntry {
         precondition(database.inTransaction, "audit rows are written in the transaction of their change")
@@ -30,18 +33,49 @@ public struct AuditLog {
         } else {
             let last = try database.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").first
             (seq, prevHash) = ((last?[0].int ?? 0) + 1, last?[1].string ?? AuditEncoding.genesisHash)
+            if last == nil {
+                // Only a new database starts a chain: every data row there must be one this row records.
+                let rows = try Self.dataRowCount(database)
+                if rows > database.pendingRecords.count { throw AuditError.missingLog(dataRows: rows) }
+            }
         }
+        var draft = draft
+        var records: [(RecordRef, Digest32)] = []
+        for ref in database.pendingRecords {
+            // A row written and then removed in the same transaction leaves nothing to record.
+            if let hash = try CoveredRecords.hash(ref, in: database) { records.append((ref, hash)) }
+        }
+        database.pendingRecords = []
+        draft.records = CoveredRecords.text(records)
         guard let hash = AuditEncoding.hash(prevHash: prevHash, seq: seq, draft) else {
             throw AuditError.corruptHead(seq: seq - 1)
         }
         try database.run("""
-            INSERT INTO audit (seq, at, actor, role, action, case_id, event, from_state, to_state, detail, prev_hash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (seq, at, actor, role, action, case_id, event, from_state, to_state, detail, prev_hash, hash,
+                               records)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(seq), .text(draft.at), .text(draft.actor), .text(draft.role), .text(draft.action),
                   .int(draft.caseID), .text(draft.event), .text(draft.fromState), .text(draft.toState),
-                  .text(draft.detail), .text(prevHash), .text(hash)])
+                  .text(draft.detail), .text(prevHash), .text(hash), .text(draft.records)])
         (cachedHead.transaction, cachedHead.seq, cachedHead.hash) = (database.transactionNumber, seq, hash)
         return AuditEntry(seq: seq, draft: draft, prevHash: prevHash, hash: hash)
+    }
+
+    /// The number of rows in the covered data tables.
+    static func dataRowCount(_ database: Database) throws -> Int {
+        try CoveredRecords.kinds.reduce(0) { $0 + (try database.scalar("SELECT COUNT(*) FROM \($1.table)")?.int ?? 0) }
+    }
+
+    /// Appends a row recording every covered data row as it is now: written once, when a
+    /// database from before data coverage is migrated, so that its existing data is vouched for.
+    func recordBaseline(at: String) throws {
+        for kind in CoveredRecords.kinds {
+            try database.forEach(kind.select + " ORDER BY r.\(kind.key)") { row in
+                database.wrote(kind.name, row[0].int ?? 0)
+            }
+        }
+        try append(AuditDraft(at: at, actor: "lotse", action: "audit.cover",
+                              detail: "{\"reason\":\"data written before this version of Lotse, as found\"}"))
     }
 
     /// The last row's sequence number and hash, or nil for an empty log.
@@ -71,35 +105,6 @@ public struct AuditLog {
         try database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
     }
 
-    /// Recomputes the whole chain, streaming, and stops at the first row that does not match.
-    /// - Parameter progress: called every 10,000 rows with the number checked so far.
-    public func verify(progress: ((Int) -> Void)? = nil) throws -> AuditVerification {
-        var expectedSeq = 1
-        var previous = AuditEncoding.genesisHash
-        var failure: AuditBreak?
-        do {
-            try database.forEach("SELECT \(Self.columns) FROM audit ORDER BY seq") { row in
-                let entry = Self.entry(row)
-                if entry.seq != expectedSeq {
-                    throw AuditBreak(seq: expectedSeq, reason: .missing(found: entry.seq))
-                }
-                if entry.prevHash != previous {
-                    throw AuditBreak(seq: entry.seq, reason: .brokenLink(stored: entry.prevHash, expected: previous))
-                }
-                let computed = AuditEncoding.hash(prevHash: entry.prevHash, seq: entry.seq, entry.draft) ?? ""
-                if computed != entry.hash {
-                    throw AuditBreak(seq: entry.seq, reason: .hashMismatch(stored: entry.hash, computed: computed))
-                }
-                previous = entry.hash
-                expectedSeq += 1
-                if expectedSeq % 10_000 == 0 { progress?(expectedSeq) }
-            }
-        } catch let broken as AuditBreak {
-            failure = broken
-        }
-        return AuditVerification(rowsChecked: expectedSeq - 1, head: expectedSeq > 1 ? previous : nil, failure: failure)
-    }
-
     /// Streams the rows that match `filter`, oldest first.
     public func query(_ filter: AuditFilter, _ body: (AuditEntry) throws -> Void) throws {
         var clauses: [String] = []
@@ -113,6 +118,16 @@ public struct AuditLog {
         }
         if let since = filter.since { clauses.append("at >= ?"); arguments.append(.text(since)) }
         if let until = filter.until { clauses.append("at < ?"); arguments.append(.text(until)) }
+        if let sites = filter.sites {
+            let list = sites.isEmpty ? "NULL" : Array(repeating: "?", count: sites.count).joined(separator: ", ")
+            clauses.append("""
+                (case_id IN (SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id \
+                WHERE s.code IN (\(list))) OR (case_id IS NULL AND actor IN (SELECT u.name FROM users u \
+                WHERE EXISTS (SELECT 1 FROM user_sites us WHERE us.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM user_sites us \
+                JOIN sites s ON s.id = us.site_id WHERE us.user_id = u.id AND s.code NOT IN (\(list))))))
+                """)
+            arguments += (sites + sites).map { SQLValue.text($0) }
+        }
         var sql = "SELECT \(Self.columns) FROM audit"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         if let limit = filter.last {
@@ -124,14 +139,15 @@ public struct AuditLog {
         try database.forEach(sql, arguments) { try body(Self.entry($0)) }
     }
 
-    static let columns = "seq, at, actor, role, action, case_id, event, from_state, to_state, detail, prev_hash, hash"
+    static let columns = "seq, at, actor, role, action, case_id, event, from_state, to_state, detail, prev_hash, hash, records"
 
     static func entry(_ row: Row) -> AuditEntry {
         AuditEntry(
             seq: row[0].int ?? 0,
             draft: AuditDraft(at: row[1].string ?? "", actor: row[2].string ?? "", role: row[3].string,
                               action: row[4].string ?? "", caseID: row[5].int, event: row[6].string,
-                              fromState: row[7].string, toState: row[8].string, detail: row[9].string),
+                              fromState: row[7].string, toState: row[8].string, detail: row[9].string,
+                              records: row[12].string),
             prevHash: row[10].string ?? "", hash: row[11].string ?? "")
     }
 }
@@ -148,6 +164,9 @@ public struct AuditFilter: Sendable, Equatable {
     public var until: String?
     /// Only the last N matching rows.
     public var last: Int?
+    /// Only rows of these sites (codes): those of their cases, and those without a case written
+    /// by staff who work only at these sites. nil for every row.
+    public var sites: [String]?
 
     public init(caseID: Int? = nil, actor: String? = nil, action: String? = nil,
                 since: String? = nil, until: String? = nil, last: Int? = nil) {
@@ -160,57 +179,21 @@ public struct AuditFilter: Sendable, Equatable {
     }
 }
 
-/// The result of `AuditLog.verify`.
-public struct AuditVerification: Sendable, Equatable {
-    /// Rows whose hash matched before the first failure (all rows when intact).
-    public var rowsChecked: Int
-    /// The hash of the last good row.
-    public var head: String?
-    /// The first row that does not match, nil when the chain is intact.
-    public var failure: AuditBreak?
-
-    /// True when every row matched.
-    public var isIntact: Bool { failure == nil }
-}
-
-/// Where and how the chain is broken.
-public struct AuditBreak: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The first bad row.
-    public var seq: Int
-    public var reason: Reason
-
-    public enum Reason: Sendable, Equatable {
-        /// The row's stored hash differs from the recomputed one: its content was changed.
-        case hashMismatch(stored: String, computed: String)
-        /// The row's `prev_hash` is not the previous row's hash.
-        case brokenLink(stored: String, expected: String)
-        /// The row with this sequence number is missing (deleted); the next one found instead.
-        case missing(found: Int)
-    }
-
-    public var description: String {
-        switch reason {
-        case let .hashMismatch(stored, computed):
-            return "its stored hash \(stored.prefix(16))… does not match the recomputed \(computed.prefix(16))…: "
-                + "the row was changed after it was written"
-        case let .brokenLink(stored, expected):
-            return "its prev_hash \(stored.prefix(16))… is not the hash of row \(seq - 1) (\(expected.prefix(16))…): "
-                + "a row was inserted or replaced"
-        case let .missing(found):
-            return "the row is missing (the next one is \(found)): rows were deleted"
-        }
-    }
-}
-
 /// Errors writing the audit log.
 public enum AuditError: Error, Sendable, CustomStringConvertible {
     /// The last row's hash is not valid hex, so no row can be chained to it.
     case corruptHead(seq: Int)
+    /// The log is empty although the database holds data: it was wiped, and a new chain is
+    /// never started over existing data.
+    case missingLog(dataRows: Int)
 
     public var description: String {
         switch self {
         case let .corruptHead(seq):
             return "audit row \(seq) has a malformed hash; run `audit verify` (nothing was written)"
+        case let .missingLog(rows):
+            return "the audit log is empty but the database holds \(rows) data rows: the log was removed; "
+                + "restore the database from a backup (nothing was written)"
         }
     }
 }

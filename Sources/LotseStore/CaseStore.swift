@@ -65,7 +65,9 @@ public struct CaseStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(siteID), .text(sex), .int(birthYear), .text(applicantType), .text(firstName), .text(lastName),
                   .int(eligible ? 1 : 0), .text(at), .text(by)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("client", id)
+        return id
     }
 
     private static let clientColumns = """
@@ -103,7 +105,9 @@ public struct CaseStore {
 
     /// Marks a client eligible for the model project. - Returns: false when already eligible.
     public func markEligible(clientID: Int) throws -> Bool {
-        try database.run("UPDATE clients SET eligible = 1 WHERE id = ? AND eligible = 0", [.int(clientID)]) == 1
+        let changed = try database.run("UPDATE clients SET eligible = 1 WHERE id = ? AND eligible = 0", [.int(clientID)]) == 1
+        if changed { database.wrote("client", clientID) }
+        return changed
     }
 
     // MARK: Cases
@@ -117,7 +121,9 @@ public struct CaseStore {
             VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)
             """, [.int(clientID), .int(workflowID), .text(state), .text(history), .text(at),
                   .int(assignedTo), .text(at), .int(userID)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("case", id)
+        return id
     }
 
     private static let caseSelect = """
@@ -180,29 +186,39 @@ public struct CaseStore {
             UPDATE cases SET state = ?, history = ?, closed = ?, entered_at = ?, entered_by = ?, version = version + 1
             WHERE id = ? AND version = ?
             """, [.text(state), .text(history), .int(closed ? 1 : 0), .text(at), .int(userID), .int(id),
-                  .int(expectedVersion)]) == 1
+                  .int(expectedVersion)]) == 1 && caseWritten(id)
     }
 
     /// Assigns a case, if it is still at `expectedVersion`. - Returns: false when it changed meanwhile.
     public func assignCase(id: Int, expectedVersion: Int, to userID: Int?) throws -> Bool {
         try database.run("UPDATE cases SET assigned_to = ?, version = version + 1 WHERE id = ? AND version = ?",
-                         [.int(userID), .int(id), .int(expectedVersion)]) == 1
+                         [.int(userID), .int(id), .int(expectedVersion)]) == 1 && caseWritten(id)
     }
 
     /// Marks a case changed (a submission was added), if it is still at `expectedVersion`.
     public func touchCase(id: Int, expectedVersion: Int) throws -> Bool {
         try database.run("UPDATE cases SET version = version + 1 WHERE id = ? AND version = ?",
-                         [.int(id), .int(expectedVersion)]) == 1
+                         [.int(id), .int(expectedVersion)]) == 1 && caseWritten(id)
+    }
+
+    /// Notes a changed case for the audit row (always true, for chaining after a row count).
+    private func caseWritten(_ id: Int) -> Bool {
+        database.wrote("case", id)
+        return true
     }
 
     // MARK: Transitions
 
-    /// Records a transition.
+    /// Records a transition. - Returns: its id.
+    @discardableResult
     public func insertTransition(caseID: Int, event: String, from: String?, to: String, userID: Int, at: String,
-                                 note: String?, log: String? = nil) throws {
+                                 note: String?, log: String? = nil) throws -> Int {
         try database.run("""
             INSERT INTO transitions (case_id, event, from_state, to_state, user_id, at, note, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(caseID), .text(event), .text(from), .text(to), .int(userID), .text(at), .text(note), .text(log)])
+        let id = Int(database.lastInsertRowID)
+        database.wrote("transition", id)
+        return id
     }
 
     /// A case's transitions, oldest first.
@@ -227,7 +243,9 @@ public struct CaseStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(caseID), .text(form), .int(definitionID), .int(entry), .int(supersedes), .text(instance),
                   .int(userID), .text(at)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("submission", id)
+        return id
     }
 
     private static let submissionColumns = """
@@ -249,6 +267,12 @@ public struct CaseStore {
     public func submissions(caseID: Int, form: String) throws -> [SubmissionRecord] {
         try database.query("SELECT \(Self.submissionColumns) WHERE s.case_id = ? AND s.form = ? ORDER BY s.id",
                            [.int(caseID), .text(form)]).map(Self.submission)
+    }
+
+    /// Every submission of a case, superseded ones included, oldest first: form, author, time.
+    public func submissionLog(caseID: Int) throws -> [(form: String, userID: Int, at: String)] {
+        try database.query("SELECT form, user_id, at FROM submissions WHERE case_id = ? ORDER BY id", [.int(caseID)])
+            .map { ($0[0].string ?? "", $0[1].int ?? 0, $0[2].string ?? "") }
     }
 
     /// The highest entry number of a form on a case (0 when none).

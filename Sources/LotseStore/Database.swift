@@ -19,6 +19,10 @@ public final class Database {
     /// Counts outermost transactions begun on this connection; a value remembered inside one
     /// transaction is valid while this number is unchanged and a transaction is open.
     public private(set) var transactionNumber = 0
+    /// Covered data rows (`CoveredRecords`) written in the open transaction and not yet recorded
+    /// by an audit row; a transaction that would commit with any left is rolled back.
+    var pendingRecords: [RecordRef] = [] { didSet { if pendingRecords.isEmpty { pendingSet = [] } } }
+    private var pendingSet: Set<RecordRef> = []
 
     /// Opens (and, if missing, creates with mode 0600) the database file at `path`.
     /// - Parameter busyTimeout: milliseconds to wait for another writer before failing.
@@ -196,6 +200,12 @@ public final class Database {
     /// The row id of the last inserted row.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Notes that a covered row was written: the next audit row of this transaction records it.
+    func wrote(_ kind: String, _ id: Int) {
+        let ref = RecordRef(kind, id)
+        if pendingSet.insert(ref).inserted { pendingRecords.append(ref) }
+    }
+
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: committed when it returns,
     /// rolled back when it throws (the first error is rethrown). Nested calls join the
     /// outer transaction.
@@ -209,13 +219,18 @@ public final class Database {
         try execute("BEGIN IMMEDIATE")
         transactionDepth = 1
         transactionNumber += 1
+        pendingRecords = []
         do {
             let result = try body()
             transactionDepth = 0
+            if !pendingRecords.isEmpty {
+                throw StoreError.unaudited(pendingRecords.map(\.description))
+            }
             try execute("COMMIT")
             return result
         } catch {
             transactionDepth = 0
+            pendingRecords = []
             if sqlite3_get_autocommit(handle) == 0 {
                 try? execute("ROLLBACK")
             }

@@ -4,19 +4,21 @@ public struct UserRecord: Sendable, Equatable {
     public var name: String
     /// The role's raw value (`caseworker`, `medical`, `supervisor`, `evaluator`, `admin`).
     public var role: String
-    /// The code of the user's site, if any.
-    public var site: String?
+    /// The codes of the user's sites, sorted (empty for the region-wide roles evaluator and admin).
+    public var sites: [String]
+    /// The first of the user's sites, if any.
+    public var site: String? { sites.first }
     /// The encoded password hash (see `PasswordHasher` in LotseCases).
     public var passwordHash: String
     public var disabled: Bool
     public var createdAt: String
 
-    public init(id: Int, name: String, role: String, site: String?, passwordHash: String, disabled: Bool,
+    public init(id: Int, name: String, role: String, sites: [String], passwordHash: String, disabled: Bool,
                 createdAt: String) {
         self.id = id
         self.name = name
         self.role = role
-        self.site = site
+        self.sites = sites
         self.passwordHash = passwordHash
         self.disabled = disabled
         self.createdAt = createdAt
@@ -48,12 +50,16 @@ public struct DirectoryRecords {
     public init(database: Database) { self.database = database }
 
     private static let userColumns = """
-        u.id, u.name, u.role, s.code, u.password_hash, u.disabled, u.created_at
-        FROM users u LEFT JOIN sites s ON s.id = u.site_id
+        u.id, u.name, u.role,
+        (SELECT group_concat(code, ',') FROM (SELECT s.code FROM user_sites us JOIN sites s ON s.id = us.site_id
+         WHERE us.user_id = u.id ORDER BY s.code)),
+        u.password_hash, u.disabled, u.created_at
+        FROM users u
         """
 
     private static func user(_ row: Row) -> UserRecord {
-        UserRecord(id: row[0].int ?? 0, name: row[1].string ?? "", role: row[2].string ?? "", site: row[3].string,
+        UserRecord(id: row[0].int ?? 0, name: row[1].string ?? "", role: row[2].string ?? "",
+                   sites: row[3].string.map { $0.split(separator: ",").map(String.init) } ?? [],
                    passwordHash: row[4].string ?? "", disabled: (row[5].int ?? 0) != 0,
                    createdAt: row[6].string ?? "")
     }
@@ -73,22 +79,38 @@ public struct DirectoryRecords {
         try database.query("SELECT \(Self.userColumns) ORDER BY u.name").map(Self.user)
     }
 
-    /// Inserts a user; the site must exist.
+    /// Inserts a user belonging to the given sites (which must exist).
     /// - Returns: the new user's id.
-    public func insertUser(name: String, role: String, siteID: Int?, passwordHash: String, at: String) throws -> Int {
-        try database.run("INSERT INTO users (name, role, site_id, password_hash, created_at) VALUES (?, ?, ?, ?, ?)",
-                         [.text(name), .text(role), .int(siteID), .text(passwordHash), .text(at)])
-        return Int(database.lastInsertRowID)
+    public func insertUser(name: String, role: String, siteIDs: [Int], passwordHash: String, at: String) throws -> Int {
+        try database.run("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)",
+                         [.text(name), .text(role), .text(passwordHash), .text(at)])
+        let id = Int(database.lastInsertRowID)
+        try setSites(userID: id, add: siteIDs, remove: [])
+        database.wrote("user", id)
+        return id
+    }
+
+    /// Adds a user to sites and removes them from others (either may be empty).
+    public func setSites(userID: Int, add: [Int], remove: [Int]) throws {
+        for site in add {
+            try database.run("INSERT OR IGNORE INTO user_sites (user_id, site_id) VALUES (?, ?)", [.int(userID), .int(site)])
+        }
+        for site in remove {
+            try database.run("DELETE FROM user_sites WHERE user_id = ? AND site_id = ?", [.int(userID), .int(site)])
+        }
+        database.wrote("user", userID)
     }
 
     /// Marks a user disabled (or enabled again).
     public func setDisabled(userID: Int, _ disabled: Bool) throws {
         try database.run("UPDATE users SET disabled = ? WHERE id = ?", [.int(disabled ? 1 : 0), .int(userID)])
+        database.wrote("user", userID)
     }
 
     /// Replaces a user's password hash.
     public func setPasswordHash(userID: Int, _ hash: String) throws {
         try database.run("UPDATE users SET password_hash = ? WHERE id = ?", [.text(hash), .int(userID)])
+        database.wrote("user", userID)
     }
 
     /// Whether the user's password is a one-time password that must be changed before anything else.
@@ -99,6 +121,7 @@ public struct DirectoryRecords {
     /// Marks the user's password as one-time (or not).
     public func setMustChangePassword(userID: Int, _ value: Bool) throws {
         try database.run("UPDATE users SET must_change_password = ? WHERE id = ?", [.int(value ? 1 : 0), .int(userID)])
+        database.wrote("user", userID)
     }
 
     /// The site with this code, if any.
@@ -116,7 +139,9 @@ public struct DirectoryRecords {
     public func insertSite(code: String, name: String, at: String) throws -> Int {
         try database.run("INSERT INTO sites (code, name, created_at) VALUES (?, ?, ?)",
                          [.text(code), .text(name), .text(at)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("site", id)
+        return id
     }
 
     private static func site(_ row: Row) -> SiteRecord {

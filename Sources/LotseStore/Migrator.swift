@@ -7,11 +7,21 @@ public struct Migration: Sendable {
     public let name: String
     /// The SQL it runs.
     public let sql: String
+    /// Work after the SQL, in the same transaction (data the SQL cannot derive).
+    let then: (@Sendable (Database) throws -> Void)?
 
     public init(version: Int, name: String, sql: String) {
         self.version = version
         self.name = name
         self.sql = sql
+        self.then = nil
+    }
+
+    init(version: Int, name: String, sql: String, then: @escaping @Sendable (Database) throws -> Void) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+        self.then = then
     }
 }
 
@@ -51,6 +61,7 @@ public struct Migrator: Sendable {
                 // Re-check inside the write lock: another process may have migrated meanwhile.
                 guard try Self.currentVersion(of: database) < migration.version else { return }
                 try database.execute(migration.sql)
+                try migration.then?(database)
                 try database.execute("PRAGMA user_version = \(migration.version)")
                 applied.append(migration.version)
             }

@@ -92,7 +92,9 @@ public struct RandomisationStore {
                                               user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(siteID), .text(algorithm), .text(ratio), .text(strata), .text(blocks), .text(legalBasis),
                   .text(seed), .text(commitment), .int(userID), .text(at)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("setup", id)
+        return id
     }
 
     /// The setup of a site, if it has one.
@@ -122,12 +124,16 @@ public struct RandomisationStore {
     public func close(setupID: Int, userID: Int, at: String) throws {
         try database.run("INSERT INTO randomisation_closures (setup_id, user_id, at) VALUES (?, ?, ?)",
                          [.int(setupID), .int(userID), .text(at)])
+        database.wrote("closure", setupID)
     }
 
     /// Marks a closed setup's seed revealed. - Returns: false when it already was.
     public func markRevealed(setupID: Int, at: String) throws -> Bool {
-        try database.run("UPDATE randomisation_closures SET revealed_at = ? WHERE setup_id = ? AND revealed_at IS NULL",
-                         [.text(at), .int(setupID)]) == 1
+        let changed = try database.run(
+            "UPDATE randomisation_closures SET revealed_at = ? WHERE setup_id = ? AND revealed_at IS NULL",
+            [.text(at), .int(setupID)]) == 1
+        if changed { database.wrote("closure", setupID) }
+        return changed
     }
 
     /// The number of slots already taken in each stratum of a setup.
@@ -152,7 +158,9 @@ public struct RandomisationStore {
                                             comparison, user_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(siteID), .int(setupID), .text("sealed:" + commitment), .text(algorithm), .text(ratio),
                   .text(strata), .int(block), .int(participants), .int(comparison), .int(userID), .text(at)])
-        return Int(database.lastInsertRowID)
+        let id = Int(database.lastInsertRowID)
+        database.wrote("run", id)
+        return id
     }
 
     /// Records an assignment (of a sealed setup when `setupID` is given).
@@ -162,6 +170,7 @@ public struct RandomisationStore {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.int(a.clientID), .int(a.runID), .text(a.group.rawValue), .text(a.stratum), .int(a.block),
                   .int(a.position), .int(a.caseID), .int(setupID), .int(a.slot)])
+        database.wrote("assignment", a.clientID)
     }
 
     /// Every assignment, optionally of one site, by client id, with the client's codes and the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The Lotse schema, as ordered migrations. Never edit a shipped migration; add one.
 public enum Schema {
     /// All migrations of this Lotse, oldest first.
@@ -211,5 +213,21 @@ public enum Schema {
         Migration(version: 6, name: "one-time passwords", sql: """
             ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
             """),
+        Migration(version: 7, name: "users of several sites; audit rows record the data they wrote", sql: """
+            ALTER TABLE audit ADD COLUMN records TEXT;
+            CREATE TABLE user_sites (
+                user_id INTEGER NOT NULL REFERENCES users(id),
+                site_id INTEGER NOT NULL REFERENCES sites(id),
+                PRIMARY KEY (user_id, site_id)
+            ) WITHOUT ROWID;
+            CREATE INDEX user_sites_by_site ON user_sites(site_id);
+            INSERT INTO user_sites (user_id, site_id) SELECT id, site_id FROM users WHERE site_id IS NOT NULL;
+            UPDATE users SET site_id = NULL;
+            """, then: { database in
+                // Data written before this version is vouched for by one row recording it as found.
+                if try database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0 > 0 {
+                    try AuditLog(database: database).recordBaseline(at: Timestamp.string(Date()))
+                }
+            }),
     ])
 }

@@ -35,6 +35,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case newerSchema(path: String, found: Int, known: Int)
     /// The database refused WAL mode (for example on a file system without shared memory).
     case journalMode(path: String, mode: String)
+    /// A transaction wrote covered data rows that no audit row records (a programming error;
+    /// the transaction was rolled back).
+    case unaudited([String])
     /// `begin` inside a transaction, `commit` or `rollback` outside one.
     case transactionState(String)
 
@@ -49,6 +52,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 + "it was written by a newer Lotse; use that version (nothing was changed)"
         case let .journalMode(path, mode):
             return "database \(path) refused WAL journal mode (got \(mode))"
+        case let .unaudited(records):
+            return "internal error: " + records.joined(separator: ", ")
+                + " written without an audit row; nothing was changed"
         case let .transactionState(message): return message
         }
     }

@@ -28,13 +28,16 @@ public final class TestLotse {
     public static let formClock = XPathClock.fixed(Date(timeIntervalSince1970: 1_795_608_000),
                                                    timeZone: TimeZone(identifier: "Europe/Berlin")!)
 
+    /// PBKDF2 at its minimum rounds with a fixed salt: reproducible audit logs in transcripts.
+    public static let hasher = PasswordHasher(rounds: 210_000, testingSalt: Array("lotse test salt!".utf8))
+
     /// - Parameter clockStart: where the office's clock starts (default 2026-11-25T09:00:00Z); an
     ///   earlier start lets cases be old enough for their +6 / +12-month observations.
     public init(definitions: String = TestLotse.repository, clockStart: Date? = nil) throws {
         self.definitions = definitions
         clock = clockStart.map { StepClock(start: $0) } ?? StepClock()
         store = try Store(path: directory.file("lotse.db"))
-        office = Office(store: store, clock: clock, hasher: PasswordHasher(rounds: 210_000),
+        office = Office(store: store, clock: clock, hasher: TestLotse.hasher,
                         definitions: definitions, xpathClock: TestLotse.formClock)
         var counter = 0
         office.makeUUID = {
@@ -113,7 +116,7 @@ public final class TestLotse {
 
     /// A second office on the same database file (another connection, as another process has).
     public func secondOffice() throws -> Office {
-        Office(store: try Store(path: databasePath), clock: clock, hasher: PasswordHasher(rounds: 210_000),
+        Office(store: try Store(path: databasePath), clock: clock, hasher: TestLotse.hasher,
                definitions: definitions, xpathClock: TestLotse.formClock)
     }
 

@@ -17,6 +17,9 @@ public struct FireContext {
     /// The user who fired the transition into the current state; nil when the
     /// state was entered when the case was opened (no four-eyes conflict then).
     public var enteredBy: Int?
+    /// The case's transitions and submissions, for `l:four-eyes` (when nil, only `enteredBy`
+    /// is checked).
+    public var history: CaseHistory?
     /// The clock of `today()` and `now()` in guards.
     public var clock: XPathClock
     /// The purposes the case's current consent covers today (given, not revoked); nil when the
@@ -27,12 +30,13 @@ public struct FireContext {
 
     /// Creates a context.
     public init(role: WorkflowRole, userID: Int, caseDocument: any XPathNode, submittedForms: Set<String>,
-                enteredBy: Int?, clock: XPathClock = .system) {
+                enteredBy: Int?, history: CaseHistory? = nil, clock: XPathClock = .system) {
         self.role = role
         self.userID = userID
         self.caseDocument = caseDocument
         self.submittedForms = submittedForms
         self.enteredBy = enteredBy
+        self.history = history
         self.clock = clock
     }
 }

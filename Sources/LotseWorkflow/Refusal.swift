@@ -26,6 +26,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case formMissing([MissingForm])
         /// `l:four-eyes`: the user fired the transition into the current state.
         case fourEyes(enteredBy: Int)
+        /// `l:four-eyes`: the user took part in the decision to be confirmed (see
+        /// `WorkflowInterpreter.fourEyesConflicts`).
+        case fourEyesConflict([FourEyesConflict])
         /// `l:consent`: purposes the case's consent does not cover (not given, or revoked).
         case consentMissing(purposes: [String], state: String)
     }
@@ -57,7 +60,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case .conditionFalse: "WF_COND_FALSE"
         case .roleNotAllowed: "WF_ROLE_DENIED"
         case .formMissing: "WF_FORM_MISSING"
-        case .fourEyes: "WF_FOUR_EYES"
+        case .fourEyes, .fourEyesConflict: "WF_FOUR_EYES"
         case .consentMissing: "WF_CONSENT_MISSING"
         }
     }
@@ -86,6 +89,9 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
             let who = userName.map { "\($0) (user \(user))" } ?? "user \(user)"
             return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone other than \(who), "
                 + "who fired the transition into this state"
+        case .fourEyesConflict(let conflicts):
+            return "four-eyes rule: '\(event)' in state '\(state)' must be fired by someone who took no part in the "
+                + "decision; this user " + conflicts.map(\.description).joined(separator: " and ")
         case .consentMissing(let purposes, let consent):
             return "'\(event)' in state '\(state)' needs consent for the purpose\(purposes.count == 1 ? "" : "s") "
                 + purposes.joined(separator: ", ") + ": \(consent)"

@@ -32,8 +32,9 @@ public struct WorkflowInterpreter: Sendable {
     /// of the states it leaves hold (the transition's source and its exited
     /// ancestors: leaving a working state through a transition of an enclosing
     /// state, such as `suspend` on `active`, does not need the working state's
-    /// forms), its own `l:requires` hold, and, with `l:four-eyes`, the user is not
-    /// the one who entered the current state.
+    /// forms), its own `l:requires` hold, and, with `l:four-eyes`, the user took no
+    /// part in the decision (`fourEyesConflicts`; without a case history: is not the one
+    /// who entered the current state).
     ///
     /// - Parameters:
     ///   - event: The event's name, e.g. `decide`.
@@ -91,8 +92,14 @@ public struct WorkflowInterpreter: Sendable {
         }
 
         let exited = exitSet(for: transition, leaf: here)
-        if transition.fourEyes, let enteredBy = context.enteredBy, enteredBy == context.userID {
-            return refuse(.fourEyes(enteredBy: enteredBy))
+        if transition.fourEyes {
+            if let history = context.history {
+                if let conflicts = fourEyesConflicts(state: transition.source, history: history)[context.userID] {
+                    return refuse(.fourEyesConflict(conflicts))
+                }
+            } else if let enteredBy = context.enteredBy, enteredBy == context.userID {
+                return refuse(.fourEyes(enteredBy: enteredBy))
+            }
         }
         let missing = missingForms(for: transition, exited: exited, submitted: context.submittedForms)
         if !missing.isEmpty { return refuse(.formMissing(missing)) }

@@ -32,7 +32,7 @@ enum Benchmarks {
         let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
         let root = try office.initialise(adminName: "root", password: "bench password")
         try office.addSite(by: root, code: "s", name: "Site")
-        try office.addUser(by: root, name: "carla", role: .caseworker, site: "s", password: "bench password")
+        try office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: "bench password")
         let carla = try office.login(name: "carla", password: "bench password")
         var ids: [Int] = []
         try store.transaction {
@@ -140,6 +140,68 @@ enum Benchmarks {
             }
         }
         return Double(count) / time
+    }
+
+    /// `audit verify` (chain and data) on a store built through `Office` at DESIGN §9's scale:
+    /// `cases` cases, each opened, with 12 transitions and 7 submissions (about 20 audit rows
+    /// a case; 60,000 cases give 1.2 million rows). - Returns: rows, data rows, build and verify seconds.
+    /// - Parameter keep: a database path: verified alone when it exists, else built there and kept.
+    static func auditVerify(directory: String, definitions: String, cases: Int, keep: String? = nil) throws
+        -> (rows: Int, dataRows: Int, build: Double, verify: Double, intact: Bool) {
+        var office: Office?, carla: Actor?, ids: [Int] = []
+        if let keep, FileManager.default.fileExists(atPath: keep) {
+            office = Office(store: try Store(path: keep), definitions: definitions)
+        }
+        let build = try seconds {
+            if office != nil { return }
+            let directory = keep.map { ($0 as NSString).deletingLastPathComponent } ?? directory
+            let name = keep.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension } ?? "verify"
+            (office, carla, ids) = try prepared(directory: directory, name: name, definitions: definitions, cases: cases)
+            guard let office, let carla else { return }
+            // Prepared: 2 submissions and 2 transitions each; 5 more submissions and 10 more fires.
+            for chunk in stride(from: 0, to: ids.count, by: 1_000) {
+                try office.store.transaction {
+                    for id in ids[chunk..<min(chunk + 1_000, ids.count)] {
+                        for i in 0..<10 {
+                            try office.fire(by: carla, caseID: id, event: i % 2 == 0 ? "suspend" : "resume")
+                            if i % 2 == 1 && i < 10 {
+                                try office.submit(by: carla, caseID: id, formID: "profiling", values: profiling)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        guard let store = office?.store else { return (0, 0, 0, 0, false) }
+        var result: AuditVerification?
+        let cpuBefore = cpuSeconds()
+        let verify = try seconds { result = try store.audit.verify() }
+        lastVerifyCPU = cpuSeconds() - cpuBefore
+        let dataRows = try ["clients", "cases", "transitions", "submissions", "users", "sites"].reduce(0) {
+            $0 + (try store.database.scalar("SELECT COUNT(*) FROM \($1)")?.int ?? 0)
+        }
+        return (result?.rowsChecked ?? 0, dataRows, build, verify, result?.isIntact ?? false)
+    }
+
+    static let profiling: [(key: String, value: String)] = [
+        ("date", "2026-11-05"), ("strengths", "reliable"), ("school", "haupt"), ("vocational", "none"),
+        ("german_level", "native"), ("qualification_need", "present"), ("physical", "strong"),
+        ("mental", "present"), ("addiction", "none"), ("performance_need", "strong"),
+        ("motivation_need", "none"), ("care", "none"), ("housing", "none"), ("debts", "present"),
+        ("mobility", "present"), ("driving_licence", "no"), ("circumstances_need", "present"),
+        ("target_occupation", "54101"),
+    ]
+
+    /// CPU seconds (user and system) of the last `auditVerify`: on a shared machine the wall
+    /// time includes waiting for a core.
+    nonisolated(unsafe) static var lastVerifyCPU = 0.0
+
+    /// This process's CPU time so far, user and system.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// The process's peak resident memory.

@@ -11,7 +11,7 @@ if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
     exit(0)
 }
 let quick = CommandLine.arguments.contains("--quick")
-/// `--only batch|submissions|durable|startup|region` runs one measurement (for profiling);
+/// `--only batch|submissions|durable|startup|region|verify` (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
 /// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick).
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
@@ -54,6 +54,16 @@ if wanted("submissions") {
     record("  corrections (previous values read back first)", String(format: "%.0f /s", corrections), "")
 }
 
+if wanted("verify") {
+    let cases = CommandLine.arguments.firstIndex(of: "--verify-cases").flatMap { Int(CommandLine.arguments[$0 + 1]) }
+        ?? (quick ? 2_000 : 60_000)
+    let keep = CommandLine.arguments.firstIndex(of: "--verify-db").map { CommandLine.arguments[$0 + 1] }
+    let v = try Benchmarks.auditVerify(directory: scratch, definitions: definitions, cases: cases, keep: keep)
+    record("audit verify, chain and data: \(v.rows) audit rows, \(v.dataRows) data rows",
+           String(format: "%.2f s", v.verify), "< 5 s (1.2 M rows)" + (v.intact ? "" : " NOT INTACT"))
+    record("  of which CPU time (user + system)", String(format: "%.2f s", Benchmarks.lastVerifyCPU), "")
+    record("  store built through Office (\(cases) cases)", String(format: "%.0f s", v.build), "")
+}
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
 if wanted("region") {
     let clients = CommandLine.arguments.firstIndex(of: "--region-clients").flatMap { Int(CommandLine.arguments[$0 + 1]) }

@@ -9,8 +9,8 @@ import LotseTestSupport
         let lotse = try TestLotse()
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "bocholt", name: "Bocholt")
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: "bocholt", password: TestLotse.password)
-        try lotse.office.addUser(by: root, name: "sven", role: .supervisor, site: "bocholt", password: TestLotse.password)
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["bocholt"], password: TestLotse.password)
+        try lotse.office.addUser(by: root, name: "sven", role: .supervisor, sites: ["bocholt"], password: TestLotse.password)
         let carla = try lotse.office.login(name: "carla", password: TestLotse.password)
         let sven = try lotse.office.login(name: "sven", password: TestLotse.password)
         let client = try lotse.office.addClient(by: carla, site: "bocholt", sex: "w", birthYear: 1970, applicantType: "SP",
@@ -90,7 +90,7 @@ import LotseTestSupport
     @Test func medicalRoleSeesNoNamesAndCaseRolesDo() throws {
         let (lotse, carla, _, _) = try setUp()
         let root = try lotse.office.login(name: "root", password: TestLotse.password)
-        try lotse.office.addUser(by: root, name: "mara", role: .medical, site: "bocholt", password: TestLotse.password)
+        try lotse.office.addUser(by: root, name: "mara", role: .medical, sites: ["bocholt"], password: TestLotse.password)
         let mara = try lotse.office.login(name: "mara", password: TestLotse.password)
         #expect(try lotse.office.client(by: carla, id: 1).lastName == "Berger")
         #expect(try lotse.office.client(by: mara, id: 1).lastName == nil)

@@ -25,7 +25,7 @@ import LotseTestSupport
         let lotse = try TestLotse(definitions: folder.path)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "b", name: "B")
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: "b", password: TestLotse.password)
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["b"], password: TestLotse.password)
         let carla = try lotse.office.login(name: "carla", password: TestLotse.password)
         let client = try lotse.office.addClient(by: carla, site: "b", sex: "w", birthYear: 1970, applicantType: "SP",
                                                 firstName: nil, lastName: nil)
@@ -79,5 +79,29 @@ import LotseTestSupport
         #expect(overview.enabledEvents.contains("request_consent"))
         _ = try office.fire(by: carla, caseID: caseID, event: "request_consent")
         #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
+    }
+
+    @Test func aStoredFormServesItsCasesWhenItsFileIsGone() throws {
+        let folder = try Self.definitionsCopy()
+        let (lotse, carla, caseID) = try Self.setUp(folder)
+        try FileManager.default.removeItem(atPath: folder.file("Forms/referral.xml"))
+        let office = try lotse.secondOffice()
+        #expect(office.definitions.formsFromStore == ["referral"])
+        #expect(office.definitions.diagnostics.isEmpty, "\(office.definitions.diagnostics)")
+        let overview = try office.caseOverview(by: carla, id: caseID, language: "de")
+        #expect(overview.formsFromStore == ["referral"])
+        #expect(!overview.workflowFileGone)
+        // The workflow that needs the form still reads, and the case goes on.
+        _ = try office.fire(by: carla, caseID: caseID, event: "request_consent")
+        #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
+    }
+
+    @Test func aFormWithoutAFileOrAStoredVersionIsNotInvented() throws {
+        let folder = try Self.definitionsCopy()
+        let (lotse, _, _) = try Self.setUp(folder)
+        try FileManager.default.removeItem(atPath: folder.file("Forms/plan.xml"))
+        let office = try lotse.secondOffice()
+        #expect(office.definitions.forms["plan"] == nil)
+        #expect(office.definitions.formsFromStore.isEmpty)
     }
 }

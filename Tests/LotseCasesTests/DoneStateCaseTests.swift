@@ -34,7 +34,7 @@ import LotseTestSupport
         let lotse = try TestLotse(definitions: folder.path)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "bocholt", name: "Bocholt")
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: "bocholt", password: TestLotse.password)
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["bocholt"], password: TestLotse.password)
         let carla = try lotse.office.login(name: "carla", password: TestLotse.password)
         let client = try lotse.office.addClient(by: carla, site: "bocholt", sex: "w", birthYear: 1970, applicantType: "SP",
                                                 firstName: "Anna", lastName: "Berger")

@@ -40,12 +40,13 @@ import LotseTestSupport
     @Test func loginsAndFailedLoginsAreAuditedWithoutThePassword() throws {
         let lotse = try TestLotse()
         let root = try lotse.initialise()
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: nil, password: password)
+        try lotse.office.addSite(by: root, code: "s", name: "Site S")
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
         #expect(throws: CasesError.self) { try lotse.office.login(name: "carla", password: "wrong password!") }
         #expect(throws: CasesError.self) { try lotse.office.login(name: "nobody", password: password) }
         let carla = try lotse.office.login(name: "carla", password: password)
         #expect(carla.role == .caseworker)
-        #expect(try actions(lotse) == ["init", "user.add", "login.failed", "login.failed", "login"])
+        #expect(try actions(lotse) == ["init", "site.add", "user.add", "login.failed", "login.failed", "login"])
         var text = ""
         try lotse.store.audit.query(AuditFilter()) { text += "\($0)" }
         #expect(!text.contains(password))
@@ -55,10 +56,11 @@ import LotseTestSupport
     @Test func refusalNamesTheRoleChangesNothingAndIsAudited() throws {
         let lotse = try TestLotse()
         let root = try lotse.initialise()
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: nil, password: password)
+        try lotse.office.addSite(by: root, code: "s", name: "Site S")
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
         let carla = try lotse.office.login(name: "carla", password: password)
         #expect {
-            try lotse.office.addUser(by: carla, name: "mallory", role: .admin, site: nil, password: password)
+            try lotse.office.addUser(by: carla, name: "mallory", role: .admin, sites: [], password: password)
         } throws: { error in
             "\(error)" == "`user add` needs role admin; carla has role caseworker (nothing was changed)"
         }
@@ -73,20 +75,22 @@ import LotseTestSupport
     @Test func failedChangeWritesNoAuditRow() throws {
         let lotse = try TestLotse()
         let root = try lotse.initialise()
+        try lotse.office.addSite(by: root, code: "s", name: "Site S")
         #expect(throws: CasesError.self) {
-            try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: "nowhere", password: password)
+            try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["nowhere"], password: password)
         }
         #expect(throws: CasesError.self) {
-            try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: nil, password: "short")
+            try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: "short")
         }
         #expect(try lotse.store.directory.user(named: "carla") == nil)
-        #expect(try actions(lotse) == ["init"])
+        #expect(try actions(lotse) == ["init", "site.add"])
     }
 
     @Test func disabledUserCannotLogIn() throws {
         let lotse = try TestLotse()
         let root = try lotse.initialise()
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: nil, password: password)
+        try lotse.office.addSite(by: root, code: "s", name: "Site S")
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
         try lotse.office.setDisabled(by: root, name: "carla", true)
         #expect(throws: CasesError.self) { try lotse.office.login(name: "carla", password: password) }
         #expect(throws: CasesError.self) { try lotse.office.setDisabled(by: root, name: "root", true) }
@@ -97,8 +101,9 @@ import LotseTestSupport
     @Test func usersChangeTheirOwnPasswordOnlyAdminsOthers() throws {
         let lotse = try TestLotse()
         let root = try lotse.initialise()
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: nil, password: password)
-        try lotse.office.addUser(by: root, name: "sven", role: .supervisor, site: nil, password: password)
+        try lotse.office.addSite(by: root, code: "s", name: "Site S")
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
+        try lotse.office.addUser(by: root, name: "sven", role: .supervisor, sites: ["s"], password: password)
         let carla = try lotse.office.login(name: "carla", password: password)
         try lotse.office.setPassword(by: carla, name: "carla", password: "a new long secret")
         #expect(throws: CasesError.self) { try lotse.office.setPassword(by: carla, name: "sven", password: "x long secret") }
@@ -113,7 +118,7 @@ import LotseTestSupport
         try lotse.office.addSite(by: root, code: "bocholt", name: "Jobcenter Bocholt")
         #expect(throws: CasesError.self) { try lotse.office.addSite(by: root, code: "bocholt", name: "again") }
         #expect(throws: CasesError.self) { try lotse.office.addSite(by: root, code: "two words", name: "x") }
-        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, site: "bocholt", password: password)
+        try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["bocholt"], password: password)
         #expect(try lotse.office.login(name: "carla", password: password).site == "bocholt")
         #expect(try lotse.office.sites(by: root).map(\.code) == ["bocholt"])
     }

@@ -181,8 +181,14 @@ struct DemoTests {
         let assignmentsA = try a.randomisation.assignments(site: nil).map(\.assignment)
         let assignmentsB = try b.randomisation.assignments(site: nil).map(\.assignment)
         #expect(assignmentsA == assignmentsB)
-        let headA = try a.audit.head(), headB = try b.audit.head()
-        #expect(headA?.hash == headB?.hash)
+        // The same rows in the same order: everything but the record hashes, which cover the
+        // users' salted (so random) password hashes.
+        func rows(_ store: Store) throws -> [AuditDraft] {
+            var out: [AuditDraft] = []
+            try store.audit.query(AuditFilter()) { var draft = $0.draft; draft.records = nil; out.append(draft) }
+            return out
+        }
+        #expect(try rows(a) == rows(b))
         #expect(first.summary.submissions == second.summary.submissions)
         // `audit verify` as the root admin, through the office (this logs in: the second region only).
         let office = Office(store: b, definitions: TestLotse.repository)

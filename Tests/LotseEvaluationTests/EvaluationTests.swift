@@ -103,6 +103,24 @@ import LotseTestSupport
         #expect(header.count > 40)
     }
 
+    @Test func everyExportCarriesTheAuditHeadInItsRowAndManifest() throws {
+        let lotse = try Self.region()
+        let files = lotse.directory
+        #expect(lotse.run("login eva\nexport cases --out \(files.file("c.csv"))").status == .ok)
+        var last: AuditEntry?
+        try lotse.store.audit.query(AuditFilter(action: "export.cases")) { last = $0 }
+        // The row names the head the data were read at: the row before it.
+        #expect(last?.draft.detail?.contains("\"head\":\"\(last!.seq - 1):\(last!.prevHash)\"") == true)
+        let manifest = try String(contentsOfFile: files.file("c.csv.manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("\"audit_head\":\"\(last!.seq):\(last!.hash)\""))
+        #expect(manifest.contains("\"file\":\"c.csv\""))
+        #expect(lotse.run("login eva\naudit verify --head \(last!.seq):\(last!.hash)").status == .ok)
+        // A log cut back to before the export no longer holds the evaluator's head.
+        try lotse.store.database.execute("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= \(last!.seq)")
+        #expect(try lotse.store.audit.verify(expectedHead: (last!.seq, last!.hash)).logProblem
+            == .headMissing(seq: last!.seq, last: last!.seq - 1))
+    }
+
     @Test func reportNumbersEqualThoseRecomputedFromTheExport() throws {
         let lotse = try Self.region(clients: 64)
         var script = "login sven\n"

@@ -250,7 +250,7 @@ import LotseTestSupport
         terminal.send(TestLotse.password)
         #expect(terminal.expect("root> "))
         // Ctrl-C at the password prompt of user add: nothing added, echo back on.
-        terminal.send("user add carla --role caseworker")
+        terminal.send("user add carla --role evaluator")
         #expect(terminal.expect("New password for carla: "))
         terminal.type(Self.ctrlC)
         #expect(terminal.expect("interrupted (nothing was changed)"))

@@ -40,7 +40,7 @@ import LotseTestSupport
         let (_, console, shell) = try Self.session(width: nil)
         try shell.run(line: "user list")
         #expect(!console.stdout.contains("rows)"))
-        #expect(console.stdout.contains("name   role        site     status  created"))
+        #expect(console.stdout.contains("name   role        sites    status  created"))
     }
 
     @Test func helpWrapsAtWords() throws {

@@ -72,14 +72,15 @@ import LotseTestSupport
         try "file secret 123\n".write(toFile: file, atomically: true, encoding: .utf8)
         let (output, status) = lotse.run("""
             init --admin root --password-file \(file)
-            user add carla --role caseworker --password-file \(file)
+            site add s "Site S"
+            user add carla --role caseworker --site s --password-file \(file)
             login carla --password-file \(file)
             whoami
             login carla --password-file /nonexistent/pw
             """, environment: [:])
         #expect(status == .commandFailed)
         #expect(output.contains("carla (caseworker)"))
-        #expect(output.contains(":5: error: cannot read the password file: No such file or directory"))
+        #expect(output.contains(":6: error: cannot read the password file: No such file or directory"))
         #expect(!output.contains("file secret"))
         var audit = ""
         try lotse.store.audit.query(AuditFilter()) { audit += "\($0)" }

@@ -38,7 +38,13 @@ import LotseTestSupport
                                          singleTransaction: script.contains("# single-transaction"),
                                          typedPasswords: !script.contains("# no-terminal"))
         }
-        let actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
+        var actual = output.replacingOccurrences(of: lotse.directory.path, with: "$TMP") + "[exit \(status.rawValue)]\n"
+        // An audit row that records a `$TMP` path (an export's file) hashes differently in every
+        // run, and so does every head after it: a script that names `$TMP` shows heads as `SEQ:…`.
+        if script.contains(lotse.directory.path) {
+            actual = actual.replacingOccurrences(of: #"((?:audit head |"head":")[0-9]+:)[0-9a-f]{64}"#, with: "$1…",
+                                                 options: .regularExpression)
+        }
         let base = (name as NSString).deletingPathExtension
         let expectedURL = Self.directory.appendingPathComponent(base + ".expected")
         if ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil {

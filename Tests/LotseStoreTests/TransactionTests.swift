@@ -38,15 +38,30 @@ struct Boom: Error {}
     @Test func auditRowIsRolledBackWhenTheChangeFails() throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.file("t.db"))
-        _ = try store.transaction { try store.directory.insertSite(code: "x", name: "X", at: "t") }
+        try store.transaction {
+            _ = try store.directory.insertSite(code: "x", name: "X", at: "t")
+            try store.audit.append(AuditDraft(at: "2026-11-25T09:00:00.000Z", actor: "a", action: "site.add"))
+        }
         #expect(throws: StoreError.self) {
             try store.transaction {
                 try store.audit.append(AuditDraft(at: "2026-11-25T09:00:00.000Z", actor: "a", action: "site.add"))
                 _ = try store.directory.insertSite(code: "x", name: "again", at: "t")  // UNIQUE violation
             }
         }
-        #expect(try store.audit.count() == 0)
+        #expect(try store.audit.count() == 1)
         #expect(try store.directory.sites().count == 1)
+    }
+
+    @Test func aCoveredWriteWithoutItsAuditRowIsRolledBack() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("t.db"))
+        #expect {
+            try store.transaction { _ = try store.directory.insertSite(code: "x", name: "X", at: "t") }
+        } throws: { error in
+            "\(error)" == "internal error: site 1 written without an audit row; nothing was changed"
+        }
+        #expect(try store.directory.sites().isEmpty)
+        #expect(!store.database.inTransaction)
     }
 
     @Test func nestedTransactionsJoinTheOuterOne() throws {

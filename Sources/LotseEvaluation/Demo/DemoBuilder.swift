@@ -89,7 +89,8 @@ final class DemoBuilder {
         }
         for user in DemoStaff.users.dropFirst() {
             try at("user add \(user.name) --role \(user.role)") {
-                try office.addUser(by: admin!, name: user.name, role: user.role, site: user.site, password: password)
+                try office.addUser(by: admin!, name: user.name, role: user.role, sites: user.site.map { [$0] } ?? [],
+                                   password: password)
             }
         }
         progress?("staff: \(DemoStaff.users.count) users at \(DemoStaff.sites.count) sites")

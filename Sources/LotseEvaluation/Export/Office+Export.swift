@@ -9,6 +9,11 @@ public struct ExportSummary: Sendable {
     public var rows: Int
     public var bytes: Int
     public var sha256: String
+    /// The audit row that records the export, `SEQ:HASH`: also in the manifest beside the file,
+    /// so whoever holds the file can later prove the log still holds it (`audit verify --head`).
+    public var head: String
+    /// The manifest written beside the file (`FILE.manifest.json`); nil for standard output.
+    public var manifest: String?
 }
 
 /// The evaluator's exports: pseudonymised cases, the codebook; the supervisor's audit export.
@@ -121,14 +126,17 @@ extension Office {
     public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
         try authorize(.exportAudit, actor)
-        let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash"]
+        let filter = try scoped(filter, for: actor, .exportAudit)
+        let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash",
+                     "records"]
         return try writeExport(actor, "export.audit", to: target, extra: []) { file in
             var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try store.audit.query(filter) { entry in
                 let d = entry.draft
                 let values = [String(entry.seq), d.at, d.actor, d.role ?? "", d.action, d.caseID.map(String.init) ?? "",
-                              d.event ?? "", d.fromState ?? "", d.toState ?? "", d.detail ?? "", entry.prevHash, entry.hash]
+                              d.event ?? "", d.fromState ?? "", d.toState ?? "", d.detail ?? "", entry.prevHash, entry.hash,
+                              d.records ?? ""]
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
             }
@@ -145,27 +153,52 @@ extension Office {
     }
 
     /// Writes an export safely: `body` fills a staged output file and returns its row count;
-    /// the audit row (file, rows, SHA-256) commits, and only then does the file take its place.
-    /// A failure anywhere leaves no file behind and no audit row.
+    /// the audit row (file, rows, SHA-256 and the audit head the export was taken at) commits,
+    /// and only then do the file and, for a file, its manifest (`FILE.manifest.json`: the
+    /// file's hash and the head *after* the export, its own audit row) take their places, so
+    /// each holder of an export holds a copy of the head (`audit verify --head`). A failure
+    /// anywhere before the commit leaves no file behind and no audit row.
     func writeExport(_ actor: Actor, _ action: String, to target: OutputTarget, extra: [(String, JSONValue)],
                      _ body: (OutputFile) throws -> Int) throws -> ExportSummary {
         let file = try output(target)
+        var manifest: OutputFile?
         let rows: Int
         let sha: String
+        let head: String
         do {
             rows = try body(file)
             sha = try file.finish()
-            try store.transaction {
-                try store.audit.append(draft(actor, action, detail: .object([
+            if case let .file(path, force) = target {
+                manifest = try output(.file(path + ".manifest.json", force: force))
+            }
+            head = try store.transaction {
+                let before = try store.audit.head()
+                let entry = try store.audit.append(draft(actor, action, detail: .object([
                     ("file", .string(file.name)), ("rows", .int(rows)), ("sha256", .string(sha)),
+                    ("head", .string(before.map { "\($0.seq):\($0.hash)" })),
                 ] + extra)))
+                let head = "\(entry.seq):\(entry.hash)"
+                if let manifest {
+                    try manifest.write(JSONValue.object([
+                        ("file", .string((file.name as NSString).lastPathComponent)), ("export", .string(action)),
+                        ("rows", .int(rows)), ("bytes", .int(file.bytes)), ("sha256", .string(sha)),
+                        ("exported_at", .string(entry.draft.at)), ("by", .string(actor.name)),
+                        ("audit_head", .string(head)),
+                        ("check", .string("audit verify --head \(head)")),
+                    ]).text + "\n")
+                    _ = try manifest.finish()
+                }
+                return head
             }
         } catch {
             file.discard()
+            manifest?.discard()
             throw error
         }
         try file.publish()
-        return ExportSummary(path: file.name, rows: rows, bytes: file.bytes, sha256: sha)
+        try manifest?.publish()
+        return ExportSummary(path: file.name, rows: rows, bytes: file.bytes, sha256: sha, head: head,
+                             manifest: manifest.map { _ in file.name + ".manifest.json" })
     }
 
     /// `YYYY-MM-DD` → the stored form of that day's last millisecond.

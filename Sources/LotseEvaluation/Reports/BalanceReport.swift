@@ -28,6 +28,7 @@ public enum BalanceReport {
     /// The rows for every site (or one), in site order.
     public static func build(_ office: Office, by actor: Actor, site: String?) throws -> [Row] {
         try office.authorize(.viewBalance, actor)
+        if let site { try office.authorize(site: site, actor, .viewBalance, what: "the randomisation") }
         let bound = office.timestamp()
         let context = try office.reportContext(bound: bound)
         let variables = EvaluationVariables.all(office.definitions).filter {
@@ -37,7 +38,7 @@ public enum BalanceReport {
         var values = [String: [String: [String: [String]]]]()
         var years = [String: [String: [Double]]]()
         try office.facts(site: site, asOf: bound) { facts in
-            guard let group = facts.group?.rawValue else { return }
+            guard actor.works(at: facts.site), let group = facts.group?.rawValue else { return }
             for variable in variables {
                 values[facts.site, default: [:]][variable.name, default: [:]][group, default: []].append(variable.value(facts, context))
             }

@@ -18,6 +18,7 @@ public struct EvaluationReport: Sendable {
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> EvaluationReport {
         try office.authorize(.reports, actor)
+        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
         let bound = try Office.endOfDay(asOf) ?? office.timestamp()
         let variables = EvaluationVariables.all(office.definitions)
         let wanted = Indicators.names.map(\.variable)
@@ -32,6 +33,7 @@ public struct EvaluationReport: Sendable {
         // Every site's counts, whichever table is asked for: the disclosure control suppresses
         // the per-site and pooled tables together.
         try office.facts(site: nil, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }

@@ -76,17 +76,20 @@ public struct FlowReport: Sendable {
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> FlowReport {
         try office.authorize(.reports, actor)
+        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
         let bound = try Office.endOfDay(asOf) ?? office.timestamp()
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
         var eligible = [String: Int]()
-        for client in try office.store.cases.clients(site: nil) where client.eligible && client.createdAt <= bound {
+        for client in try office.store.cases.clients(site: nil) where client.eligible && client.createdAt <= bound
+            && actor.works(at: client.site) {
             eligible[client.site, default: 0] += 1
         }
         var counts = [String: [String: [String: Int]]]()   // site → box → group → cases
         var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         let context = try office.reportContext(bound: bound)
         try office.facts(site: nil, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let group = facts.group?.rawValue else { return }
             func add(_ key: String) { counts[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }

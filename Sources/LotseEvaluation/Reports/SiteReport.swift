@@ -18,6 +18,7 @@ public enum SiteReport {
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
         try office.facts(site: nil, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
