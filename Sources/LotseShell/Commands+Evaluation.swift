@@ -10,7 +10,8 @@ extension Shell {
                         OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
-                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)")],
+                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)"),
+                        OptionSpec("labels", value: "de|en", "a labelled export: codes and flags as their labels")],
                     summary: "export one pseudonymised row per case for the evaluation",
                     details: "A keyed pseudonym (HMAC-SHA256 with the project's secret key, which no role can read) "
                         + "instead of any name; age class instead of birth year; no medical-only field, no free text. "
@@ -191,7 +192,13 @@ extension Shell {
     func exportCases(_ inv: Invocation) throws {
         let precision = try datePrecision(inv)
         let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
-                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision) {
+                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision,
+                                             labels: try inv.option("labels").map { lang in
+                                                 guard lang == "de" || lang == "en" else {
+                                                     throw ShellError.badValue(option: "labels", value: lang, expected: "de or en")
+                                                 }
+                                                 return lang
+                                             }) {
             self.console.progress("exporting: \($0) cases")
         }
         reportExport(summary, "cases")

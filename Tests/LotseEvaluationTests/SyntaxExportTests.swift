@@ -77,4 +77,31 @@ import LotseTestSupport
             #expect(text.trimmingCharacters(in: .whitespacesAndNewlines) == expected, "\(text)")
         }
     }
+
+    @Test func aLabelledExportHasTheLabelsOfTheCodes() throws {
+        let lotse = try EvaluationTests.region()
+        let dir = lotse.directory
+        let (output, status) = lotse.run("""
+            login eva
+            export cases --out \(dir.file("codes.csv"))
+            export cases --out \(dir.file("labels.csv")) --labels en
+            export cases --out \(dir.file("bad.csv")) --labels fr
+            """, keepGoing: true)
+        #expect(output.contains("--labels fr: expected de or en"), "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("bad.csv")))
+        let codes = Self.csvRows(try String(contentsOfFile: dir.file("codes.csv"), encoding: .utf8))
+        let labels = Self.csvRows(try String(contentsOfFile: dir.file("labels.csv"), encoding: .utf8))
+        #expect(codes[0] == labels[0] && codes.count == labels.count)
+        let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(lotse.office.definitions).map { ($0.name, $0) })
+        for name in ["group", "sex", "randomised"] {
+            let column = codes[0].firstIndex(of: name)!
+            for (coded, labelled) in zip(codes.dropFirst(), labels.dropFirst()) where !coded[column].isEmpty {
+                let code = try #require(variables[name]?.codes.first { $0.code == coded[column] }, "\(name) \(coded[column])")
+                #expect(labelled[column] == code.en || labelled[column] == "\"\(code.en)\"", "\(name)")
+            }
+        }
+        // The pseudonyms are the same: only the codes differ.
+        let pseudonym = codes[0].firstIndex(of: "pseudonym")!
+        #expect(codes.map { $0[pseudonym] } == labels.map { $0[pseudonym] })
+    }
 }
