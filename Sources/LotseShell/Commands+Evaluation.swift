@@ -72,7 +72,9 @@ extension Shell {
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .force, .lang, .format],
+                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"),
+                        OptionSpec("km-svg", value: "FILE", "also draw the Kaplan–Meier curves of the time to integration"),
+                        .force, .lang, .format],
                     summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
                     details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
                         + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
@@ -83,6 +85,7 @@ extension Shell {
                                                                 asOf: inv.option("as-of"), language: try shell.language(inv))
                         try shell.show(report.tables, inv)
                         if inv.option("svg") != nil { try shell.writeOrPrint(report.chart.svg(), to: inv, option: "svg") }
+                        if inv.option("km-svg") != nil { try shell.writeOrPrint(report.curves, to: inv, option: "km-svg") }
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
                         OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),

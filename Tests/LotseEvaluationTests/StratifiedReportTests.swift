@@ -169,4 +169,20 @@ import LotseTestSupport
             #expect(row[7] == String(format: "%+.3f", StandardisedDifference.binary(p / np, c / nc)), "\(row)")
         }
     }
+
+    @Test func kaplanMeierCurvesAreDrawnAndAWithheldGroupIsNot() throws {
+        let lotse = try DisclosureTests.regionWithAOneClientSite()
+        let pooled = lotse.directory.file("km.svg"), site = lotse.directory.file("km-bocholt.svg")
+        let (output, status) = lotse.run("login eva\nreport evaluation --lang en --km-svg \(pooled)\n"
+                                         + "report evaluation --lang en --site bocholt --km-svg \(site)")
+        #expect(status == .ok, "\(output)")
+        let all = try String(contentsOfFile: pooled, encoding: .utf8)
+        #expect(all.components(separatedBy: "<polyline").count == 3, "\(all)")
+        #expect(all.contains(">participants</text>") && all.contains(">comparison</text>") && all.contains(">12 months</text>"))
+        // At bocholt the comparison group's integrations are suppressed (see the table): no curve.
+        let one = try String(contentsOfFile: site, encoding: .utf8)
+        #expect(one.components(separatedBy: "<polyline").count == 2, "\(one)")
+        #expect(one.contains(">comparison (suppressed)</text>"))
+        #expect(output.contains("comparison    20     •"), "\(output)")
+    }
 }

@@ -13,6 +13,8 @@ public struct EvaluationReport: Sendable {
     public var tables: [ReportTable]
     /// The 12-month indicators as a grouped bar chart.
     public var chart: GroupedBarChart
+    /// The Kaplan–Meier curves of the time to integration.
+    public var curves: String
 
     /// Builds the report (evaluator, supervisor); `asOf` is a date `YYYY-MM-DD`.
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
@@ -150,7 +152,18 @@ public struct EvaluationReport: Sendable {
         // Room above the highest whisker, in steps of 10 %.
         let highest = groups.flatMap { [$0.participants.wilsonInterval().upper, $0.comparison.wilsonInterval().upper] }.max() ?? 1
         chart.yMaximum = min(1, max(0.1, (highest * 10).rounded(.up) / 10 + 0.1))
-        return EvaluationReport(tables: tables, chart: chart)
+        let curves = IntegrationCurves(
+            curves: [(de ? "Teilnahme" : "participants", "#1f4e79", "participant"), (de ? "Vergleich" : "comparison", "#c55a11", "comparison")]
+                .enumerated().map { index, entry in
+                    let data = survival.followUps[entry.2] ?? []
+                    let curve = KaplanMeier(data)
+                    let withheld = !integrationsShown[index] || data.isEmpty || format.smallCells.suppresses(curve.eventCount)
+                        || format.smallCells.suppresses(curve.count - curve.eventCount)
+                    return (entry.0, entry.1, withheld ? nil : curve)
+                },
+            title: de ? "Zeit bis zur Integration (Kaplan–Meier): Anteil integriert" : "Time to integration (Kaplan–Meier): share integrated",
+            format: format)
+        return EvaluationReport(tables: tables, chart: chart, curves: curves.svg(de: de))
     }
 
     /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.
