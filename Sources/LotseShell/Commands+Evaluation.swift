@@ -218,10 +218,13 @@ extension Shell {
     func show(_ tables: [ReportTable], _ inv: Invocation) throws {
         let format = try inv.format()
         // Reports whose tables carry data: one stream of numbers with machine keys, no display text.
-        if format != .table, !tables.isEmpty, tables.allSatisfy({ !$0.data.isEmpty || $0.rows.isEmpty }) {
+        if format != .table, !tables.isEmpty, tables.allSatisfy({ !$0.key.isEmpty }) {
             let rows = tables.flatMap { table in
                 table.data.map { d -> [Listing.Cell] in
-                    [.text(table.key), .text(d.row), .text(d.column), d.value.map { .int($0) } ?? .null, .text(d.status.rawValue)]
+                    let value: Listing.Cell = d.value.map { v in
+                        v == v.rounded() && abs(v) < 1e15 ? .int(Int(v)) : .number(v)
+                    } ?? .null
+                    return [.text(table.key), .text(d.row), .text(d.column), value, .text(d.status.rawValue)]
                 }
             }
             console.out(Listing(columns: ["table", "row", "column", "value", "status"], rows: rows).render(format))

@@ -188,5 +188,18 @@ import LotseTestSupport
         // 2026-01-01 to 2026-03-01: what the exported months 2026-01 and 2026-03 say anyway.
         #expect(Derivations.daysToPlacement(facts, precision: .month) == 59)
     }
-}
 
+    @Test func theSiteReportIsDataWithTheOneClientSiteWithheld() throws {
+        let lotse = try Self.regionWithAOneClientSite()
+        let (output, status) = lotse.run("login eva\nreport sites --format csv")
+        #expect(status == .ok, "\(output)")
+        let rows = Self.rows(output).filter { $0.count == 5 }
+        #expect(rows.first?.first?.hasSuffix("table") == true && rows.first?.dropFirst() == ["row", "column", "value", "status"])
+        let share = rows.first { $0[0] == "sites" && $0[1] == "left_benefits_12m" && $0[2] == "bocholt:participant_share" }
+        #expect(share?[3] == "0.6" && share?[4] == "shown", "\(String(describing: share))")
+        let gescher = rows.filter { $0[0] == "sites" && $0[2].hasPrefix("gescher:") }
+        #expect(!gescher.isEmpty && gescher.allSatisfy { $0[3].isEmpty && $0[4] != "shown" }, "\(gescher)")
+        // No display text anywhere: every value is a number or empty.
+        #expect(rows.dropFirst().allSatisfy { $0[3].isEmpty || Double($0[3]) != nil }, "\(output)")
+    }
+}

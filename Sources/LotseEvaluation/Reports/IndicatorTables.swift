@@ -133,4 +133,18 @@ struct IndicatorTables {
         indicators.values.contains { t in (0..<Self.layout.roles.count).contains { !t.isShown(site, $0) && Self.layout.roles[$0] == .published } }
             || (0..<Self.itemLayout.roles.count).contains { !other.isShown(site, $0) && Self.itemLayout.roles[$0] == .published }
     }
+
+    /// A group's share as data: the fraction, or why it is not given.
+    func shareDatum(_ indicator: String, _ site: String?, group g: Int, column: String) -> ReportDatum {
+        guard let t = indicators[indicator] else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
+        for cell in [Cell.known, .events] where !t.isShown(site, Self.index(g, cell)) {
+            var datum = t.datum(site, Self.index(g, cell), row: indicator, column: column)
+            datum.value = nil
+            return datum
+        }
+        let known = t.value(site, Self.index(g, .known))
+        guard known > 0 else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
+        return ReportDatum(row: indicator, column: column, value: Double(t.value(site, Self.index(g, .events))) / Double(known),
+                           status: .shown)
+    }
 }

@@ -9,16 +9,19 @@ public struct ReportDatum: Sendable, Equatable {
         case small
         /// Suppressed as a complement so that no small cell can be derived: no value.
         case suppressed
+        /// Not defined (no case observed in a group): no value.
+        case notApplicable = "na"
     }
 
     /// The row's key: a step (`started`), a code with its scheme (`kldb:01104`, never a bare number).
     public var row: String
     /// The column's key: a group (`participant`, `comparison`, `total`) or a kind (`minijob`).
     public var column: String
-    public var value: Int?
+    /// The number: a count, or a measured value (a share as a fraction, a median in days).
+    public var value: Double?
     public var status: Status
 
-    public init(row: String, column: String, value: Int?, status: Status) {
+    public init(row: String, column: String, value: Double?, status: Status) {
         self.row = row
         self.column = column
         self.value = value

@@ -47,17 +47,31 @@ public enum SiteReport {
             for site in sites {
                 let tally = tallies[indicator.variable]?[site] ?? Tally()
                 row += (0..<2).map { protected.percent(indicator.variable, site, group: $0, format) }
+                for (g, group) in IndicatorTables.groups.enumerated() {
+                    indicators.data.append(protected.shareDatum(indicator.variable, site, group: g, column: "\(site):\(group)_share"))
+                }
+                func effect(_ status: ReportDatum.Status, _ values: [Double?] = [nil, nil, nil]) {
+                    for (measure, value) in zip(["difference", "difference_lower", "difference_upper"], values) {
+                        indicators.data.append(ReportDatum(row: indicator.variable, column: "\(site):\(measure)", value: value,
+                                                           status: status))
+                    }
+                }
                 if let p = tally.proportion("participant"), let c = tally.proportion("comparison") {
                     guard protected.complete(indicator.variable, site) else {
+                        effect(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c)) && !sizes.small.contains(site)
+                               ? .small : .suppressed)
                         differences.append(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c))
                                            && !sizes.small.contains(site) ? "<5" : SiteTables.complementMark)
                         continue
                     }
                     let table = TwoByTwo(participants: p, comparison: c)
+                    effect(.shown, [table.riskDifference.estimate, table.riskDifference.interval.lower,
+                                    table.riskDifference.interval.upper])
                     differences.append(EvaluationReport.points(table.riskDifference.estimate, format) + " "
                         + format.interval(ConfidenceInterval(lower: table.riskDifference.interval.lower * 100,
                                                              upper: table.riskDifference.interval.upper * 100), decimals: 1))
                 } else {
+                    effect(.notApplicable)
                     differences.append("n/a")
                 }
             }
@@ -69,17 +83,33 @@ public enum SiteReport {
         var caseload = ReportTable(title: de ? "Fallzahl je Fachkraft (Ziel 1:50)" : "Caseload per caseworker (target 1:50)",
                                    columns: de ? ["Fachkraft", "Standort", "offene Fälle", "Anteil am Ziel"]
                                        : ["caseworker", "site", "open cases", "of target"])
+        caseload.key = "caseload"
+        indicators.key = "sites"
         for row in try EvaluationQueries(database: office.store.database).caseload() {
             caseload.rows.append([row.user, row.site ?? "-", format.count(row.open), format.percent(Double(row.open) / 50, decimals: 0)])
+            let small = format.smallCells.suppresses(row.open)
+            caseload.data.append(ReportDatum(row: row.user, column: (row.site ?? "") + ":open_cases",
+                                             value: small ? nil : Double(row.open), status: small ? .small : .shown))
         }
         var process = ReportTable(title: de ? "Kontakte und Verweildauer (Median, Tage)" : "Contacts and time in states (median days)",
                                   columns: [de ? "Kennzahl" : "measure"] + sites)
+        process.key = "process"
         process.rows.append([de ? "Tage zwischen Kontakten" : "days between contacts"]
                             + sites.map { gaps[$0]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
+        for site in sites {
+            let median = gaps[site]?.median()
+            process.data.append(ReportDatum(row: "days_between_contacts", column: site, value: median,
+                                            status: median == nil ? .notApplicable : .shown))
+        }
         let states = Set(stateDays.values.flatMap(\.keys)).sorted()
         for state in states {
             process.rows.append([(de ? "Tage in " : "days in ") + state]
                                 + sites.map { stateDays[$0]?[state]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
+            for site in sites {
+                let median = stateDays[site]?[state]?.median()
+                process.data.append(ReportDatum(row: "days_in:" + state, column: site, value: median,
+                                                status: median == nil ? .notApplicable : .shown))
+            }
         }
         return [indicators, caseload, process]
     }

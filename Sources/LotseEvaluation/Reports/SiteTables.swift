@@ -104,7 +104,7 @@ struct SiteTables {
     /// The cell as data.
     func datum(_ site: String?, _ cell: Int, row: String, column: String) -> ReportDatum {
         switch status(site, cell) {
-        case let .shown(v): ReportDatum(row: row, column: column, value: v, status: .shown)
+        case let .shown(v): ReportDatum(row: row, column: column, value: Double(v), status: .shown)
         case .small: ReportDatum(row: row, column: column, value: nil, status: .small)
         case .complement: ReportDatum(row: row, column: column, value: nil, status: .suppressed)
         }
