@@ -109,8 +109,11 @@ struct PasswordSource {
 /// No new password could be read: scripts must name a file (`LOTSE_PASSWORD` is the password
 /// to log in with, never silently someone's new one).
 struct NewPasswordMissing: Error, CustomStringConvertible {
-    var description: String {
-        "no new password given: on a terminal it is asked for twice; in a script use --password-file FILE "
-            + "(LOTSE_PASSWORD is only the password to log in with)"
+    var description: String { wording.en }
+    var wording: Wording {
+        Wording(de: "kein neues Passwort angegeben: am Terminal wird es zweimal erfragt; in einem Skript --password-file DATEI "
+                    + "verwenden (LOTSE_PASSWORD ist nur das Passwort zum Anmelden)",
+                en: "no new password given: on a terminal it is asked for twice; in a script use --password-file FILE "
+                    + "(LOTSE_PASSWORD is only the password to log in with)")
     }
 }

@@ -17,6 +17,7 @@ extension CasesError {
         case "the case list": return "die Fallliste"
         case "the client list": return "die Klientenliste"
         case "a new client": return "ein neuer Klient"
+        case "a backup": return "eine Sicherung"
         default:
             let parts = what.split(separator: " ")
             guard parts.count == 2 else { return what }
@@ -43,6 +44,10 @@ extension CasesError {
                                + (sites.isEmpty ? "an keinem Standort"
                                   : (sites.count == 1 ? "am Standort " : "an den Standorten ") + sites.joined(separator: ", "))
                                + " (nichts wurde geändert)", en: en)
+        case let .regionOnly(what, user, sites):
+            return Wording(de: "\(Self.thingWording(what)) enthält die Daten aller Standorte; \(user) arbeitet "
+                               + (sites.count == 1 ? "am Standort " : "an den Standorten ") + sites.joined(separator: ", ")
+                               + ": nur der Admin oder eine Teamleitung aller Standorte darf das (nichts wurde geändert)", en: en)
         case .notLoggedIn:
             return Wording(de: "nicht angemeldet: zuerst `login BENUTZER`", en: en)
         case .notInitialised:

@@ -54,7 +54,7 @@ enum Message {
     case noSubmission(caseID: String, form: String)
     // Evaluation
     case wroteExport(rows: Int, what: ExportKind, path: String, bytes: Int, sha256: String, head: String, manifest: String?)
-    case planDeclared(seq: Int, primary: String, alpha: String)
+    case planDeclared(seq: Int, primary: String, alpha: String, minimumSiteSize: Int)
     case recruitmentClosed(String)
     case revealed(site: String, algorithm: String, seed: String, commitment: String, ratio: String, strata: String, blocks: String)
     case observationRecorded(caseID: Int, submission: Int, entry: Int)
@@ -196,10 +196,11 @@ enum Message {
                                + "Audit-Kopf \(head)" + (manifest.map { " in \($0)" } ?? ""),
                            en: "wrote \(rows) \(what.wording.en) to \(path) (\(bytes) bytes, sha256 \(sha256)); audit head \(head)"
                                + (manifest.map { " in \($0)" } ?? ""))
-        case let .planDeclared(seq, primary, alpha):
-            return Wording(de: "Evaluationsplan festgelegt (Audit-Zeile \(seq)): primärer Endpunkt \(primary), alpha \(alpha); "
-                               + "jeder andere Indikator ist sekundär (Holm)",
-                           en: "evaluation plan declared (audit row \(seq)): primary outcome \(primary), alpha \(alpha); "
+        case let .planDeclared(seq, primary, alpha, minimum):
+            return Wording(de: "Evaluationsplan festgelegt (Audit-Zeile \(seq)): primärer Endpunkt \(primary), alpha \(alpha), "
+                               + "Mindestgröße eines Standorts \(minimum) je Gruppe; jeder andere Indikator ist sekundär (Holm)",
+                           en: "evaluation plan declared (audit row \(seq)): primary outcome \(primary), "
+                               + "alpha \(alpha), minimum site size \(minimum) per group; "
                                + "every other indicator is secondary (Holm)")
         case let .recruitmentClosed(site):
             return Wording(de: "die Rekrutierung des Standorts \(site) ist geschlossen; `randomise reveal --site \(site)` zeigt den Seed",
