@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 public import LotseForms
-import LotseStore
+public import LotseStore
 public import LotseWorkflow
 import LotseXML
 
@@ -18,6 +18,13 @@ public struct DefinitionSet: Sendable {
     public let consentPurposes: Set<String>?
     /// The case data document's builder and shape.
     public let caseDocument: CaseDocument
+
+    /// Loads `directory/Forms` and `directory/Workflows` together with the workflow versions
+    /// stored in `store` for its cases (see `init(directory:storedWorkflows:)`).
+    public init(directory: String, store: Store) {
+        let stored = (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? []
+        self.init(directory: directory, storedWorkflows: stored)
+    }
 
     /// Loads `directory/Forms` and `directory/Workflows`; messages name files as `Forms/x.xml`
     /// when `directory` is `.`.

@@ -72,7 +72,7 @@ extension Office {
         }
         // Cached only once committed (a rolled-back row id may be used again); inside an
         // outer transaction the cache fills on the next read instead.
-        if !store.database.inTransaction {
+        if !store.inTransaction {
             storedWorkflows[stored.id] = StoredWorkflow(interpreter: interpreter, sha256: stored.sha256)
         }
         return id

@@ -77,7 +77,8 @@ func nextInputLine() -> String? {
 }
 
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
+let office = Office(store: store, definitions: DefinitionSet(directory: options.definitions, store: store),
+                    keyFile: options.keyFile)
 office.loginPolicy = options.lockout
 // For the concurrency test: wait this many milliseconds between reading a case and writing
 // its change, so that two processes reliably meet.

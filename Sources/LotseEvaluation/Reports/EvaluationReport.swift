@@ -17,13 +17,12 @@ public struct EvaluationReport: Sendable {
     /// Builds the report (evaluator, supervisor); `asOf` is a date `YYYY-MM-DD`.
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> EvaluationReport {
-        try office.authorize(.reports, actor)
-        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
-        let variables = EvaluationVariables.all(office.definitions)
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        let bound = scope.bound
+        let variables = EvaluationVariables.all(office.definitions(for: scope))
         let wanted = Indicators.names.map(\.variable)
         let byName = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0) })
-        let context = try office.reportContext(bound: bound)
+        let context = scope.context
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
         var noLegalBasis = [String: Int]()
@@ -31,8 +30,7 @@ public struct EvaluationReport: Sendable {
         var randomised = [String: [String: Int]]()       // site → group → cases
         var observed = [String: [String: Int]]()         // time point → group → observed cases
         var survival = TimeToIntegration()
-        try office.facts(site: site, asOf: bound) { facts in
-            guard actor.works(at: facts.site) else { return }
+        try office.facts(in: scope) { facts in
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
             randomised[facts.site, default: [:]][group, default: 0] += 1

@@ -45,14 +45,14 @@ public struct FlowReport: Sendable {
     /// Builds the flow (evaluator, supervisor).
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> FlowReport {
-        try office.authorize(.reports, actor)
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        let bound = scope.bound
         let de = language == "de"
-        let eligible = try office.store.cases.clients(site: site).filter { $0.eligible && $0.createdAt <= bound }.count
+        let eligible = try office.eligibleClientCount(in: scope)
         let groups = ["participant", "comparison"]
         var counts = [String: [String: Int]]()   // box → group → cases
-        let context = try office.reportContext(bound: bound)
-        try office.facts(site: site, asOf: bound) { facts in
+        let context = scope.context
+        try office.facts(in: scope) { facts in
             guard let group = facts.group?.rawValue else { return }
             counts["randomised", default: [:]][group, default: 0] += 1
             // Started: the programme began (consent given, profiling reached); the comparison
