@@ -26,6 +26,15 @@ if options.showVersion {
     exit(0)
 }
 for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
+if let migrate = options.migrate {
+    exit(MigrateCommand.run(migrate, databasePath: options.databasePath, console: console).rawValue)
+}
+if options.isPostgreSQL {
+    // Said plainly rather than half done: the record sets are not yet on PostgreSQL.
+    console.err("lotse: the shell does not run on PostgreSQL yet: `lotse migrate --db URI` prepares the schema and "
+        + "its roles, but cases, users and the audit log stay in a SQLite file until the PostgreSQL record sets are built\n")
+    exit(Shell.ExitCode.usage.rawValue)
+}
 if let demo = options.demo {
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
                          environment: environment, console: console).rawValue)
