@@ -110,6 +110,30 @@ public final class Office {
         throw CasesError.otherSite(what: what, site: site, user: actor.name, sites: actor.sites)
     }
 
+    /// Whether `actor` sees the whole region: a role without sites (admin, evaluator), or a
+    /// supervisor (caseworker, medical) of every site.
+    public func isRegionWide(_ actor: Actor) throws -> Bool {
+        guard actor.role.isSiteScoped else { return true }
+        let all = try storeWork { try store.directory.sites().map(\.code) }
+        return Set(all).isSubset(of: Set(actor.sites))
+    }
+
+    /// Checks that `actor` sees the whole region, for what holds every site's data (a backup).
+    /// A refusal is audited (`denied`) and thrown as `CasesError.regionOnly`. Only office
+    /// operations call it.
+    @_spi(Office) public func authorizeRegion(_ actor: Actor, _ permission: Permission, what: String) throws {
+        guard try !isRegionWide(actor) else { return }
+        try storeWork {
+            try store.transaction {
+                try store.audit.append(draft(actor, "denied", detail: .object([
+                    ("command", .string(permission.rawValue)), ("object", .string(what)),
+                    ("sites", .array(actor.sites.map { .string($0) })),
+                ])))
+            }
+        }
+        throw CasesError.regionOnly(what: what, user: actor.name, sites: actor.sites)
+    }
+
     /// Runs a store operation, wrapping store errors as `CasesError.store`.
     @discardableResult
     @_spi(Office) public func storeWork<T>(_ body: () throws -> T) throws -> T {
