@@ -23,7 +23,7 @@ public struct DefinitionSet: Sendable {
 
     /// Loads `directory/Forms` and `directory/Workflows` together with the workflow and form
     /// versions stored in `store` for its cases (see `init(directory:storedWorkflows:storedForms:)`).
-    public init(directory: String, store: Store) {
+    public init(directory: String, store: any RecordStore) {
         self.init(directory: directory,
                   storedWorkflows: (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
                   storedForms: (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])

@@ -12,7 +12,7 @@ public import LotseXPath
 public final class Office {
     /// The store this office works on: only the layers that add operations to the office
     /// (`@_spi(Office) import LotseCases`) see it; the shell and the reports call operations.
-    @_spi(Office) public let store: Store
+    @_spi(Office) public let store: any RecordStore
     /// The clock for timestamps.
     public let clock: any WallClock
     /// Password hashing for new and changed passwords.
@@ -60,7 +60,7 @@ public final class Office {
 
     /// An office on `store`.
     /// - Parameter definitions: the loaded forms and workflows (`DefinitionSet(directory:store:)`).
-    public init(store: Store, definitions: DefinitionSet, clock: any WallClock = SystemClock(),
+    public init(store: any RecordStore, definitions: DefinitionSet, clock: any WallClock = SystemClock(),
                 hasher: PasswordHasher = PasswordHasher(), xpathClock: XPathClock = .system, keyFile: String? = nil) {
         self.store = store
         self.definitions = definitions

@@ -174,7 +174,7 @@ enum Benchmarks {
                 }
             }
         }
-        guard let store = office?.store else { return (0, 0, 0, 0, false) }
+        guard let store = office?.store as? Store else { return (0, 0, 0, 0, false) }
         var result: AuditVerification?
         let cpuBefore = cpuSeconds()
         let verify = try seconds { result = try store.audit.verify() }
