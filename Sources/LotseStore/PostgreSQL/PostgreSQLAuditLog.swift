@@ -15,13 +15,20 @@ public struct PostgreSQLAuditLog {
     public init(connection: PostgreSQLConnection) { self.connection = connection }
 
     /// Appends a row inside the caller's transaction (`PostgreSQLConnection.transaction`), so
-    /// that the row and the change it records commit together. `draft.records` is stored and
-    /// hashed as given.
+    /// that the row and the change it records commit together, recording the content hash of
+    /// each of the covered rows `written` in this transaction (as `records`; read back here, so
+    /// the row vouches for what is stored).
     /// - Throws: `AuditError.missingLog` when the log is empty but data tables hold rows (a new
     ///   chain is never started over data); `AuditError.corruptHead` when the last hash is not hex.
     @discardableResult
-    public func append(_ draft: AuditDraft) throws -> AuditEntry {
+    public func append(_ draft: AuditDraft, recording written: [RecordRef] = []) throws -> AuditEntry {
         precondition(connection.inTransaction, "audit rows are written in the transaction of their change")
+        var draft = draft
+        var records: [(RecordRef, Digest32)] = []
+        for ref in written {
+            if let hash = try CoveredRecords.hash(ref, in: connection) { records.append((ref, hash)) }
+        }
+        if !records.isEmpty { draft.records = CoveredRecords.text(records) }
         try connection.execute("SELECT pg_advisory_xact_lock(\(Self.appendLock))")
         let last = try connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").first
         let seq = (last?[0].int ?? 0) + 1
