@@ -68,10 +68,14 @@ extension Shell {
         report(record)
     }
 
+    /// Whether the case document keeps every entry of this form (its submissions are numbered).
+    private func isRepeatable(_ form: String) -> Bool {
+        (try? definitions().caseDocument.repeatable.contains(form)) ?? false
+    }
+
     private func report(_ record: SubmissionRecord) {
-        let repeatable = record.entry > 1 || office.definitions.caseDocument.repeatable.contains(record.form)
         say(.stored(form: record.form, caseID: record.caseID, submission: record.id,
-                    entry: repeatable ? record.entry : nil, corrects: record.supersedes))
+                    entry: record.entry > 1 || isRepeatable(record.form) ? record.entry : nil, corrects: record.supersedes))
     }
 
     func viewForm(_ inv: Invocation) throws {
@@ -94,7 +98,7 @@ extension Shell {
         }
         for view in views {
             var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
-                + (office.definitions.caseDocument.repeatable.contains(view.form.id) ? " · entry \(view.record.entry)" : "")
+                + (isRepeatable(view.form.id) ? " · entry \(view.record.entry)" : "")
                 + " · by \(view.record.user) at \(view.record.at)"
                 + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"
             for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {
