@@ -270,6 +270,23 @@ public final class FormInstance {
         return count + 1
     }
 
+    /// Whether `addInstance` would add an instance now (Collect asks "add another …?" only
+    /// then): the repeat is one a person adds to, the instance around it is relevant, and a new
+    /// instance would be relevant (tried and taken back).
+    public func mayAddInstance(_ repeatDefinition: RepeatDefinition, in indices: [Int]) -> Bool {
+        bringUpToDate()
+        guard repeatDefinition.asksToAdd, let parent = parentNode(of: repeatDefinition, indices: indices), parent.isRelevant,
+              parent.children.filter({ $0.name == repeatDefinition.path.last }).count < FormDefinition.maximumRepeatInstances,
+              let added = appendInstance(of: repeatDefinition, to: parent) else { return false }
+        isConsistent = false
+        bringUpToDate()
+        let relevant = added.isRelevant
+        parent.remove(added)
+        isConsistent = false
+        bringUpToDate()
+        return relevant
+    }
+
     /// The number of instances of a repeat inside the given instances of the repeats around it.
     public func instanceCount(_ repeatDefinition: RepeatDefinition, in indices: [Int]) -> Int {
         bringUpToDate()

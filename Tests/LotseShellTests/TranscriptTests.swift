@@ -9,7 +9,8 @@ import LotseTestSupport
 /// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding
 /// `password.txt` with the test password and `wrong-password.txt`); output and exit code must equal
 /// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
-/// `# single-transaction` as one transaction, one with `# no-terminal` without typed passwords (as a
+/// `# single-transaction` as one transaction, one with `# definitions: DIR` with the Forms/ and
+/// Workflows/ of Transcripts/DIR, one with `# no-terminal` without typed passwords (as a
 /// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -22,7 +23,11 @@ import LotseTestSupport
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
-        let lotse = try TestLotse()
+        // `# definitions: DIR` (below Transcripts/): a folder with its own Forms/ and Workflows/.
+        let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+        let folder = text.split(separator: "\n").first { $0.hasPrefix("# definitions: ") }
+            .map { Self.directory.appendingPathComponent(String($0.dropFirst(15)).trimmingCharacters(in: .whitespaces)).path }
+        let lotse = try folder.map { try TestLotse(definitions: $0) } ?? TestLotse()
         // Password files a transcript may name: the test password and a wrong one.
         try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
         try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
