@@ -1,3 +1,5 @@
+public import LotseXML
+
 /// One field in one repeat instance: the field and, for each repeat around it (or that it
 /// is), the instance's number (1-based, outermost first). Outside repeats `indices` is empty.
 public struct FieldAddress: Sendable, Hashable, CustomStringConvertible {
@@ -14,7 +16,7 @@ extension FormDefinition {
     public func repeatDefinition(at path: [String]) -> RepeatDefinition? { repeats.first { $0.path == path } }
 
     /// The lengths of the path's prefixes that are repeats (the path itself included).
-    func repeatDepths(_ path: [String]) -> [Int] {
+    public func repeatDepths(_ path: [String]) -> [Int] {
         guard !repeats.isEmpty else { return [] }
         return (2...max(2, path.count)).filter { $0 <= path.count && repeatDefinition(at: Array(path.prefix($0))) != nil }
     }
@@ -79,4 +81,34 @@ extension FormDefinition {
 
     /// The most instances one repeat may have (a `jr:count` above it is cut to this).
     public static let maximumRepeatInstances = 1000
+}
+
+extension FormDefinition {
+    /// Every value a submission document (an instance of this form) holds, in document
+    /// order, each with its address (`member[2]/age`): leaves that are fields of the form.
+    public func answers(in root: LotseXML.XMLElement) -> [(address: FieldAddress, value: String)] {
+        var out: [(address: FieldAddress, value: String)] = []
+        func walk(_ element: LotseXML.XMLElement, path: [String], indices: [Int]) {
+            var seen: [String: Int] = [:]
+            for child in element.elements {
+                let childPath = path + [child.name]
+                var childIndices = indices
+                if repeatDefinition(at: childPath) != nil {
+                    let number = seen[child.name, default: 0] + 1
+                    seen[child.name] = number
+                    childIndices.append(number)
+                }
+                if child.elements.isEmpty {
+                    if let field = field(at: childPath), field.kind != .group {
+                        out.append((address(field, indices: childIndices), child.text))
+                    }
+                } else {
+                    walk(child, path: childPath, indices: childIndices)
+                }
+            }
+        }
+        guard root.name == template.name else { return [] }
+        walk(root, path: [root.name], indices: [])
+        return out
+    }
 }

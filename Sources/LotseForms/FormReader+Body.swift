@@ -20,6 +20,9 @@ extension FormReader {
                 }
                 readBody(element.elements, medicalAbove: medical)
             case "label", "hint": continue
+            case "setvalue" where (element.attribute("event") ?? "").contains("odk-new-repeat"):
+                report(.unsupported, "setvalue on odk-new-repeat (a value computed for each new repeat instance, "
+                    + "XLSForm default or trigger inside a repeat) is not supported by Lotse", at: element)
             case "repeat":
                 readRepeat(element, medicalAbove: medicalAbove)
             case "rank":
