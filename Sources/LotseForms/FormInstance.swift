@@ -200,8 +200,13 @@ public final class FormInstance {
         for repeatDefinition in definition.repeats {
             guard let count = repeatDefinition.count else { continue }
             for parent in nodes(at: Array(repeatDefinition.path.dropLast())) {
-                let value = parent.isRelevant ? ((try? count.evaluateNumber(context(parent))) ?? .nan) : 0
-                let wanted = value.isFinite ? Int(max(0, min(Double(FormDefinition.maximumRepeatInstances), value))) : 0
+                // As Collect: an empty count (or one in a part not shown) leaves the instances as they are.
+                guard parent.isRelevant else { continue }
+                let value = (try? count.evaluateNumber(context(parent))) ?? .nan
+                guard value.isFinite else { continue }
+                // As javarosa (the oracle): a count below 1 keeps the instance the form starts with.
+                let least = (FormSchema.node(repeatDefinition.path, in: definition.template)?.initial.isEmpty ?? true) ? 0 : 1
+                let wanted = Int(max(Double(least), min(Double(FormDefinition.maximumRepeatInstances), value)))
                 let name = repeatDefinition.path.last ?? ""
                 let existing = parent.children.filter { $0.name == name }
                 if existing.count < wanted {

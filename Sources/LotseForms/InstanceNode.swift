@@ -14,7 +14,18 @@ public final class InstanceNode: XPathNode {
     public private(set) var attributes: [InstanceNode] = []
     public private(set) weak var parent: InstanceNode?
     /// The result of this node's own `relevant` (true without one).
-    var selfRelevant = true
+    var selfRelevant = true {
+        didSet { if isRepeatInstance && selfRelevant != oldValue { parent?.visibleChildren = nil } }
+    }
+    /// The children expressions see: as in javarosa, a repeat instance that is not relevant is
+    /// in no node-set (`count(../job)` leaves it out). Computed when needed.
+    private var visibleChildren: [InstanceNode]?
+    private var shownChildren: [InstanceNode] {
+        if let visibleChildren { return visibleChildren }
+        let shown = children.filter { !$0.isRepeatInstance || $0.selfRelevant }
+        visibleChildren = shown
+        return shown
+    }
     /// The bind of this node, if any.
     var bindIndex: Int?
     /// The declared type (nil: no bind, a text in Collect); set by the instance.
@@ -35,18 +46,21 @@ public final class InstanceNode: XPathNode {
     func append(_ child: InstanceNode) {
         child.parent = self
         if child.isAttribute { attributes.append(child) } else { children.append(child) }
+        visibleChildren = nil
     }
 
     /// Inserts a child (a new repeat instance) at a position among the children.
     func insert(_ child: InstanceNode, at index: Int) {
         child.parent = self
         children.insert(child, at: index)
+        visibleChildren = nil
     }
 
     /// Removes a child (a repeat instance).
     func remove(_ child: InstanceNode) {
         children.removeAll { $0 === child }
         child.parent = nil
+        visibleChildren = nil
     }
 
     /// Relevant itself and all its ancestors.
@@ -67,8 +81,8 @@ public final class InstanceNode: XPathNode {
     public var xpathName: String { name }
     public var xpathIsAttribute: Bool { isAttribute }
     public var xpathParent: (any XPathNode)? { parent }
-    public var xpathChildCount: Int { children.count }
-    public func xpathChild(at index: Int) -> any XPathNode { children[index] }
+    public var xpathChildCount: Int { shownChildren.count }
+    public func xpathChild(at index: Int) -> any XPathNode { shownChildren[index] }
     public var xpathIsRepeatInstance: Bool { isRepeatInstance }
     public var xpathAttributeCount: Int { attributes.count }
     public func xpathAttribute(at index: Int) -> any XPathNode { attributes[index] }
