@@ -14,6 +14,9 @@ public struct CaseOverview: Sendable {
     public var workflow: WorkflowDefinition
     /// The case's workflow is no longer in the definitions folder under its name.
     public var workflowFileGone: Bool
+    /// Forms of the case's submissions that are no longer in the definitions folder: their
+    /// stored versions serve the case.
+    public var formsFromStore: [String]
     /// The state's label in the chosen language.
     public var stateLabel: String
     /// The states from the top down to the active one (`active`, `capacity_review`).

@@ -8,6 +8,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case notAllowed(Permission, role: Role, user: String)
     /// The client or case belongs to a site the user does not work at; the refusal is audited.
     case otherSite(what: String, site: String, user: String, sites: [String])
+    /// What holds every site's data was asked for by someone who works at some sites only.
+    case regionOnly(what: String, user: String, sites: [String])
     /// No user is logged in.
     case notLoggedIn
     /// The database has no users yet: the first admin must be created.
@@ -98,6 +100,9 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
             return "\(what) belongs to site \(site); \(user) works at "
                 + (sites.isEmpty ? "no site" : "site" + (sites.count == 1 ? " " : "s ") + sites.joined(separator: ", "))
                 + " (nothing was changed)"
+        case let .regionOnly(what, user, sites):
+            return "\(what) holds every site's data; \(user) works at site" + (sites.count == 1 ? " " : "s ")
+                + sites.joined(separator: ", ") + ": only the admin or a supervisor of every site may (nothing was changed)"
         case .notLoggedIn:
             return "not logged in: `login USER` first"
         case .notInitialised:

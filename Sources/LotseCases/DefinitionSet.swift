@@ -18,15 +18,31 @@ public struct DefinitionSet: Sendable {
     public let consentPurposes: Set<String>?
     /// The case data document's builder and shape.
     public let caseDocument: CaseDocument
+    /// Forms no longer in `Forms/` whose last stored version serves the cases that used them.
+    public let formsFromStore: Set<String>
 
     /// Loads `directory/Forms` and `directory/Workflows`; messages name files as `Forms/x.xml`
     /// when `directory` is `.`.
     /// - Parameter storedWorkflows: the workflow versions stored for cases: the forms they
     ///   record repeatedly stay repeatable in the case document, so that a stored version
     ///   still reads (and serves its cases) when its file is gone.
-    public init(directory: String, storedWorkflows: [[UInt8]] = []) {
+    /// - Parameter storedForms: the form versions stored for submissions, oldest first: a form
+    ///   whose file is gone is served by its last stored version (listed in `formsFromStore`),
+    ///   so that its cases' documents, workflows and submissions still read.
+    public init(directory: String, storedWorkflows: [[UInt8]] = [], storedForms: [[UInt8]] = []) {
         let prefix = directory == "." ? "" : directory + "/"
-        forms = FormLibrary(directory: directory + "/Forms", displayPrefix: prefix + "Forms")
+        var library = FormLibrary(directory: directory + "/Forms", displayPrefix: prefix + "Forms")
+        var latest: [String: FormDefinition] = [:]
+        for bytes in storedForms {
+            let name = "stored version \(Self.sha256(bytes).prefix(12))"
+            if let form = FormReader.read(bytes: bytes, name: name).definition { latest[form.id] = form }
+        }
+        var fromStore: Set<String> = []
+        for (id, form) in latest.sorted(by: { $0.key < $1.key }) where library.addIfMissing(form) {
+            fromStore.insert(id)
+        }
+        forms = library
+        formsFromStore = fromStore
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/Workflows")) ?? [])
             .filter { $0.hasSuffix(".scxml") }.sorted()
         var sources: [(name: String, bytes: [UInt8])] = []

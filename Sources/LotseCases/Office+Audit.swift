@@ -2,10 +2,25 @@ public import LotseStore
 
 /// Reading and verifying the audit log.
 extension Office {
-    /// Streams the audit rows matching `filter` (supervisor, admin).
+    /// Streams the audit rows matching `filter` (supervisor, admin), scoped to the actor's sites.
     public func auditEntries(by actor: Actor, filter: AuditFilter, _ body: (AuditEntry) throws -> Void) throws {
         try authorize(.queryAudit, actor)
+        let filter = try scoped(filter, for: actor, .queryAudit)
         try storeWork { try store.audit.query(filter, body) }
+    }
+
+    /// `filter` limited to what `actor` may see: a supervisor of some sites sees the rows of
+    /// their sites' cases and the rows without a case of staff who work only at their sites; a
+    /// supervisor of every site (the region's) and the admin see every row. Asking for a case of
+    /// another site is refused (audited), as `case show` refuses it.
+    public func scoped(_ filter: AuditFilter, for actor: Actor, _ permission: Permission) throws -> AuditFilter {
+        guard try !isRegionWide(actor) else { return filter }
+        if let caseID = filter.caseID, let (_, client) = try storeWork({ try store.cases.caseAndClient(id: caseID) }) {
+            try authorize(site: client.site, actor, permission, what: "case \(caseID)", caseID: caseID)
+        }
+        var scoped = filter
+        scoped.sites = actor.sites
+        return scoped
     }
 
     /// Recomputes the chain and checks the data against it (supervisor, admin, evaluator).

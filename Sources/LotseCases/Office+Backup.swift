@@ -31,12 +31,13 @@ public enum BackupError: Error, Sendable, CustomStringConvertible {
 /// Backups: a consistent, verified copy of the whole database (issue 9).
 extension Office {
     /// Writes a snapshot of the database to `target` with SQLite's online backup API
-    /// (supervisor, admin), checks the copy (SQLite's integrity check; its audit chain
+    /// (admin, or a supervisor of every site: it holds every site's data), checks the copy (SQLite's integrity check; its audit chain
     /// recomputed; its last audit row equal to the same row here), audits the backup with the
     /// file's SHA-256 and the head, and only then puts the file in place. The pseudonym key
     /// file is not part of it: keep that apart.
     public func backup(by actor: Actor, to target: OutputTarget) throws -> BackupSummary {
         try authorize(.backup, actor)
+        try authorizeRegion(actor, .backup, what: "a backup")
         if case .stream = target { throw BackupError.standardOutput }
         let file = try output(target)
         do {

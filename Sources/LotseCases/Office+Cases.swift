@@ -91,6 +91,7 @@ extension Office {
             record: snapshot.record, client: redacted(snapshot.client, for: actor),
             workflowVersion: definition.version ?? "", workflowSHA256: snapshot.workflowSHA256,
             workflow: definition, workflowFileGone: definitions.workflows[definition.name] == nil,
+            formsFromStore: Set(snapshot.submissions.map(\.form)).intersection(definitions.formsFromStore).sorted(),
             stateLabel: definition.label(of: snapshot.record.state, lang),
             statePath: definition.path(to: snapshot.record.state),
             due: due(snapshot),

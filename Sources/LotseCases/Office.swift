@@ -19,10 +19,12 @@ public final class Office {
 
     /// Loads the forms and workflows when a command first needs them, given the stored
     /// workflow versions (their `l:records` shape the case document too).
-    let loadDefinitions: ([[UInt8]]) -> DefinitionSet
-    /// The forms and workflows of the definitions folder (loaded on first use).
+    let loadDefinitions: (_ storedWorkflows: [[UInt8]], _ storedForms: [[UInt8]]) -> DefinitionSet
+    /// The forms and workflows of the definitions folder (loaded on first use), with the
+    /// stored versions of forms whose files are gone.
     public lazy var definitions: DefinitionSet = loadDefinitions(
-        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [])
+        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
+        (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -69,7 +71,7 @@ public final class Office {
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0) }
+        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0, storedForms: $1) }
     }
 
     /// The current time in the stored form.
@@ -110,6 +112,29 @@ public final class Office {
             }
         }
         throw CasesError.otherSite(what: what, site: site, user: actor.name, sites: actor.sites)
+    }
+
+    /// Whether `actor` sees the whole region: a role without sites (admin, evaluator), or a
+    /// supervisor (caseworker, medical) of every site.
+    public func isRegionWide(_ actor: Actor) throws -> Bool {
+        guard actor.role.isSiteScoped else { return true }
+        let all = try storeWork { try store.directory.sites().map(\.code) }
+        return Set(all).isSubset(of: Set(actor.sites))
+    }
+
+    /// Checks that `actor` sees the whole region, for what holds every site's data (a backup).
+    /// A refusal is audited (`denied`) and thrown as `CasesError.regionOnly`.
+    public func authorizeRegion(_ actor: Actor, _ permission: Permission, what: String) throws {
+        guard try !isRegionWide(actor) else { return }
+        try storeWork {
+            try store.transaction {
+                try store.audit.append(draft(actor, "denied", detail: .object([
+                    ("command", .string(permission.rawValue)), ("object", .string(what)),
+                    ("sites", .array(actor.sites.map { .string($0) })),
+                ])))
+            }
+        }
+        throw CasesError.regionOnly(what: what, user: actor.name, sites: actor.sites)
     }
 
     /// Runs a store operation, wrapping store errors as `CasesError.store`.

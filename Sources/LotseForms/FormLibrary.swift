@@ -33,6 +33,15 @@ public struct FormLibrary: Sendable {
         forms[form.id] = form
     }
 
+    /// Adds a form read elsewhere (a stored version) when no form with its id is loaded.
+    /// - Returns: whether it was added.
+    @discardableResult
+    public mutating func addIfMissing(_ form: FormDefinition) -> Bool {
+        guard forms[form.id] == nil else { return false }
+        forms[form.id] = form
+        return true
+    }
+
     /// The forms ordered by id.
     public var sorted: [FormDefinition] { forms.values.sorted { $0.id < $1.id } }
 

@@ -101,6 +101,9 @@ extension Shell {
         if o.workflowFileGone {
             text += "note: the workflow \(o.record.workflow) is no longer in Workflows/; its stored version serves this case\n"
         }
+        for form in o.formsFromStore {
+            text += "note: the form \(form) is no longer in Forms/; its stored version serves this case\n"
+        }
         text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed && o.record.state != "closed" ? " (closed)" : "")
             + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
         text += "since: \(o.record.enteredAt)\n"

@@ -53,6 +53,17 @@ public enum AuditEncoding {
         }
     }
 
+    /// Appends one present field from its UTF-8 bytes (as `appendField` does for a string).
+    static func appendField(bytes utf8: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        let n = UInt32(utf8.count)
+        bytes.append(1)
+        bytes.append(UInt8(n >> 24))
+        bytes.append(UInt8((n >> 16) & 0xFF))
+        bytes.append(UInt8((n >> 8) & 0xFF))
+        bytes.append(UInt8(n & 0xFF))
+        bytes.append(contentsOf: utf8)
+    }
+
     /// The chain hash of a row, lowercase hex; nil when `prevHash` is not 64 hex digits.
     public static func hash(prevHash: String, seq: Int, _ draft: AuditDraft) -> String? {
         guard let previous = Hex.decode(prevHash), previous.count == 32 else { return nil }
@@ -66,6 +77,16 @@ public enum AuditEncoding {
 /// Lowercase hexadecimal encoding.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Appends the digest's 64 lowercase hex digits.
+    static func append(_ digest: SHA256.Digest, to out: inout [UInt8]) {
+        digest.withUnsafeBytes { raw in
+            for b in raw {
+                out.append(digits[Int(b >> 4)])
+                out.append(digits[Int(b & 0x0F)])
+            }
+        }
+    }
 
     /// The bytes as lowercase hex.
     public static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {

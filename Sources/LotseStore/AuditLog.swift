@@ -118,6 +118,16 @@ public struct AuditLog {
         }
         if let since = filter.since { clauses.append("at >= ?"); arguments.append(.text(since)) }
         if let until = filter.until { clauses.append("at < ?"); arguments.append(.text(until)) }
+        if let sites = filter.sites {
+            let list = sites.isEmpty ? "NULL" : Array(repeating: "?", count: sites.count).joined(separator: ", ")
+            clauses.append("""
+                (case_id IN (SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id \
+                WHERE s.code IN (\(list))) OR (case_id IS NULL AND actor IN (SELECT u.name FROM users u \
+                WHERE EXISTS (SELECT 1 FROM user_sites us WHERE us.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM user_sites us \
+                JOIN sites s ON s.id = us.site_id WHERE us.user_id = u.id AND s.code NOT IN (\(list))))))
+                """)
+            arguments += (sites + sites).map { SQLValue.text($0) }
+        }
         var sql = "SELECT \(Self.columns) FROM audit"
         if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
         if let limit = filter.last {
@@ -154,6 +164,9 @@ public struct AuditFilter: Sendable, Equatable {
     public var until: String?
     /// Only the last N matching rows.
     public var last: Int?
+    /// Only rows of these sites (codes): those of their cases, and those without a case written
+    /// by staff who work only at these sites. nil for every row.
+    public var sites: [String]?
 
     public init(caseID: Int? = nil, actor: String? = nil, action: String? = nil,
                 since: String? = nil, until: String? = nil, last: Int? = nil) {

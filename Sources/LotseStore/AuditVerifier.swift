@@ -1,3 +1,5 @@
+import Crypto
+
 /// `audit verify`: the chain against itself, a written-down head against the chain, and the
 /// covered data tables against the record hashes the chain holds (DESIGN §7).
 extension AuditLog {
@@ -14,35 +16,59 @@ extension AuditLog {
             return AuditVerification(rowsChecked: 0, head: nil, failure: nil, dataProblems: [],
                                      logProblem: .tableMissing(dataRows: try Self.dataRowCount(database)))
         }
+        // One read transaction: the chain and the data are checked in one state of the database.
+        let began = !database.inTransaction
+        if began { try database.execute("BEGIN") }
+        defer { if began { try? database.execute("COMMIT") } }
+        let lastSeq = try database.scalar("SELECT COALESCE(MAX(seq), 0) FROM audit")?.int ?? 0
+        // Inside a caller's transaction this connection may see writes no other one sees yet:
+        // then the tables are read here, after the chain.
+        let tables = began ? DataTableHashes.start(path: database.path, lastSeq: lastSeq) : nil
         var expectedSeq = 1
-        var previous = AuditEncoding.genesisHash
         var failure: AuditBreak?
         var logProblem: AuditVerification.LogProblem?
         // Per kind: record id → (last recorded hash, the audit row that recorded it).
-        var recorded = [[Int: (hash: Digest32, seq: Int)]](repeating: [:], count: CoveredRecords.kinds.count)
+        var recorded = [RecordedHashes](repeating: RecordedHashes(), count: CoveredRecords.kinds.count)
+        // Each row is read in place and encoded straight from SQLite's buffers (`RawRow`): for a
+        // million rows, building strings cost more than the hashing. The encoding is the one
+        // `AuditEncoding.encode` gives the row's `AuditDraft` (`AuditRowEncodingTests` hold them equal).
+        var previous = Digest32.zero  // the genesis `prev_hash`: 32 zero bytes
+        var previousBytes = [UInt8](repeating: 0, count: 32)
+        var encoding: [UInt8] = []
+        encoding.reserveCapacity(4096)
         do {
-            try database.forEach("SELECT \(Self.columns) FROM audit ORDER BY seq") { row in
-                let entry = Self.entry(row)
-                if entry.seq != expectedSeq {
-                    throw AuditBreak(seq: expectedSeq, reason: .missing(found: entry.seq))
+            try database.forEachRaw("SELECT \(Self.columns) FROM audit ORDER BY seq") { row in
+                let seq = row.int(0)
+                if seq != expectedSeq {
+                    throw AuditBreak(seq: expectedSeq, reason: .missing(found: seq))
                 }
-                if entry.prevHash != previous {
-                    throw AuditBreak(seq: entry.seq, reason: .brokenLink(stored: entry.prevHash, expected: previous))
+                // Stored hashes are compared as values, parsed as lowercase hex only: equal
+                // values mean equal texts.
+                guard let storedPrevious = row.text(10).flatMap({ Digest32(hex: $0, lowercaseOnly: true) }),
+                      storedPrevious == previous else {
+                    throw AuditBreak(seq: seq, reason: .brokenLink(stored: Self.string(row.text(10)), expected: previous.hex))
                 }
-                let computed = AuditEncoding.hash(prevHash: entry.prevHash, seq: entry.seq, entry.draft) ?? ""
-                if computed != entry.hash {
-                    throw AuditBreak(seq: entry.seq, reason: .hashMismatch(stored: entry.hash, computed: computed))
+                encoding.removeAll(keepingCapacity: true)
+                Self.appendRawFields(row, seq: seq, to: &encoding)
+                var hasher = SHA256()
+                hasher.update(data: previousBytes)
+                hasher.update(data: encoding)
+                let digest = hasher.finalize()
+                let computed = Digest32(digest: digest)
+                guard let stored = row.text(11).flatMap({ Digest32(hex: $0, lowercaseOnly: true) }), stored == computed else {
+                    throw AuditBreak(seq: seq, reason: .hashMismatch(stored: Self.string(row.text(11)), computed: computed.hex))
                 }
-                if let text = entry.draft.records {
-                    let wellFormed = CoveredRecords.parse(text) { kind, id, hash in
-                        recorded[kind][id] = (hash, entry.seq)
+                if let records = row.text(12) {
+                    let wellFormed = CoveredRecords.parse(bytes: records) { kind, id, hash in
+                        recorded[kind].set(id, hash, seq: seq)
                     }
-                    if !wellFormed { throw AuditBreak(seq: entry.seq, reason: .malformedRecords) }
+                    if !wellFormed { throw AuditBreak(seq: seq, reason: .malformedRecords) }
                 }
-                if let expectedHead, expectedHead.seq == entry.seq, expectedHead.hash != entry.hash {
-                    logProblem = .headChanged(seq: entry.seq, written: expectedHead.hash, found: entry.hash)
+                if let expectedHead, expectedHead.seq == seq, expectedHead.hash != computed.hex {
+                    logProblem = .headChanged(seq: seq, written: expectedHead.hash, found: computed.hex)
                 }
-                previous = entry.hash
+                previous = computed
+                digest.withUnsafeBytes { raw in for k in 0..<32 { previousBytes[k] = raw[k] } }
                 expectedSeq += 1
                 if expectedSeq % 10_000 == 0 { progress?(expectedSeq) }
             }
@@ -54,42 +80,92 @@ extension AuditLog {
             logProblem = .headMissing(seq: expectedHead.seq, last: rows)
         }
         var problems: [DataBreak] = []
+        let hashed = try tables?.join()
         if failure == nil {
             // The data are checked only against an intact chain: a broken one vouches for nothing.
             for (index, kind) in CoveredRecords.kinds.enumerated() {
-                if let problem = try check(kind, against: &recorded[index]) { problems.append(problem) }
+                let problem: DataBreak?
+                if let hashed {
+                    problem = Self.compare(kind, against: &recorded[index]) { each in
+                        for row in hashed[index] { each(row.id, row.hash) }
+                    }
+                } else {
+                    var scratch: [UInt8] = []
+                    problem = try Self.compare(kind, against: &recorded[index]) { each in
+                        try database.forEachRaw(kind.select + " ORDER BY r.\(kind.key)") { row in
+                            each(row.int(0), kind.hash(raw: row, scratch: &scratch))
+                        }
+                    }
+                }
+                if let problem { problems.append(problem) }
             }
             if rows == 0, logProblem == nil {
                 let dataRows = try Self.dataRowCount(database)
                 if dataRows > 0 { logProblem = .empty(dataRows: dataRows) }
             }
         }
-        return AuditVerification(rowsChecked: rows, head: rows > 0 ? previous : nil, failure: failure,
+        return AuditVerification(rowsChecked: rows, head: rows > 0 ? previous.hex : nil,
+                                 failure: failure,
                                  dataProblems: problems, logProblem: logProblem)
     }
 
     /// The first row of `kind` (by id) that differs from, or is missing from, what the chain recorded.
-    /// - Parameter remaining: the recorded hashes by id; emptied of every row found.
-    private func check(_ kind: RecordKind, against remaining: inout [Int: (hash: Digest32, seq: Int)]) throws
-        -> DataBreak? {
+    /// - Parameters:
+    ///   - remaining: the recorded hashes by id; emptied of every row found.
+    ///   - rows: hands each row of the table, by ascending id, with its record hash to `each`.
+    private static func compare(_ kind: RecordKind, against remaining: inout RecordedHashes,
+                                rows: (_ each: (Int, Digest32) -> Void) throws -> Void) rethrows -> DataBreak? {
         var first: DataBreak?
         func note(_ problem: DataBreak) {
             if first == nil || problem.id < first!.id { first = problem }
         }
-        try database.forEach(kind.select + " ORDER BY r.\(kind.key)") { row in
-            let id = row[0].int ?? 0
-            guard let entry = remaining.removeValue(forKey: id) else {
+        try rows { id, hash in
+            guard let entry = remaining.remove(id) else {
                 note(DataBreak(kind: kind.name, table: kind.table, id: id, reason: .unrecorded))
                 return
             }
-            if first == nil, kind.hash(row.values) != entry.hash {
+            if first == nil, hash != entry.hash {
                 note(DataBreak(kind: kind.name, table: kind.table, id: id, reason: .changed(seq: entry.seq)))
             }
         }
-        if let (id, entry) = remaining.min(by: { $0.key < $1.key }) {
+        if let (id, entry) = remaining.first() {
             note(DataBreak(kind: kind.name, table: kind.table, id: id, reason: .missing(seq: entry.seq)))
         }
         return first
+    }
+}
+
+extension AuditLog {
+    /// The row's fields as `AuditEncoding.encode(seq:_:)` encodes `entry(row).draft`: `at`,
+    /// `actor` and `action` (never NULL in a draft) as empty text when NULL, `records` left out
+    /// when NULL.
+    static func appendRawFields(_ row: RawRow, seq: Int, to bytes: inout [UInt8]) {
+        AuditEncoding.appendField(String(seq), to: &bytes)
+        func required(_ column: Int32) {
+            switch row.storage(column) {
+            case .null, .blob: AuditEncoding.appendField("", to: &bytes)
+            default: row.appendField(column, to: &bytes)
+            }
+        }
+        required(1)
+        required(2)
+        row.appendField(3, to: &bytes)
+        required(4)
+        // case_id: an integer, or NULL.
+        switch row.storage(5) {
+        case .integer: row.appendField(5, to: &bytes)
+        case .text: AuditEncoding.appendField(SQLValue.text(Self.string(row.text(5))).int.map(String.init), to: &bytes)
+        case .real:
+            let value = row.double(5)
+            AuditEncoding.appendField(value.isFinite && abs(value) < 9e18 ? String(Int(value)) : nil, to: &bytes)
+        case .null, .blob: bytes.append(0)
+        }
+        for column: Int32 in 6...9 { row.appendField(column, to: &bytes) }
+        if row.storage(12) != .null, row.storage(12) != .blob { row.appendField(12, to: &bytes) }
+    }
+
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>?) -> String {
+        bytes.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
 

@@ -33,6 +33,8 @@ public struct RecordKind: Sendable {
     public let columns: [String]
     /// Indices into `columns` whose value is replaced by its SHA-256 (long content).
     public let digested: Set<Int>
+    /// The kind's name as an encoded field (the first field of every record encoding).
+    let nameField: [UInt8]
 
     init(_ name: String, table: String, key: String = "id", columns: [String], digested: Set<Int> = []) {
         self.name = name
@@ -40,12 +42,45 @@ public struct RecordKind: Sendable {
         self.key = key
         self.columns = columns
         self.digested = digested
+        var field: [UInt8] = []
+        AuditEncoding.appendField(name, to: &field)
+        self.nameField = field
     }
 
     /// `SELECT key, columns FROM table r`.
     var select: String {
         "SELECT r.\(key), " + columns.joined(separator: ", ") + " FROM \(table) r"
     }
+
+    /// The record hash of the row `select` reads, in place (what `hash(_:)` computes from its
+    /// values; `audit verify` reads whole tables this way). `scratch` is reused between rows.
+    func hash(raw row: RawRow, scratch bytes: inout [UInt8]) -> Digest32 {
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: nameField)
+        row.appendField(0, to: &bytes)
+        for index in 0..<columns.count {
+            let column = Int32(index + 1)
+            guard digested.contains(index) else {
+                row.appendField(column, to: &bytes)
+                continue
+            }
+            var digest: SHA256.Digest
+            switch row.storage(column) {
+            case .integer, .text:
+                digest = SHA256.hash(data: UnsafeRawBufferPointer(row.text(column) ?? UnsafeBufferPointer(start: nil, count: 0)))
+            case .real:
+                digest = SHA256.hash(data: Array(row.realText(column).utf8))
+            case .null, .blob:
+                bytes.append(0)
+                continue
+            }
+            var hex: [UInt8] = []
+            Hex.append(digest, to: &hex)
+            hex.withUnsafeBufferPointer { AuditEncoding.appendField(bytes: $0, to: &bytes) }
+        }
+        return Digest32(digest: SHA256.hash(data: bytes))
+    }
+
 
     /// The record hash of a row as selected by `select` (key first).
     func hash(_ values: [SQLValue]) -> Digest32 {
@@ -147,34 +182,38 @@ public enum CoveredRecords {
     /// Works on the UTF-8 bytes: `audit verify` parses a million of these.
     static func parse(_ text: String, _ body: (_ kind: Int, _ id: Int, _ hash: Digest32) -> Void) -> Bool {
         var text = text
-        return text.withUTF8 { buffer -> Bool in
-            let n = buffer.count
-            var i = 0
-            while i < n {
-                let start = i
-                while i < n && buffer[i] != 0x20 { i += 1 }
-                guard i < n, let kind = kindIndex(buffer, from: start, to: i) else { return false }
+        return text.withUTF8 { parse(bytes: $0, body) }
+    }
+
+    /// Parses a `records` text from its UTF-8 bytes (see `parse(_:_:)`).
+    static func parse(bytes buffer: UnsafeBufferPointer<UInt8>,
+                      _ body: (_ kind: Int, _ id: Int, _ hash: Digest32) -> Void) -> Bool {
+        let n = buffer.count
+        var i = 0
+        while i < n {
+            let start = i
+            while i < n && buffer[i] != 0x20 { i += 1 }
+            guard i < n, let kind = kindIndex(buffer, from: start, to: i) else { return false }
+            i += 1
+            var id = 0
+            let digits = i
+            while i < n, buffer[i] >= 0x30, buffer[i] <= 0x39, i - digits < 18 {
+                id = id * 10 + Int(buffer[i] - 0x30)
                 i += 1
-                var id = 0
-                let digits = i
-                while i < n, buffer[i] >= 0x30, buffer[i] <= 0x39, i - digits < 18 {
-                    id = id * 10 + Int(buffer[i] - 0x30)
-                    i += 1
-                }
-                guard i > digits, i < n, buffer[i] == 0x20 else { return false }
-                i += 1
-                guard i + 64 <= n, let hash = Digest32(hex: UnsafeBufferPointer(rebasing: buffer[i..<(i + 64)])) else {
-                    return false
-                }
-                i += 64
-                if i < n {
-                    guard buffer[i] == 0x0A, i + 1 < n else { return false }
-                    i += 1
-                }
-                body(kind, id, hash)
             }
-            return true
+            guard i > digits, i < n, buffer[i] == 0x20 else { return false }
+            i += 1
+            guard i + 64 <= n, let hash = Digest32(hex: UnsafeBufferPointer(rebasing: buffer[i..<(i + 64)])) else {
+                return false
+            }
+            i += 64
+            if i < n {
+                guard buffer[i] == 0x0A, i + 1 < n else { return false }
+                i += 1
+            }
+            body(kind, id, hash)
         }
+        return true
     }
 }
 
@@ -182,41 +221,56 @@ public enum CoveredRecords {
 public struct Digest32: Hashable, Sendable {
     var a: UInt64, b: UInt64, c: UInt64, d: UInt64
 
+    /// All zero bits (an empty slot, never a real hash).
+    static let zero = Digest32(a: 0, b: 0, c: 0, d: 0)
+
+    private init(a: UInt64, b: UInt64, c: UInt64, d: UInt64) {
+        (self.a, self.b, self.c, self.d) = (a, b, c, d)
+    }
+
+    /// From a SHA-256 digest, without an intermediate array.
+    init(digest: SHA256.Digest) {
+        (a, b, c, d) = digest.withUnsafeBytes { raw in
+            func word(_ at: Int) -> UInt64 {
+                var w: UInt64 = 0
+                for k in 0..<8 { w = w << 8 | UInt64(raw[at + k]) }
+                return w
+            }
+            return (word(0), word(8), word(16), word(24))
+        }
+    }
+
     init<D: Sequence>(_ digest: D) where D.Element == UInt8 {
         var words: [UInt64] = [0, 0, 0, 0]
         for (i, byte) in digest.enumerated() where i < 32 { words[i / 8] = words[i / 8] << 8 | UInt64(byte) }
         (a, b, c, d) = (words[0], words[1], words[2], words[3])
     }
 
-    /// Hex digit values by byte; 255 for a byte that is not a hex digit.
-    static let nibbles: [UInt8] = (0...255).map { c in
-        switch c {
-        case 48...57: return UInt8(c - 48)
-        case 97...102: return UInt8(c - 87)
-        case 65...70: return UInt8(c - 55)
-        default: return 255
-        }
-    }
-
     /// From 64 hex digits (either case); nil for anything else.
     init?(hex: UnsafeBufferPointer<UInt8>) {
-        guard hex.count == 64 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        for w in 0..<4 {
+        self.init(hex: hex, lowercaseOnly: false)
+    }
+
+    /// From exactly 64 hex digits; with `lowercaseOnly`, only as `hex` writes them (so that
+    /// equal values mean equal texts, as the chain compares its stored hashes).
+    init?(hex: UnsafeBufferPointer<UInt8>, lowercaseOnly: Bool) {
+        guard hex.count == 64, let base = hex.baseAddress else { return nil }
+        let fold: UInt8 = lowercaseOnly ? 0 : 0x20
+        var invalid: UInt8 = 0
+        @inline(__always) func word(_ start: Int) -> UInt64 {
             var word: UInt64 = 0
-            for k in 0..<16 {
-                let nibble = Digest32.nibbles[Int(hex[w * 16 + k])]
-                if nibble > 15 { return nil }
-                word = word << 4 | UInt64(nibble)
+            for k in start..<(start + 16) {
+                let c = base[k]
+                let digit = c &- 48
+                let letter = (c | fold) &- 97
+                let nibble: UInt8 = digit < 10 ? digit : (letter < 6 ? letter &+ 10 : 0xFF)
+                invalid |= nibble & 0xF0
+                word = word << 4 | UInt64(nibble & 0x0F)
             }
-            switch w {
-            case 0: words.0 = word
-            case 1: words.1 = word
-            case 2: words.2 = word
-            default: words.3 = word
-            }
+            return word
         }
-        (a, b, c, d) = words
+        (a, b, c, d) = (word(0), word(16), word(32), word(48))
+        if invalid != 0 { return nil }
     }
 
     /// Lowercase hex.

@@ -80,4 +80,28 @@ import LotseTestSupport
         _ = try office.fire(by: carla, caseID: caseID, event: "request_consent")
         #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
     }
+
+    @Test func aStoredFormServesItsCasesWhenItsFileIsGone() throws {
+        let folder = try Self.definitionsCopy()
+        let (lotse, carla, caseID) = try Self.setUp(folder)
+        try FileManager.default.removeItem(atPath: folder.file("Forms/referral.xml"))
+        let office = try lotse.secondOffice()
+        #expect(office.definitions.formsFromStore == ["referral"])
+        #expect(office.definitions.diagnostics.isEmpty, "\(office.definitions.diagnostics)")
+        let overview = try office.caseOverview(by: carla, id: caseID, language: "de")
+        #expect(overview.formsFromStore == ["referral"])
+        #expect(!overview.workflowFileGone)
+        // The workflow that needs the form still reads, and the case goes on.
+        _ = try office.fire(by: carla, caseID: caseID, event: "request_consent")
+        #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
+    }
+
+    @Test func aFormWithoutAFileOrAStoredVersionIsNotInvented() throws {
+        let folder = try Self.definitionsCopy()
+        let (lotse, _, _) = try Self.setUp(folder)
+        try FileManager.default.removeItem(atPath: folder.file("Forms/plan.xml"))
+        let office = try lotse.secondOffice()
+        #expect(office.definitions.forms["plan"] == nil)
+        #expect(office.definitions.formsFromStore.isEmpty)
+    }
 }

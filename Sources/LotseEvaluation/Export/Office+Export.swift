@@ -128,6 +128,7 @@ extension Office {
     public func exportAudit(by actor: Actor, to target: OutputTarget, json: Bool = false, filter: AuditFilter) throws
         -> ExportSummary {
         try authorize(.exportAudit, actor)
+        let filter = try scoped(filter, for: actor, .exportAudit)
         let names = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail", "prev_hash", "hash",
                      "records"]
         return try writeExport(actor, "export.audit", to: target, extra: []) { file in
