@@ -112,6 +112,8 @@ public struct SetValue: Sendable, Hashable {
     public var line: Int
     /// The control whose change runs it (`xforms-value-changed`); nil: on first load.
     public var trigger: [String]? = nil
+    /// `odk-new-repeat`: run in each instance of its repeat added while filling (not on first load).
+    public var onNewRepeat = false
 }
 
 /// A loaded and checked form: everything needed to fill, validate and show it.

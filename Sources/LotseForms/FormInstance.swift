@@ -37,7 +37,7 @@ public final class FormInstance {
             }
         }
         recalculate(definition.graph.order)
-        for setValue in definition.setValues where setValue.trigger == nil {
+        for setValue in definition.setValues where setValue.trigger == nil && !setValue.onNewRepeat {
             for node in nodes(at: setValue.path) {
                 node.value = setValue.value.flatMap { try? $0.evaluate(context(node)) }
                     .map { stored($0, in: node) } ?? ""
@@ -76,7 +76,8 @@ public final class FormInstance {
         node.bindIndex = i
         node.dataType = bind.type
         if !node.value.isEmpty, !(FormSchema.node(path, in: definition.template)?.children.isEmpty == false) {
-            node.value = entered(node.value, type: bind.type) ?? node.value
+            // A default that is not of the field's type is dropped, as javarosa drops it.
+            node.value = entered(node.value, type: bind.type) ?? ""
         }
     }
 
@@ -237,6 +238,13 @@ public final class FormInstance {
             if let r = order.firstIndex(of: child.name), r <= rank { at = i + 1 }
         }
         parent.insert(node, at: at)
+        // Its odk-new-repeat actions, in the new instance.
+        for action in definition.setValues where action.onNewRepeat
+            && action.path.count > repeatDefinition.path.count && action.path.starts(with: repeatDefinition.path)
+            && definition.repeatDepths(action.path).last == repeatDefinition.path.count {
+            guard let target = related(action.path, near: node) else { continue }
+            target.value = action.value.flatMap { try? $0.evaluate(context(target)) }.map { stored($0, in: target) } ?? ""
+        }
         return node
     }
 

@@ -20,9 +20,9 @@ extension FormReader {
                 }
                 readBody(element.elements, medicalAbove: medical)
             case "label", "hint": continue
-            case "setvalue" where (element.attribute("event") ?? "").contains("odk-new-repeat"):
-                report(.unsupported, "setvalue on odk-new-repeat (a value computed for each new repeat instance, "
-                    + "XLSForm default or trigger inside a repeat) is not supported by Lotse", at: element)
+            case "setvalue" where (element.attribute("event") ?? "").split(separator: " ").contains("odk-new-repeat"):
+                // A value computed for each new repeat instance (an XLSForm default inside a repeat).
+                readSetValue(element, newRepeat: true)
             case "repeat":
                 readRepeat(element, medicalAbove: medicalAbove)
             case "rank":

@@ -49,12 +49,20 @@ extension Evaluator {
                     + "/\(target.joined(separator: "/"))", at: call.location)
             }
             let index = number(try evaluate(call.arguments[i + 1], focus))
-            guard index.isFinite, index >= 1, index == index.rounded() else { return .nodeSet([]) }
-            indices[repeatNames.count - 1] = Int(index)
+            guard index.isFinite, index >= 0, index == index.rounded() else { return .nodeSet([]) }
+            // As javarosa: index 0 is no index (the instance the expression is in).
+            if index >= 1 { indices[repeatNames.count - 1] = Int(index) }
             i += 2
         }
         let top = context.node.xpathTop
         guard let first = target.first, top.xpathName == first else { return .nodeSet([]) }
+        // Levels without an index stay in the focus's instances (javarosa's contextualisation).
+        var chain: [any XPathNode] = []
+        if focus.node.xpathTop === top {
+            var node: (any XPathNode)? = focus.node
+            while let n = node { chain.append(n); node = n.xpathParent }
+            chain.reverse()
+        }
         var nodes: [any XPathNode] = [top]
         for depth in 1..<max(1, target.count) where depth < target.count {
             var next: [any XPathNode] = []
@@ -66,6 +74,9 @@ extension Evaluator {
                 }
                 if let index = indices[depth] {
                     if index <= matching.count { next.append(matching[index - 1]) }
+                } else if depth < chain.count, chain[depth].xpathIsRepeatInstance,
+                          matching.contains(where: { $0 === chain[depth] }) {
+                    next.append(chain[depth])
                 } else {
                     next += matching
                 }

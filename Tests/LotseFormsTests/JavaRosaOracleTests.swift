@@ -36,7 +36,8 @@ import LotseXPath
                     + "JavaRosa \(theirs.evalError ?? "ok") (\(error))")
                 continue
             }
-            for path in Set(ours.values.keys).union(theirs.values.keys).sorted() where !item.ignored.contains(path) {
+            for path in Set(ours.values.keys).union(theirs.values.keys).sorted()
+                where !item.ignored.contains(path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)) {
                 values += 1
                 let a = ours.values[path] ?? "∅", b = theirs.values[path] ?? "∅"
                 if a != b { differences.append("\(item.title): \(path) Lotse \"\(a)\", JavaRosa \"\(b)\"") }

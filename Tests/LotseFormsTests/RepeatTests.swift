@@ -120,4 +120,27 @@ import LotseXPath
         try none.load(try XMLDocument.parse(bytes: Array(empty.utf8), name: "s.xml").root)
         #expect(try value(none, "members") == "0")
     }
+
+    /// `odk-new-repeat` (an XLSForm default inside a repeat) runs in each instance added; index 0 in
+    /// indexed-repeat() is the instance the expression is in (javarosa).
+    @Test func newRepeatActionsAndIndexZero() throws {
+        let xml = """
+            <h:html xmlns="http://www.w3.org/2002/xforms" xmlns:h="http://www.w3.org/1999/xhtml" xmlns:jr="http://openrosa.org/javarosa">
+            <h:head><h:title>t</h:title><model><instance><data id="t"><p jr:template=""><n/><pos/><prev/></p><p><n/><pos/><prev/></p></data></instance>
+            <bind nodeset="/data/p/n" type="string"/><bind nodeset="/data/p/pos" type="int" calculate="position(..)"/>
+            <bind nodeset="/data/p/prev" type="string" calculate="indexed-repeat(/data/p/n, /data/p, ../pos - 1)"/></model></h:head>
+            <h:body><group ref="/data/p"><repeat nodeset="/data/p"><input ref="/data/p/n"><label>n</label></input>
+            <setvalue event="odk-new-repeat" ref="/data/p/n" value="concat('new ', position(..))"/></repeat></group></h:body></h:html>
+            """
+        let result = FormReader.read(bytes: Array(xml.utf8), name: "t.xml")
+        let form = try #require(result.definition, "\(result.diagnostics)")
+        let instance = FormInstance(definition: form)
+        #expect(instance.value(of: try form.resolveAddress("p[1]/n")) == "")
+        let p = try #require(form.repeatDefinition(at: ["data", "p"]))
+        try instance.addInstance(p, in: [])
+        #expect(instance.value(of: try form.resolveAddress("p[2]/n")) == "new 2")
+        try instance.set([("p[1]/n", "Ana")])
+        #expect(instance.value(of: try form.resolveAddress("p[2]/prev")) == "Ana")
+        #expect(instance.value(of: try form.resolveAddress("p[1]/prev")) == "Ana")
+    }
 }
