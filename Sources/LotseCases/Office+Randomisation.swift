@@ -12,18 +12,6 @@ public struct RandomisationResult: Sendable {
     public var comparison: Int { draws.filter { $0.group == .comparison }.count }
 }
 
-/// One line of the balance table: a variable's level by group.
-public struct BalanceRow: Sendable {
-    public var variable: String
-    public var level: String
-    public var participants: Int
-    public var comparison: Int
-    public var participantsTotal: Int
-    public var comparisonTotal: Int
-    /// Standardised difference of the level's shares (Austin 2009); nil when a group is empty.
-    public var standardisedDifference: Double?
-}
-
 /// The parameters of a site's sealed randomisation, as `randomise setup` fixes them.
 public struct RandomisationParameters: Sendable {
     public var ratio: (participants: Int, comparison: Int)
@@ -206,40 +194,5 @@ extension Office {
             counts[row.assignment.stratum] = entry
         }
         return counts.keys.sorted().map { ($0, counts[$0]!.0, counts[$0]!.1) }
-    }
-
-    /// Each stratification variable's levels by group, with standardised differences.
-    public func balance(by actor: Actor, site: String?) throws -> [BalanceRow] {
-        try authorize(.viewBalance, actor)
-        if let site { try authorize(site: site, actor, .viewBalance, what: "the randomisation") }
-        let rows = try storeWork { try store.randomisation.assignments(site: site) }.filter { actor.works(at: $0.site) }
-        let participants = rows.filter { $0.assignment.group == .participant }
-        let comparison = rows.filter { $0.assignment.group == .comparison }
-        var result: [BalanceRow] = []
-        // Age classes as of the randomisation, as the strata were formed.
-        typealias Row = (assignment: Assignment, sex: String, birthYear: Int, applicantType: String, site: String,
-                         runYear: Int)
-        let variables: [(String, (Row) -> String)] = [
-            ("sex", { $0.sex }),
-            ("age_class", { ClientCodes.ageClass(birthYear: $0.birthYear, in: $0.runYear) }),
-            ("applicant_type", { $0.applicantType }),
-        ]
-        for (name, value) in variables {
-            let levels = Set(rows.map(value)).sorted()
-            for level in levels {
-                let p = participants.filter { value($0) == level }.count
-                let c = comparison.filter { value($0) == level }.count
-                var difference: Double?
-                if !participants.isEmpty && !comparison.isEmpty {
-                    let p1 = Double(p) / Double(participants.count), p2 = Double(c) / Double(comparison.count)
-                    let pooled = (p1 * (1 - p1) + p2 * (1 - p2)) / 2
-                    difference = pooled > 0 ? (p1 - p2) / pooled.squareRoot() : 0
-                }
-                result.append(BalanceRow(variable: name, level: level, participants: p, comparison: c,
-                                         participantsTotal: participants.count, comparisonTotal: comparison.count,
-                                         standardisedDifference: difference))
-            }
-        }
-        return result
     }
 }

@@ -125,6 +125,7 @@ extension Listing.Cell {
         switch self {
         case let .text(s): return s
         case let .int(i): return String(i)
+        case let .number(x): return x.isFinite ? String(x) : ""
         case let .bool(b): return b ? "yes" : "no"
         case .null: return ""
         }

@@ -10,7 +10,8 @@ extension Shell {
                         OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
-                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)")],
+                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)"),
+                        OptionSpec("labels", value: "de|en", "a labelled export: codes and flags as their labels")],
                     summary: "export one pseudonymised row per case for the evaluation",
                     details: "A keyed pseudonym (HMAC-SHA256 with the project's secret key, which no role can read) "
                         + "instead of any name; age class instead of birth year; no medical-only field, no free text. "
@@ -47,6 +48,34 @@ extension Shell {
                                                                       json: try shell.exportJSON(inv))
                         shell.reportExport(summary, "variables")
                     }),
+            Command(path: ["export", "syntax"], arguments: [], options: [
+                        OptionSpec("for", value: "spss|stata|r|python", "the statistical package (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        OptionSpec("data", value: "FILE", "the CSV of `export cases` the syntax reads (default cases.csv)"),
+                        OptionSpec("date-precision", value: "day|month", "the precision the export was written with (default day)"),
+                        .lang],
+                    summary: "export the syntax that reads `export cases --format csv` into SPSS, Stata, R or pandas",
+                    details: "Variable labels, value labels, types and missing values from the codebook: codes such as "
+                        + "KldB 2010 are read as text (leading zeros kept), flags as 0/1 with labels, dates as dates, "
+                        + "an empty field as missing. Audited like every export.",
+                    group: .evaluation, permission: .exportCases, needsLogin: true,
+                    run: { shell, inv in
+                        guard let name = inv.option("for") else {
+                            throw ShellError.missingArgument("--for spss|stata|r|python", usage: inv.command.usage)
+                        }
+                        guard let package = StatisticalPackage(rawValue: name) else {
+                            throw ShellError.badValue(option: "for", value: name, expected: "spss, stata, r or python")
+                        }
+                        let data = inv.option("data") ?? "cases.csv"
+                        guard !data.isEmpty, !data.contains(where: { $0.isNewline || $0 == "\"" || $0 == "'" || $0 == "\\" }) else {
+                            throw ShellError.badValue(option: "data", value: data,
+                                                      expected: "a file name without quotes, backslashes or line breaks")
+                        }
+                        let summary = try shell.office.exportSyntax(by: try shell.currentActor, for: package, to: try shell.outFile(inv),
+                                                                    dataFile: data, english: try shell.language(inv) == "en",
+                                                                    precision: try shell.datePrecision(inv))
+                        shell.reportExport(summary, "variables")
+                    }),
             Command(path: ["export", "audit"], arguments: [], options: [
                         OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
@@ -63,7 +92,9 @@ extension Shell {
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"), .force, .lang, .format],
+                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"),
+                        OptionSpec("km-svg", value: "FILE", "also draw the Kaplan–Meier curves of the time to integration"),
+                        .force, .lang, .format],
                     summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
                     details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
                         + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
@@ -74,14 +105,18 @@ extension Shell {
                                                                 asOf: inv.option("as-of"), language: try shell.language(inv))
                         try shell.show(report.tables, inv)
                         if inv.option("svg") != nil { try shell.writeOrPrint(report.chart.svg(), to: inv, option: "svg") }
+                        if inv.option("km-svg") != nil { try shell.writeOrPrint(report.curves, to: inv, option: "km-svg") }
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
                         OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
-                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)")],
+                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)"),
+                        OptionSpec("min-site-size", value: "N", "cases per group a site needs for reports of its own (default 10)")],
                     summary: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)",
                     details: "The plan goes to the audit log and is never changed: a second declaration is refused and "
                         + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
                         + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
+                        + "The minimum site size is part of the plan: a site with fewer cases per group gets no "
+                        + "report of its own and is protected inside the pooled one. "
                         + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
                     group: .evaluation, permission: .declarePlan, needsLogin: true,
                     run: { shell, inv in
@@ -94,9 +129,18 @@ extension Shell {
                             }
                             return a
                         } ?? 0.05
-                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha)
+                        let minimum = try inv.option("min-site-size").map {
+                            guard let n = Int($0), EvaluationPlan.minimumSiteSizes.contains(n) else {
+                                throw ShellError.badValue(option: "min-site-size", value: $0, expected: "a whole number from "
+                                    + "\(EvaluationPlan.minimumSiteSizes.lowerBound) to \(EvaluationPlan.minimumSiteSizes.upperBound)")
+                            }
+                            return n
+                        } ?? EvaluationPlan.defaultMinimumSiteSize
+                        let plan = try shell.office.declareEvaluationPlan(by: try shell.currentActor, primary: primary, alpha: alpha,
+                                                                          minimumSiteSize: minimum)
                         shell.say("evaluation plan declared (audit row \(plan.auditSeq)): primary outcome \(plan.primary), "
-                                  + "alpha \(plan.alpha); every other indicator is secondary (Holm)")
+                                  + "alpha \(plan.alpha), minimum site size \(plan.minimumSiteSize) per group; "
+                                  + "every other indicator is secondary (Holm)")
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"),
@@ -159,15 +203,25 @@ extension Shell {
         }
     }
 
-    func exportCases(_ inv: Invocation) throws {
-        let precision = try inv.option("date-precision").map {
+    func datePrecision(_ inv: Invocation) throws -> ExportContext.Precision {
+        try inv.option("date-precision").map {
             guard let p = ExportContext.Precision(rawValue: $0) else {
                 throw ShellError.badValue(option: "date-precision", value: $0, expected: "day or month")
             }
             return p
         } ?? .day
+    }
+
+    func exportCases(_ inv: Invocation) throws {
+        let precision = try datePrecision(inv)
         let summary = try office.exportCases(by: try currentActor, to: try outFile(inv), json: try exportJSON(inv),
-                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision) {
+                                             site: inv.option("site"), asOf: inv.option("as-of"), precision: precision,
+                                             labels: try inv.option("labels").map { lang in
+                                                 guard lang == "de" || lang == "en" else {
+                                                     throw ShellError.badValue(option: "labels", value: lang, expected: "de or en")
+                                                 }
+                                                 return lang
+                                             }) {
             self.console.progress("exporting: \($0) cases")
         }
         reportExport(summary, "cases")
@@ -183,6 +237,19 @@ extension Shell {
     /// Report tables as listings: titled tables for people, plain records for machines.
     func show(_ tables: [ReportTable], _ inv: Invocation) throws {
         let format = try inv.format()
+        // Reports whose tables carry data: one stream of numbers with machine keys, no display text.
+        if format != .table, !tables.isEmpty, tables.allSatisfy({ !$0.key.isEmpty }) {
+            let rows = tables.flatMap { table in
+                table.data.map { d -> [Listing.Cell] in
+                    let value: Listing.Cell = d.value.map { v in
+                        v == v.rounded() && abs(v) < 1e15 ? .int(Int(v)) : .number(v)
+                    } ?? .null
+                    return [.text(table.key), .text(d.row), .text(d.column), value, .text(d.status.rawValue)]
+                }
+            }
+            console.out(Listing(columns: ["table", "row", "column", "value", "status"], rows: rows).render(format))
+            return
+        }
         for (index, table) in tables.enumerated() {
             let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
             if format == .table {

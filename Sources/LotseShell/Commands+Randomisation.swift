@@ -65,8 +65,10 @@ extension Shell {
                     }),
             Command(path: ["randomise", "balance"], arguments: [], options: [
                         OptionSpec("site", value: "SITE", "only this site"), .format],
-                    summary: "the strata and each variable by group, with standardised differences",
-                    details: "A standardised difference above 0.1 in absolute value is commonly read as imbalance.",
+                    summary: "the strata and each baseline variable by group and site, with standardised differences",
+                    details: "Per site, where the randomisation was made: sex, age class, applicant type (the strata), "
+                        + "long-term receipt, every target group and the mean years in SGB II. A standardised difference "
+                        + "above 0.1 in absolute value is commonly read as imbalance.",
                     group: .evaluation, permission: .viewBalance, needsLogin: true,
                     run: { shell, inv in try shell.showBalance(inv) }),
             Command(path: ["observe"], arguments: ["CASE", "KEY=VALUE"], options: [.lang],
@@ -155,20 +157,24 @@ extension Shell {
     func showBalance(_ inv: Invocation) throws {
         let actor = try currentActor
         let strata = try office.strata(by: actor, site: inv.option("site"))
-        let balance = try office.balance(by: actor, site: inv.option("site"))
+        let balance = try BalanceReport.build(office, by: actor, site: inv.option("site"))
         let strataListing = Listing(columns: ["stratum", "participants", "comparison", "total"], rows: strata.map {
             [.text($0.stratum), .int($0.participants), .int($0.comparison), .int($0.participants + $0.comparison)]
         })
-        let variables = Listing(columns: ["variable", "level", "participants", "share_p", "comparison", "share_c", "std_diff"],
+        let variables = Listing(columns: ["site", "variable", "level", "participants", "share_p", "comparison", "share_c", "std_diff"],
                                 rows: balance.map { row in
-            [.text(row.variable), .text(row.level), .int(row.participants),
-             .text(Self.percent(row.participants, row.participantsTotal)), .int(row.comparison),
-             .text(Self.percent(row.comparison, row.comparisonTotal)),
-             .text(row.standardisedDifference.map { String(format: "%+.3f", $0) })]
+            let continuous = row.level.isEmpty
+            func value(_ v: Double?) -> String? {
+                v.map { continuous ? String(format: "%.2f", $0) : String(format: "%.1f%%", 100 * $0) }
+            }
+            return [.text(row.site), .text(row.variable), .text(continuous ? "mean" : row.level), .int(row.participants),
+                    .text(value(row.participantsValue)), .int(row.comparison), .text(value(row.comparisonValue)),
+                    .text(row.standardisedDifference.map { $0.isFinite ? String(format: "%+.3f", $0) : ($0 > 0 ? "+inf" : "-inf") })]
         })
         let format = try inv.format()
         if format == .table {
-            console.out("Strata:\n" + strataListing.render(.table) + "\nBalance by variable:\n" + variables.render(.table))
+            console.out("Strata:\n" + strataListing.render(.table) + "\nBalance by variable, per site (randomisation is per site):\n"
+                        + variables.render(.table))
         } else {
             console.out(strataListing.render(format) + variables.render(format))
         }

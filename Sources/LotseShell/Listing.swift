@@ -11,6 +11,8 @@ public struct Listing: Sendable {
     public enum Cell: Sendable, Equatable {
         case text(String)
         case int(Int)
+        /// A measured value (a share, a median): written in full precision, shortest form.
+        case number(Double)
         case bool(Bool)
         case null
 
@@ -23,6 +25,7 @@ public struct Listing: Sendable {
             switch self {
             case let .text(s): return s
             case let .int(i): return String(i)
+            case let .number(x): return x.isFinite ? String(x) : nil
             case let .bool(b): return b ? "yes" : "no"
             case .null: return nil
             }
@@ -32,6 +35,7 @@ public struct Listing: Sendable {
             switch self {
             case let .text(s): return .string(s)
             case let .int(i): return .int(i)
+            case let .number(x): return x.isFinite ? .number(x) : .null
             case let .bool(b): return .bool(b)
             case .null: return .null
             }

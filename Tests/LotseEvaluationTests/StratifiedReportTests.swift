@@ -97,7 +97,7 @@ import LotseTestSupport
         let start = try #require(output.range(of: "indicator,"))
         try String(output[start.lowerBound...]).write(toFile: report, atomically: true, encoding: .utf8)
         let flowOutput = lotse.run("login eva\nreport flow --lang en --format csv --svg \(svg)").output
-        let flowStart = try #require(flowOutput.range(of: "step,"))
+        let flowStart = try #require(flowOutput.range(of: "table,row,column,value,status"))
         try String(flowOutput[flowStart.lowerBound...]).write(toFile: flow, atomically: true, encoding: .utf8)
         let diagram = try String(contentsOfFile: svg, encoding: .utf8)
         #expect(diagram.contains("randomised: 160") && diagram.contains("observed at 12 months: 64"), "\(diagram)")
@@ -121,6 +121,7 @@ import LotseTestSupport
         #expect(text.contains("ok  time to integration (comparison)"), "\(text)")
         #expect(text.contains(" 0 differ"), "\(text)")
         #expect(text.contains("ok  flow participant sum of the terminal boxes: report 80, export 80"), "\(text)")
+        #expect(text.contains("ok  flow participant transferred: report 0, export 0") && text.contains("ok  flow comparison ongoing: report 80, export 80"), "\(text)")
         #expect(!text.contains("DIFFERENT"), "\(text)")
     }
 
@@ -135,7 +136,7 @@ import LotseTestSupport
         #expect(status == .ok, "\(declared)")
         let again = lotse.run("login eva\nevaluation plan --primary integrated_12m", keepGoing: true)
         #expect(again.status == .commandFailed)
-        #expect(again.output.contains("primary outcome left_benefits_12m, alpha 0.05; a plan is declared once"), "\(again.output)")
+        #expect(again.output.contains("primary outcome left_benefits_12m, alpha 0.05, minimum site size 10; a plan is declared once"), "\(again.output)")
         var plans = 0
         try lotse.store.audit.query(AuditFilter(action: "evaluation.plan")) { _ in plans += 1 }
         #expect(plans == 1)
@@ -153,5 +154,35 @@ import LotseTestSupport
         let people = lotse.run("login eva\nreport evaluation --lang en").output
         #expect(people.contains("Warning: observation at 12 months is missing for 20.0% of participants and 0.0% of the comparison group"))
         #expect(people.contains("primary outcome left_benefits_12m, α = 0.050; secondary outcomes with Holm-adjusted p."))
+    }
+
+    @Test func balanceIsPerSiteWithTheOneStandardisedDifference() throws {
+        let lotse = try Self.paradox()
+        let (output, status) = lotse.run("login eva\nrandomise balance --format csv")
+        #expect(status == .ok, "\(output)")
+        let rows = output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let sex = rows.filter { $0.count == 8 && $0[1] == "sex" && $0[2] == "w" }
+        #expect(Set(sex.map { $0[0] }) == ["bocholt", "borken"], "\(output)")
+        for row in sex {
+            let p = Double(row[3])!, c = Double(row[5])!
+            let (np, nc) = row[0] == "bocholt" ? (60.0, 20.0) : (20.0, 60.0)
+            #expect(row[7] == String(format: "%+.3f", StandardisedDifference.binary(p / np, c / nc)), "\(row)")
+        }
+    }
+
+    @Test func kaplanMeierCurvesAreDrawnAndAWithheldGroupIsNot() throws {
+        let lotse = try DisclosureTests.regionWithAOneClientSite()
+        let pooled = lotse.directory.file("km.svg"), site = lotse.directory.file("km-bocholt.svg")
+        let (output, status) = lotse.run("login eva\nreport evaluation --lang en --km-svg \(pooled)\n"
+                                         + "report evaluation --lang en --site bocholt --km-svg \(site)")
+        #expect(status == .ok, "\(output)")
+        let all = try String(contentsOfFile: pooled, encoding: .utf8)
+        #expect(all.components(separatedBy: "<polyline").count == 3, "\(all)")
+        #expect(all.contains(">participants</text>") && all.contains(">comparison</text>") && all.contains(">12 months</text>"))
+        // At bocholt the comparison group's integrations are suppressed (see the table): no curve.
+        let one = try String(contentsOfFile: site, encoding: .utf8)
+        #expect(one.components(separatedBy: "<polyline").count == 2, "\(one)")
+        #expect(one.contains(">comparison (suppressed)</text>"))
+        #expect(output.contains("comparison    20     •"), "\(output)")
     }
 }

@@ -59,8 +59,13 @@ enum Derivations {
     }
 
     /// Days from case start to the placement's start.
-    static func daysToPlacement(_ f: CaseFacts) -> Int? {
-        guard let start = f.value("placement", "start"), let a = days(f.openedAt), let b = days(start) else { return nil }
+    /// Days from case start to placement start; at month precision the days between the first
+    /// days of the two months, so that the duration tells no more than the exported `YYYY-MM` dates.
+    static func daysToPlacement(_ f: CaseFacts, precision: ExportContext.Precision = .day) -> Int? {
+        guard let start = f.value("placement", "start"), f.openedAt.count >= 10, start.count >= 10 else { return nil }
+        let from = precision == .day ? String(f.openedAt.prefix(10)) : f.openedAt.prefix(7) + "-01"
+        let to = precision == .day ? String(start.prefix(10)) : start.prefix(7) + "-01"
+        guard let a = days(from), let b = days(to) else { return nil }
         return b - a
     }
 

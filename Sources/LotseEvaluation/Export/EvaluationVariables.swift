@@ -106,8 +106,9 @@ public enum EvaluationVariables {
                   kind: .text)
         formField("placement_wz", de: "Wirtschaftszweig (WZ 2008)", en: "sector (WZ 2008)", "placement", "wz", kind: .text)
         variables.append(Variable("days_to_placement", de: "Tage bis zur Integration", en: "days to placement",
-                                  kind: .integer, source: "derived: placement start minus case start", isOutcome: true)
-                                  { f, _ in Derivations.daysToPlacement(f).map(String.init) })
+                                  kind: .integer, source: "derived: placement start minus case start (with --date-precision "
+                                      + "month: between the first days of the two months)", isOutcome: true)
+                                  { f, c in Derivations.daysToPlacement(f, precision: c.precision).map(String.init) })
         for (at, monthCount) in ObservationWindow.points {
             let months = String(monthCount)
             variables.append(Variable("observed_\(at)", de: "Datum der Beobachtung nach \(months) Monaten",

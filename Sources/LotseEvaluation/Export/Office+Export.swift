@@ -24,9 +24,11 @@ extension Office {
     /// age class instead of birth year, no medical-only field and no free text.
     /// - Parameters:
     ///   - asOf: only what was recorded up to this date (inclusive); default today.
+    ///   - labels: `de` or `en` for a labelled export: codes and flags as their labels in that
+    ///     language (for reading by eye or in a spreadsheet); nil for the codes.
     ///   - progress: told the number of cases written so far, every 5,000.
     public func exportCases(by actor: Actor, to target: OutputTarget, json: Bool = false, site: String? = nil,
-                            asOf: String? = nil, precision: ExportContext.Precision = .day,
+                            asOf: String? = nil, precision: ExportContext.Precision = .day, labels: String? = nil,
                             progress: ((Int) -> Void)? = nil) throws -> ExportSummary {
         try authorize(.exportCases, actor)
         let bound = try Self.endOfDay(asOf) ?? timestamp()
@@ -37,15 +39,25 @@ extension Office {
         }
         let variables = EvaluationVariables.all(definitions)
         let names = variables.map(\.name)
-        let kinds = variables.map(\.kind)
+        let labelled = variables.map { labels != nil && ($0.kind == .code || $0.kind == .flag) && !$0.codes.isEmpty }
+        let kinds = variables.indices.map { labelled[$0] ? .text : variables[$0].kind }
+        let valueLabels: [[String: String]] = variables.map { v in
+            Dictionary(v.codes.map { ($0.code, labels == "en" ? $0.en : $0.de) }, uniquingKeysWith: { a, _ in a })
+        }
         return try writeExport(actor, "export.cases", to: target, extra: [
             ("site", .string(site)), ("as_of", .string(bound)), ("precision", .string(precision.rawValue)),
-            ("format", .string(json ? "json" : "csv")),
+            ("format", .string(json ? "json" : "csv")), ("labels", .string(labels)),
         ]) { file in
             var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try facts(site: site, asOf: bound) { facts in
-                let values = variables.map { $0.value(facts, context) }
+                var values = variables.map { $0.value(facts, context) }
+                if labels != nil {
+                    // A multiple choice keeps its codes' order; a code without a label stays a code.
+                    for i in values.indices where labelled[i] && !values[i].isEmpty {
+                        values[i] = values[i].split(separator: " ").map { valueLabels[i][String($0)] ?? String($0) }.joined(separator: "; ")
+                    }
+                }
                 try file.write(json ? RecordFormat.json(names, values, kinds: kinds) : RecordFormat.csv(values))
                 rows += 1
                 if rows % 5_000 == 0 { progress?(rows) }
@@ -121,6 +133,29 @@ extension Office {
         case .date, .dateTime: return "date"
         case .select1, .select: return "code"
         default: return "text"
+        }
+    }
+
+    /// Writes the syntax file that reads `export cases` into a statistical package with its
+    /// variable and value labels, types (codes such as KldB as strings) and missing values
+    /// (evaluator; audited like every export).
+    /// - Parameters:
+    ///   - package: SPSS (and PSPP), Stata, R or Python with pandas.
+    ///   - dataFile: the CSV file the syntax reads, as the user will name it.
+    ///   - english: English labels, else German.
+    ///   - precision: the date precision the export was written with.
+    public func exportSyntax(by actor: Actor, for package: StatisticalPackage, to target: OutputTarget, dataFile: String,
+                             english: Bool, precision: ExportContext.Precision = .day) throws -> ExportSummary {
+        try authorize(.exportCases, actor)
+        let variables = EvaluationVariables.all(definitions)
+        let text = StatisticalSyntax.render(variables, for: package, dataFile: dataFile, english: english,
+                                            dayPrecision: precision == .day)
+        return try writeExport(actor, "export.syntax", to: target, extra: [
+            ("package", .string(package.rawValue)), ("data", .string(dataFile)), ("precision", .string(precision.rawValue)),
+            ("language", .string(english ? "en" : "de")),
+        ]) { file in
+            try file.write(text)
+            return variables.count
         }
     }
 

@@ -50,6 +50,7 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible {
     case badDate(String)
     case unknownFormat(String)
     case badLevel(Int, String)
+    case siteTooSmall(String, participants: Int, comparison: Int, minimum: Int)
 
     public var description: String {
         switch self {
@@ -57,6 +58,9 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible {
         case let .badDate(text): return "\"\(text)\" is not a date YYYY-MM-DD"
         case let .unknownFormat(text): return "unknown format \(text); use csv or json"
         case let .badLevel(level, by): return "level \(level) does not exist for \(by) (KldB 1–5, WZ 1–5)"
+        case let .siteTooSmall(site, p, c, minimum):
+            return "site \(site) has \(p) participants and \(c) comparison cases; a site report needs at least \(minimum) "
+                + "cases in each group (disclosure control: the site is in the pooled report only)"
         }
     }
 }

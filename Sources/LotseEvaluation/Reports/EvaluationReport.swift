@@ -13,6 +13,8 @@ public struct EvaluationReport: Sendable {
     public var tables: [ReportTable]
     /// The 12-month indicators as a grouped bar chart.
     public var chart: GroupedBarChart
+    /// The Kaplan–Meier curves of the time to integration.
+    public var curves: String
 
     /// Builds the report (evaluator, supervisor); `asOf` is a date `YYYY-MM-DD`.
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
@@ -26,25 +28,36 @@ public struct EvaluationReport: Sendable {
         let context = try office.reportContext(bound: bound)
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
-        var noLegalBasis = [String: Int]()
         var tallies = [String: [String: Tally]]()       // indicator → site → tally
-        var randomised = [String: [String: Int]]()       // site → group → cases
-        var observed = [String: [String: Int]]()         // time point → group → observed cases
+        var items = [String: [String: [String: Int]]]()  // site → item → group → cases
+        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         var survival = TimeToIntegration()
-        try office.facts(site: site, asOf: bound) { facts in
+        // Every site's counts, whichever table is asked for: the disclosure control suppresses
+        // the per-site and pooled tables together.
+        try office.facts(site: nil, asOf: bound) { facts in
             guard actor.works(at: facts.site) else { return }
+            sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
-            randomised[facts.site, default: [:]][group, default: 0] += 1
+            func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
             let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
-            if !usable { noLegalBasis[group, default: 0] += 1 }
-            survival.add(facts, outcomesUsable: usable)
+            if !usable { count("no_legal_basis") }
+            if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
+            if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
             for name in wanted {
                 tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
             }
             for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
-                observed[at, default: [:]][group, default: 0] += 1
+                count("observed_\(at)")
             }
+        }
+        try sizes.check(site: site, in: office)
+        let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
+        let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells)
+        // The report's own sites: every site pooled, or the one asked for.
+        let randomised = sizes.randomised.filter { site == nil || $0.key == site }.filter { !$0.value.isEmpty }
+        if let site {
+            for name in wanted { tallies[name] = tallies[name]?.filter { $0.key == site } }
         }
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
@@ -55,10 +68,15 @@ public struct EvaluationReport: Sendable {
         })
         var groupSize = [String: Int]()
         for groups in randomised.values { for (group, n) in groups { groupSize[group, default: 0] += n } }
+        // Effects only from tables with every cell shown (and, stratified, every site's cells:
+        // the Mantel–Haenszel figures are computed from them).
+        func effectsShown(_ name: String) -> Bool {
+            protected.complete(name, site) && (!stratified || protected.stratumComplete(name))
+        }
 
         // Holm over the secondary outcomes' headline p-values.
         let secondary = wanted.filter { $0 != plan?.primary }
-        let adjusted = Holm.adjust(secondary.map { comparisons[$0]!.headlineP(format.smallCells) ?? .nan })
+        let adjusted = Holm.adjust(secondary.map { effectsShown($0) ? comparisons[$0]!.headlineP(format.smallCells) ?? .nan : .nan })
         let holm = Dictionary(uniqueKeysWithValues: zip(secondary, adjusted))
 
         var columns = de ? ["Indikator", "Teilnahme", "Vergleich", "Schätzer", "Differenz (Pp.) [95 %-KI]",
@@ -74,8 +92,8 @@ public struct EvaluationReport: Sendable {
             columns: columns)
         table.rows.append(padded([de ? "Fälle (n)" : "cases (n)", format.count(groupSize["participant"] ?? 0),
                                   format.count(groupSize["comparison"] ?? 0)]))
-        table.rows.append(padded([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)",
-                                  format.count(noLegalBasis["participant"] ?? 0), format.count(noLegalBasis["comparison"] ?? 0)]))
+        table.rows.append(padded([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)"]
+                                 + (0..<2).map { protected.other.text(site, IndicatorTables.itemIndex($0, "no_legal_basis"), format) }))
         let mhLabel = de ? "MH (\(sites.count) Standorte)" : "MH (\(sites.count) sites)"
         let crudeLabel = de ? "roh" : "crude"
         var groups: [GroupedBarChart.Group] = []
@@ -83,7 +101,7 @@ public struct EvaluationReport: Sendable {
             let comparison = comparisons[indicator.variable]!
             let label = de ? indicator.de : indicator.en
             let (p, c) = comparison.proportions
-            let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
+            let shares = (0..<2).map { protected.share(indicator.variable, site, group: $0, format) }
             var planColumn: [String] = []
             if let plan {
                 let adjustedP: String = holm[indicator.variable].flatMap { $0.isNaN ? nil : format.pValue($0) } ?? ""
@@ -93,8 +111,9 @@ public struct EvaluationReport: Sendable {
                 table.rows.append(padded([label] + shares + [crudeLabel, "n/a", "n/a", "n/a"]))
                 continue
             }
-            if comparison.suppressed(format.smallCells) {
-                table.rows.append(padded([label] + shares + [stratified ? mhLabel : crudeLabel, "<5", "<5", "<5"]))
+            if !effectsShown(indicator.variable) {
+                let mark = comparison.suppressed(format.smallCells) ? "<\(format.smallCells.threshold)" : SiteTables.complementMark
+                table.rows.append(padded([label] + shares + [stratified ? mhLabel : crudeLabel, mark, mark, mark]))
             } else {
                 if stratified, let mh = comparison.mantelHaenszel {
                     let heterogeneity: String = mh.breslowDay.map { format.pValue($0.pValue) } ?? "–"
@@ -109,16 +128,20 @@ public struct EvaluationReport: Sendable {
                     table.rows.append(padded([label] + shares + [crudeLabel] + Self.effects(crude, format) + planColumn))
                 }
             }
-            if let p, let c, indicator.variable.hasSuffix("_12m") || indicator.variable == "nachhaltig" {
+            if let p, let c, protected.complete(indicator.variable, site),
+               indicator.variable.hasSuffix("_12m") || indicator.variable == "nachhaltig" {
                 groups.append(GroupedBarChart.Group(label, participants: p, comparison: c))
             }
         }
         table.notes = Self.methodNotes(stratified: stratified, sites: sites.count, plan: plan, de: de, format: format)
+        if protected.anyHidden(site) { table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum)) }
 
-        let missing = Self.missingTable(comparisons, observed: observed, groupSize: groupSize, de: de, format: format)
-        var tables = [table, survival.table(de: de, format: format), missing]
+        let missing = Self.missingTable(protected, site: site, groupSize: groupSize, de: de, format: format)
+        let integrationsShown = (0..<2).map { protected.other.isShown(site, IndicatorTables.itemIndex($0, "integrated_km")) }
+        var tables = [table, survival.table(de: de, format: format, shown: integrationsShown), missing]
         if let plan, let primary = comparisons[plan.primary] {
-            tables.append(Self.sensitivityTable(primary, randomised: randomised, plan: plan, de: de, format: format))
+            tables.append(Self.sensitivityTable(primary, randomised: randomised, plan: plan, shown: effectsShown(plan.primary),
+                                                de: de, format: format))
         }
 
         var chart = GroupedBarChart(title: de ? "Ergebnisse nach 12 Monaten: Teilnahme- und Vergleichsgruppe"
@@ -129,7 +152,18 @@ public struct EvaluationReport: Sendable {
         // Room above the highest whisker, in steps of 10 %.
         let highest = groups.flatMap { [$0.participants.wilsonInterval().upper, $0.comparison.wilsonInterval().upper] }.max() ?? 1
         chart.yMaximum = min(1, max(0.1, (highest * 10).rounded(.up) / 10 + 0.1))
-        return EvaluationReport(tables: tables, chart: chart)
+        let curves = IntegrationCurves(
+            curves: [(de ? "Teilnahme" : "participants", "#1f4e79", "participant"), (de ? "Vergleich" : "comparison", "#c55a11", "comparison")]
+                .enumerated().map { index, entry in
+                    let data = survival.followUps[entry.2] ?? []
+                    let curve = KaplanMeier(data)
+                    let withheld = !integrationsShown[index] || data.isEmpty || format.smallCells.suppresses(curve.eventCount)
+                        || format.smallCells.suppresses(curve.count - curve.eventCount)
+                    return (entry.0, entry.1, withheld ? nil : curve)
+                },
+            title: de ? "Zeit bis zur Integration (Kaplan–Meier): Anteil integriert" : "Time to integration (Kaplan–Meier): share integrated",
+            format: format)
+        return EvaluationReport(tables: tables, chart: chart, curves: curves.svg(de: de))
     }
 
     /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.
@@ -187,8 +221,8 @@ public struct EvaluationReport: Sendable {
     /// Observed and missing values per group: each time point's observation and every indicator,
     /// over everyone randomised (intention to treat), with a warning where the groups' missing
     /// shares differ by more than 5 percentage points.
-    static func missingTable(_ comparisons: [String: IndicatorComparison], observed: [String: [String: Int]],
-                             groupSize: [String: Int], de: Bool, format: ReportFormat) -> ReportTable {
+    static func missingTable(_ protected: IndicatorTables, site: String?, groupSize: [String: Int], de: Bool,
+                             format: ReportFormat) -> ReportTable {
         var table = ReportTable(
             title: de ? "Beobachtete und fehlende Werte je Gruppe (Nenner: alle Randomisierten)"
                 : "Observed and missing values per group (denominator: everyone randomised)",
@@ -197,12 +231,16 @@ public struct EvaluationReport: Sendable {
                 : ["item", "participants observed", "participants missing", "comparison observed",
                    "comparison missing", "difference missing (points)"])
         let nP = groupSize["participant"] ?? 0, nC = groupSize["comparison"] ?? 0
-        func row(_ label: String, _ oP: Int, _ oC: Int) {
-            let mP = nP > 0 ? Double(nP - oP) / Double(nP) : .nan, mC = nC > 0 ? Double(nC - oC) / Double(nC) : .nan
-            let gap = mP - mC
-            table.rows.append([label, "\(oP) / \(nP)", format.percent(mP), "\(oC) / \(nC)", format.percent(mC),
-                               format.number(gap * 100, decimals: 1)])
-            if gap.isFinite, abs(gap) > 0.05 {
+        /// `observed` is the count per group, nil where it is suppressed (then `text` is shown).
+        func row(_ label: String, _ oP: Int?, _ oC: Int?, _ textP: String, _ textC: String) {
+            let mP = nP > 0 ? oP.map { Double(nP - $0) / Double(nP) } : .nan
+            let mC = nC > 0 ? oC.map { Double(nC - $0) / Double(nC) } : .nan
+            let hidden = SiteTables.complementMark
+            let gap = mP.flatMap { p in mC.map { p - $0 } }
+            table.rows.append([label, "\(textP) / \(nP)", mP.map { format.percent($0) } ?? hidden,
+                               "\(textC) / \(nC)", mC.map { format.percent($0) } ?? hidden,
+                               gap.map { format.number($0 * 100, decimals: 1) } ?? hidden])
+            if let gap, let mP, let mC, gap.isFinite, abs(gap) > 0.05 {
                 table.notes.append((de ? "Warnung: " : "Warning: ") + label + (de
                     ? " fehlt in der Teilnahmegruppe bei \(format.percent(mP)), in der Vergleichsgruppe bei "
                         + "\(format.percent(mC)) (Unterschied über 5 Pp.); die Ergebnisse können verzerrt sein."
@@ -210,22 +248,29 @@ public struct EvaluationReport: Sendable {
                         + "group (more than 5 points apart); the results may be biased."))
             }
         }
+        let other = protected.other
         for (at, months) in ObservationWindow.points {
+            let cells = (0..<2).map { IndicatorTables.itemIndex($0, "observed_\(at)") }
             row(de ? "Beobachtung nach \(months) Monaten" : "observation at \(months) months",
-                observed[at]?["participant"] ?? 0, observed[at]?["comparison"] ?? 0)
+                other.isShown(site, cells[0]) ? other.value(site, cells[0]) : nil,
+                other.isShown(site, cells[1]) ? other.value(site, cells[1]) : nil,
+                other.text(site, cells[0], format), other.text(site, cells[1], format))
         }
         for indicator in Indicators.names {
-            let pooled = comparisons[indicator.variable]!.pooled
+            guard let t = protected.indicators[indicator.variable] else { continue }
+            let cells = (0..<2).map { IndicatorTables.index($0, .known) }
             // An indicator defined for one group only (rehabilitation) has no comparison to bias.
-            guard (pooled.known["participant"] ?? 0) > 0, (pooled.known["comparison"] ?? 0) > 0 else { continue }
-            row(de ? indicator.de : indicator.en, pooled.known["participant"] ?? 0, pooled.known["comparison"] ?? 0)
+            guard t.value(site, cells[0]) > 0, t.value(site, cells[1]) > 0 else { continue }
+            row(de ? indicator.de : indicator.en,
+                t.isShown(site, cells[0]) ? t.value(site, cells[0]) : nil, t.isShown(site, cells[1]) ? t.value(site, cells[1]) : nil,
+                t.text(site, cells[0], format), t.text(site, cells[1], format))
         }
         return table
     }
 
     /// The primary outcome under three assumptions about the missing values.
     static func sensitivityTable(_ primary: IndicatorComparison, randomised: [String: [String: Int]], plan: EvaluationPlan,
-                                 de: Bool, format: ReportFormat) -> ReportTable {
+                                 shown: Bool, de: Bool, format: ReportFormat) -> ReportTable {
         let label = Indicators.names.first { $0.variable == plan.primary }.map { de ? $0.de : $0.en } ?? plan.primary
         var table = ReportTable(
             title: (de ? "Sensitivitätsanalyse des primären Endpunkts: " : "Sensitivity analysis of the primary outcome: ") + label,
@@ -238,6 +283,11 @@ public struct EvaluationReport: Sendable {
         ]
         for (assumption, comparison) in cases {
             let (p, c) = comparison.proportions
+            guard shown else {
+                // The observed counts are suppressed: the imputed ones would give them away.
+                table.rows.append([assumption] + Array(repeating: SiteTables.complementMark, count: 5))
+                continue
+            }
             let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
             guard let crude = comparison.crude else { table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"]); continue }
             if comparison.suppressed(format.smallCells) {

@@ -42,50 +42,106 @@ public struct FlowReport: Sendable {
         }
     }
 
+    /// The rows of the flow, each a count per group and in total; `implied` rows are never
+    /// printed but follow from the randomised count (who did not start, who was not observed).
+    static let steps: [(key: String, implied: Bool)] =
+        [("randomised", false), ("started", false), ("not_started", true)]
+        + Terminal.allCases.map { ($0.rawValue, false) }
+        + ObservationWindow.points.flatMap { [("observed_\($0.at)", false), ("unobserved_\($0.at)", true)] }
+
+    /// The shape of one site's flow for disclosure control: the eligible pool, then per step the
+    /// participants, the comparison group and the total; the randomised counts are known to
+    /// every reader (the randomisation log), the rest is protected.
+    static func layout() -> SiteTables.Layout {
+        var roles: [CellSuppression.Role] = [.known]
+        var sums: [CellSuppression.Sum] = []
+        for step in steps {
+            // Not starting and not being observed say nothing about an outcome: derived, unprotected.
+            let role: CellSuppression.Role = step.key == "randomised" ? .known : step.implied ? .derived : .published
+            roles += [role, role, role]
+        }
+        func cell(_ key: String, _ g: Int) -> Int { 1 + 3 * steps.firstIndex { $0.key == key }! + g }
+        for key in steps.map(\.key) { sums.append(CellSuppression.Sum(total: cell(key, 2), parts: [cell(key, 0), cell(key, 1)])) }
+        for g in 0..<3 {
+            sums.append(CellSuppression.Sum(total: cell("randomised", g), parts: [cell("started", g), cell("not_started", g)]))
+            sums.append(CellSuppression.Sum(total: cell("randomised", g), parts: Terminal.allCases.map { cell($0.rawValue, g) }))
+            for (at, _) in ObservationWindow.points {
+                sums.append(CellSuppression.Sum(total: cell("randomised", g), parts: [cell("observed_\(at)", g), cell("unobserved_\(at)", g)]))
+            }
+        }
+        return SiteTables.Layout(roles: roles, sums: sums)
+    }
+
     /// Builds the flow (evaluator, supervisor).
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> FlowReport {
         try office.authorize(.reports, actor)
+        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
         let bound = try Office.endOfDay(asOf) ?? office.timestamp()
         let de = language == "de"
-        let eligible = try office.store.cases.clients(site: site).filter { $0.eligible && $0.createdAt <= bound }.count
-        let groups = ["participant", "comparison"]
-        var counts = [String: [String: Int]]()   // box → group → cases
+        let format = de ? ReportFormat.german : ReportFormat.english
+        var eligible = [String: Int]()
+        for client in try office.store.cases.clients(site: nil) where client.eligible && client.createdAt <= bound
+            && actor.works(at: client.site) {
+            eligible[client.site, default: 0] += 1
+        }
+        var counts = [String: [String: [String: Int]]]()   // site → box → group → cases
+        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         let context = try office.reportContext(bound: bound)
-        try office.facts(site: site, asOf: bound) { facts in
+        try office.facts(site: nil, asOf: bound) { facts in
+            guard actor.works(at: facts.site) else { return }
+            sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let group = facts.group?.rawValue else { return }
-            counts["randomised", default: [:]][group, default: 0] += 1
+            func add(_ key: String) { counts[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }
+            add("randomised")
             // Started: the programme began (consent given, profiling reached); the comparison
             // group has no programme to start.
-            if facts.group == .participant, facts.entered["profiling"] != nil {
-                counts["started", default: [:]][group, default: 0] += 1
-            }
-            counts[Terminal.of(facts).rawValue, default: [:]][group, default: 0] += 1
+            add(facts.group == .participant && facts.entered["profiling"] != nil ? "started" : "not_started")
+            add(Terminal.of(facts).rawValue)
             // Outcomes without a legal basis are not evaluated, so such a case counts as not observed.
             let usable = Derivations.legalBasis(facts, context) != .none
-            for (at, _) in ObservationWindow.points where usable && Derivations.observation(facts, at) != nil {
-                counts["observed_\(at)", default: [:]][group, default: 0] += 1
+            for (at, _) in ObservationWindow.points {
+                add(usable && Derivations.observation(facts, at) != nil ? "observed_\(at)" : "unobserved_\(at)")
             }
         }
+        try sizes.check(site: site, in: office)
+        var values = [String: [Int]]()
+        for s in Set(counts.keys).union(eligible.keys).union(sizes.randomised.keys) {
+            values[s] = [eligible[s] ?? 0] + steps.flatMap { step -> [Int] in
+                let p = counts[s]?[step.key]?["participant"] ?? 0, c = counts[s]?[step.key]?["comparison"] ?? 0
+                return [p, c, p + c]
+            }
+        }
+        let protected = SiteTables(layout: layout(), values: values, small: sizes.small, rule: format.smallCells)
         var table = ReportTable(
             title: (de ? "Teilnehmerfluss (CONSORT)" : "Participant flow (CONSORT)") + (site.map { " · \($0)" } ?? "")
                 + " · " + (de ? "Stichtag " : "as of ") + bound.prefix(10),
             columns: de ? ["Schritt", "Teilnahme", "Vergleich", "gesamt"] : ["step", "participants", "comparison", "total"])
-        func row(_ label: String, _ key: String) {
-            let values = groups.map { counts[key]?[$0] ?? 0 }
-            table.rows.append([label] + values.map(String.init) + [String(values.reduce(0, +))])
+        table.key = "flow"
+        table.data.append(protected.datum(site, 0, row: "eligible", column: "total"))
+        func row(_ label: String, _ key: String, as name: String? = nil) {
+            let base = 1 + 3 * steps.firstIndex { $0.key == key }!
+            let cells = (0..<3).map { base + $0 }
+            for (c, column) in ["participant", "comparison", "total"].enumerated() {
+                table.data.append(protected.datum(site, cells[c], row: name ?? key, column: column))
+            }
+            table.rows.append([label] + cells.map { protected.text(site, $0, format) })
         }
-        table.rows.append([de ? "geeigneter Pool (förderfähig)" : "eligible pool", "", "", String(eligible)])
+        table.rows.append([de ? "geeigneter Pool (förderfähig)" : "eligible pool", "", "", String(protected.value(site, 0))])
         row(de ? "randomisiert" : "randomised", "randomised")
         row(de ? "Programm begonnen" : "started the programme", "started")
         for terminal in Terminal.allCases { row("  " + terminal.label(de), terminal.rawValue) }
         for (at, months) in ObservationWindow.points {
             row(de ? "beobachtet nach \(months) Monaten" : "observed at \(months) months", "observed_\(at)")
         }
-        row(de ? "ausgewertet (Intention-to-treat)" : "analysed (intention to treat)", "randomised")
+        // The randomised counts again: intention to treat analyses everyone randomised.
+        row(de ? "ausgewertet (Intention-to-treat)" : "analysed (intention to treat)", "randomised", as: "analysed")
         table.notes.append(de
             ? "Jeder randomisierte Fall steht in genau einem eingerückten Endkasten; alle Randomisierten werden in ihrer Gruppe ausgewertet."
             : "Every randomised case is in exactly one indented terminal box; everyone randomised is analysed in their group.")
+        if table.rows.contains(where: { $0.contains { $0.hasPrefix("<") || $0 == SiteTables.complementMark } }) {
+            table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum))
+        }
         return FlowReport(table: table, svg: diagram(table, de: de))
     }
 

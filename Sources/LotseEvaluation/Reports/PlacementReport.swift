@@ -10,30 +10,54 @@ public enum PlacementReport {
         if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
         guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
         let bound = try Office.endOfDay(asOf) ?? office.timestamp()
-        var counts = [String: [String: Int]]()     // code → outcome group → count
-        try office.facts(site: site, asOf: bound) { facts in
+        let kinds = ["integration", "minijob", "other"]
+        var counts = [String: [String: [Int]]]()     // site → code → counts per kind
+        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
+        try office.facts(site: nil, asOf: bound) { facts in
             guard actor.works(at: facts.site) else { return }
+            sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let placement = facts.forms["placement"]?.last else { return }
             let raw = placement[byWZ ? "wz" : "kldb"] ?? ""
             guard !raw.isEmpty else { return }
             let code = byWZ ? wzCode(raw, level: level) : String(raw.prefix(level))
-            let kind = Derivations.integrationCodes.contains(placement["outcome"] ?? "") ? "integration"
-                : placement["outcome"] == "MINIJOB" ? "minijob" : "other"
-            counts[code, default: [:]][kind, default: 0] += 1
+            let kind = Derivations.integrationCodes.contains(placement["outcome"] ?? "") ? 0
+                : placement["outcome"] == "MINIJOB" ? 1 : 2
+            counts[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
         }
+        try sizes.check(site: site, in: office)
+        // One row of three kinds and its total per code; one such table per site and pooled.
+        let codes = Set(counts.values.flatMap(\.keys)).sorted()
+        let width = kinds.count + 1
+        let layout = SiteTables.Layout(
+            roles: Array(repeating: .published, count: codes.count * width),
+            sums: codes.indices.map { r in CellSuppression.Sum(total: r * width + kinds.count, parts: (0..<kinds.count).map { r * width + $0 }) })
+        var values = [String: [Int]]()
+        for s in Set(counts.keys).union(sizes.randomised.keys) {
+            values[s] = codes.flatMap { code -> [Int] in
+                let c = counts[s]?[code] ?? [0, 0, 0]
+                return c + [c.reduce(0, +)]
+            }
+        }
+        let protected = SiteTables(layout: layout, values: values, small: sizes.small, rule: .standard)
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
         var table = ReportTable(
             title: (de ? "Integrationen nach " : "Placements by ") + (byWZ ? (de ? "Wirtschaftszweig (WZ 2008)" : "sector (WZ 2008)")
-                : (de ? "Beruf (KldB 2010)" : "occupation (KldB 2010)")) + ", " + (de ? "Ebene " : "level ") + String(level),
+                : (de ? "Beruf (KldB 2010)" : "occupation (KldB 2010)")) + ", " + (de ? "Ebene " : "level ") + String(level)
+                + (site.map { " · \($0)" } ?? ""),
             columns: de ? ["Code", "Bezeichnung", "Integrationen (K2)", "Minijobs", "sonstige", "gesamt"]
                 : ["code", "label", "integrations (K2)", "minijobs", "other", "total"])
-        for code in counts.keys.sorted() {
-            let c = counts[code]!
-            let total = c.values.reduce(0, +)
-            table.rows.append([code, label(code, byWZ: byWZ, level: level, de: de), format.count(c["integration"] ?? 0),
-                               format.count(c["minijob"] ?? 0), format.count(c["other"] ?? 0), format.count(total)])
+        var anyHidden = false
+        table.key = "placements"
+        for (r, code) in codes.enumerated() where protected.value(site, r * width + kinds.count) > 0 {
+            let cells = (0..<width).map { r * width + $0 }
+            for (c, kind) in (kinds + ["total"]).enumerated() {
+                table.data.append(protected.datum(site, cells[c], row: (byWZ ? "wz:" : "kldb:") + code, column: kind))
+            }
+            anyHidden = anyHidden || cells.contains { !protected.isShown(site, $0) }
+            table.rows.append([code, label(code, byWZ: byWZ, level: level, de: de)] + cells.map { protected.text(site, $0, format) })
         }
+        if anyHidden { table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum)) }
         return table
     }
 

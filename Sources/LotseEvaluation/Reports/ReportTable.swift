@@ -1,3 +1,34 @@
+/// One number of a report as data: stable machine keys, the count (nil when suppressed) and
+/// whether it is shown; what `--format csv|json` writes instead of the text a person reads.
+public struct ReportDatum: Sendable, Equatable {
+    /// How the count is published.
+    public enum Status: String, Sendable {
+        /// The value is the count.
+        case shown
+        /// 1–4 cases (or a site below the minimum size): no value.
+        case small
+        /// Suppressed as a complement so that no small cell can be derived: no value.
+        case suppressed
+        /// Not defined (no case observed in a group): no value.
+        case notApplicable = "na"
+    }
+
+    /// The row's key: a step (`started`), a code with its scheme (`kldb:01104`, never a bare number).
+    public var row: String
+    /// The column's key: a group (`participant`, `comparison`, `total`) or a kind (`minijob`).
+    public var column: String
+    /// The number: a count, or a measured value (a share as a fraction, a median in days).
+    public var value: Double?
+    public var status: Status
+
+    public init(row: String, column: String, value: Double?, status: Status) {
+        self.row = row
+        self.column = column
+        self.value = value
+        self.status = status
+    }
+}
+
 /// A finished table of a report: column names and rows of text (numbers already formatted).
 public struct ReportTable: Sendable {
     public var title: String
@@ -5,6 +36,10 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Lines printed below the table for people (method notes, warnings); not part of the data.
     public var notes: [String]
+    /// The table's machine name (`flow`, `placements`), the `table` column of the data.
+    public var key = ""
+    /// The table's numbers as data; empty for a table that has only text so far.
+    public var data: [ReportDatum] = []
 
     public init(title: String, columns: [String], rows: [[String]] = [], notes: [String] = []) {
         self.title = title

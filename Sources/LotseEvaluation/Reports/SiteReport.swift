@@ -12,16 +12,18 @@ public enum SiteReport {
         let format = de ? ReportFormat.german : ReportFormat.english
         let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions).map { ($0.name, $0) })
         let context = try office.reportContext(bound: bound)
-        var tallies = [String: [String: Tally]]()      // site → indicator → tally
+        var tallies = [String: [String: Tally]]()      // indicator → site → tally
+        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         var gaps = [String: [Int]]()                     // site → days between contacts
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
         try office.facts(site: nil, asOf: bound) { facts in
             guard actor.works(at: facts.site) else { return }
+            sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
             for indicator in Indicators.names {
-                tallies[facts.site, default: [:]][indicator.variable, default: Tally()]
+                tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
                     .add(group: group, value: variables[indicator.variable]!.value(facts, context))
             }
             let dates = facts.entries("contact").compactMap { $0["date"].flatMap(Derivations.days) }.sorted()
@@ -33,7 +35,8 @@ public enum SiteReport {
                 stateDays[facts.site, default: [:]][t.to, default: []].append((end ?? today) - start)
             }
         }
-        let sites = tallies.keys.sorted()
+        let sites = sizes.randomised.filter { !$0.value.isEmpty }.keys.sorted()
+        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells)
         var indicators = ReportTable(
             title: de ? "Standortvergleich (Teilnahme / Vergleich)" : "Sites side by side (participants / comparison)",
             columns: [de ? "Indikator" : "indicator"] + sites.flatMap { ["\($0) P", "\($0) " + (de ? "V" : "C")] }
@@ -42,36 +45,71 @@ public enum SiteReport {
             var row = [de ? indicator.de : indicator.en]
             var differences: [String] = []
             for site in sites {
-                let tally = tallies[site]?[indicator.variable] ?? Tally()
-                let p = tally.proportion("participant"), c = tally.proportion("comparison")
-                row.append(p.map { format.share($0) } ?? "n/a")
-                row.append(c.map { format.share($0) } ?? "n/a")
-                if let p, let c {
+                let tally = tallies[indicator.variable]?[site] ?? Tally()
+                row += (0..<2).map { protected.percent(indicator.variable, site, group: $0, format) }
+                for (g, group) in IndicatorTables.groups.enumerated() {
+                    indicators.data.append(protected.shareDatum(indicator.variable, site, group: g, column: "\(site):\(group)_share"))
+                }
+                func effect(_ status: ReportDatum.Status, _ values: [Double?] = [nil, nil, nil]) {
+                    for (measure, value) in zip(["difference", "difference_lower", "difference_upper"], values) {
+                        indicators.data.append(ReportDatum(row: indicator.variable, column: "\(site):\(measure)", value: value,
+                                                           status: status))
+                    }
+                }
+                if let p = tally.proportion("participant"), let c = tally.proportion("comparison") {
+                    guard protected.complete(indicator.variable, site) else {
+                        effect(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c)) && !sizes.small.contains(site)
+                               ? .small : .suppressed)
+                        differences.append(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c))
+                                           && !sizes.small.contains(site) ? "<5" : SiteTables.complementMark)
+                        continue
+                    }
                     let table = TwoByTwo(participants: p, comparison: c)
-                    differences.append(format.smallCells.suppresses(table) ? "<5"
-                        : EvaluationReport.points(table.riskDifference.estimate, format) + " "
+                    effect(.shown, [table.riskDifference.estimate, table.riskDifference.interval.lower,
+                                    table.riskDifference.interval.upper])
+                    differences.append(EvaluationReport.points(table.riskDifference.estimate, format) + " "
                         + format.interval(ConfidenceInterval(lower: table.riskDifference.interval.lower * 100,
                                                              upper: table.riskDifference.interval.upper * 100), decimals: 1))
                 } else {
+                    effect(.notApplicable)
                     differences.append("n/a")
                 }
             }
             indicators.rows.append(row + differences)
         }
+        if protected.anyHidden(nil) || sites.contains(where: { protected.anyHidden($0) || sizes.small.contains($0) }) {
+            indicators.notes.append(SiteTables.note(de: de, minimum: sizes.minimum))
+        }
         var caseload = ReportTable(title: de ? "Fallzahl je Fachkraft (Ziel 1:50)" : "Caseload per caseworker (target 1:50)",
                                    columns: de ? ["Fachkraft", "Standort", "offene Fälle", "Anteil am Ziel"]
                                        : ["caseworker", "site", "open cases", "of target"])
+        caseload.key = "caseload"
+        indicators.key = "sites"
         for row in try EvaluationQueries(database: office.store.database).caseload() {
             caseload.rows.append([row.user, row.site ?? "-", format.count(row.open), format.percent(Double(row.open) / 50, decimals: 0)])
+            let small = format.smallCells.suppresses(row.open)
+            caseload.data.append(ReportDatum(row: row.user, column: (row.site ?? "") + ":open_cases",
+                                             value: small ? nil : Double(row.open), status: small ? .small : .shown))
         }
         var process = ReportTable(title: de ? "Kontakte und Verweildauer (Median, Tage)" : "Contacts and time in states (median days)",
                                   columns: [de ? "Kennzahl" : "measure"] + sites)
+        process.key = "process"
         process.rows.append([de ? "Tage zwischen Kontakten" : "days between contacts"]
                             + sites.map { gaps[$0]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
+        for site in sites {
+            let median = gaps[site]?.median()
+            process.data.append(ReportDatum(row: "days_between_contacts", column: site, value: median,
+                                            status: median == nil ? .notApplicable : .shown))
+        }
         let states = Set(stateDays.values.flatMap(\.keys)).sorted()
         for state in states {
             process.rows.append([(de ? "Tage in " : "days in ") + state]
                                 + sites.map { stateDays[$0]?[state]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
+            for site in sites {
+                let median = stateDays[site]?[state]?.median()
+                process.data.append(ReportDatum(row: "days_in:" + state, column: site, value: median,
+                                                status: median == nil ? .notApplicable : .shown))
+            }
         }
         return [indicators, caseload, process]
     }

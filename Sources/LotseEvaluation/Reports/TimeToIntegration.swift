@@ -40,7 +40,9 @@ struct TimeToIntegration {
     /// The table: per group cases, integrations, median with its interval, the share integrated
     /// at 6 and 12 months; the log-rank test below it. Groups with 1–4 integrations or 1–4
     /// cases without one show `<5` and no curve figures.
-    func table(de: Bool, format: ReportFormat) -> ReportTable {
+    /// - Parameter shown: per group (participants, comparison), whether its integration count
+    ///   survives the report's disclosure control; a suppressed group shows `•` throughout.
+    func table(de: Bool, format: ReportFormat, shown integrationsShown: [Bool] = [true, true]) -> ReportTable {
         var table = ReportTable(
             title: de ? "Zeit bis zur Integration (Kaplan–Meier, Tage ab Fallbeginn; Ereignis: Integration K2 laut Beobachtung)"
                 : "Time to integration (Kaplan–Meier, days from case start; event: integration K2 as observed)",
@@ -49,9 +51,16 @@ struct TimeToIntegration {
                 : ["group", "cases", "integrations", "median (days) [95% CI]", "integrated by 6 months",
                    "integrated by 12 months"])
         var shown: [String: Bool] = [:]
-        for (group, label) in [("participant", de ? "Teilnahme" : "participants"), ("comparison", de ? "Vergleich" : "comparison")] {
+        for (index, (group, label)) in [("participant", de ? "Teilnahme" : "participants"),
+                                         ("comparison", de ? "Vergleich" : "comparison")].enumerated() {
             let data = followUps[group] ?? []
             let curve = KaplanMeier(data)
+            guard integrationsShown[index] || data.isEmpty else {
+                let hidden = SiteTables.complementMark
+                table.rows.append([label, format.count(curve.count), hidden, hidden, hidden, hidden])
+                shown[group] = false
+                continue
+            }
             let withheld = format.smallCells.suppresses(curve.eventCount)
                 || format.smallCells.suppresses(curve.count - curve.eventCount)
             shown[group] = !withheld && !data.isEmpty

@@ -49,6 +49,10 @@ public struct CellSuppression: Sendable {
     public private(set) var hidden: [Bool]
     /// For each cell, whether it was hidden by the rule itself (not as a complement).
     public let primary: [Bool]
+    /// Cells every reader knows (never hidden).
+    let fixed: [Bool]
+    /// Hidden cells that may be derived (implied complements that are not small).
+    let exempt: [Bool]
 
     /// Suppresses `cells` under `rule`.
     /// - Parameters:
@@ -56,21 +60,62 @@ public struct CellSuppression: Sendable {
     ///   - sums: the equations among them.
     ///   - rule: the small-cell rule of the primary suppression.
     public init(cells: [Int], sums: [Sum], rule: SmallCellRule = .standard) {
+        self.init(cells: cells, sums: sums, rule: rule, roles: Array(repeating: .published, count: cells.count))
+    }
+
+    /// What a cell is to the reader.
+    public enum Role: Sendable, Hashable {
+        /// Printed unless suppressed; hidden by the rule when small, or as a complement.
+        case published
+        /// Known to every reader anyway (a group size from the randomisation log): never hidden,
+        /// never protected; it is a constant in the reader's equations.
+        case known
+        /// Never printed but implied by the sums (a complement such as "did not start"):
+        /// always hidden, protected when the rule would suppress it.
+        case implied
+        /// Never printed, implied by the sums, and never protected however small: a count that
+        /// says nothing about a person's outcome and that readers need whole (observations
+        /// missing out of everyone randomised, CONSORT item 13).
+        case derived
+        /// Withheld and protected whatever its value (a site below the minimum site size).
+        case withheld
+    }
+
+    /// Suppresses `cells` under `rule`, each cell with its role.
+    /// - Parameters:
+    ///   - cells: every count, published or implied.
+    ///   - sums: the equations among them.
+    ///   - rule: the small-cell rule of the primary suppression.
+    ///   - roles: the role of each cell.
+    public init(cells: [Int], sums: [Sum], rule: SmallCellRule = .standard, roles: [Role]) {
+        precondition(roles.count == cells.count)
         self.cells = cells
         self.sums = sums
-        primary = cells.map(rule.suppresses)
-        hidden = primary
+        fixed = roles.map { $0 == .known }
+        let primary = cells.indices.map { i in
+            roles[i] == .withheld || ((roles[i] == .published || roles[i] == .implied) && rule.suppresses(cells[i]))
+        }
+        self.primary = primary
+        hidden = cells.indices.map { primary[$0] || roles[$0] == .implied || roles[$0] == .derived }
+        // An implied cell that is not small may be derived: it is not protected.
+        exempt = cells.indices.map { (roles[$0] == .implied || roles[$0] == .derived) && !primary[$0] }
         var guardSteps = cells.count + 1
-        // The line rule first: no sum with exactly one hidden member.
-        while let line = sums.first(where: { sum in ([sum.total] + sum.parts).count(where: { hidden[$0] }) == 1 }),
-              guardSteps > 0 {
+        // The line rule first: no sum with exactly one hidden member that is protected.
+        while guardSteps > 0, let line = sums.first(where: { sum in
+            let members = [sum.total] + sum.parts
+            return members.count(where: { hidden[$0] }) == 1 && members.contains { hidden[$0] && !exempt[$0] }
+        }) {
             guardSteps -= 1
-            hideComplement(in: [line.total] + line.parts)
+            if !hideComplement(in: [line.total] + line.parts) { break }
         }
         guardSteps = cells.count + 1
-        while let disclosed = Self.disclosedCell(cells: cells, sums: sums, hidden: hidden), guardSteps > 0 {
+        while guardSteps > 0, let disclosed = Self.disclosedCell(cells: cells, sums: sums, hidden: hidden, exempt: exempt) {
             guardSteps -= 1
-            hideComplement(for: disclosed)
+            if !hideComplement(for: disclosed) { break }
+        }
+        // Fail safe: should the search stop short, withhold everything that may be withheld.
+        if Self.disclosedCell(cells: cells, sums: sums, hidden: hidden, exempt: exempt) != nil {
+            for i in cells.indices where !fixed[i] { hidden[i] = true }
         }
     }
 
@@ -78,30 +123,33 @@ public struct CellSuppression: Sendable {
     public func isShown(_ index: Int) -> Bool { !hidden[index] }
 
     /// Hides one more cell of the best equation through the disclosed cell.
-    private mutating func hideComplement(for index: Int) {
+    /// - Returns: whether a cell was hidden.
+    private mutating func hideComplement(for index: Int) -> Bool {
         let through = sums.filter { $0.total == index || $0.parts.contains(index) }
         let members = through.map { [$0.total] + $0.parts }
         let ranked = members.sorted { a, b in
             a.count(where: { hidden[$0] }) < b.count(where: { hidden[$0] })
         }
-        for line in ranked where hideComplement(in: line) { return }
+        for line in ranked where hideComplement(in: line) { return true }
         // Every equation through it is hidden throughout, yet it is determined: hide the smallest
         // positive cell left anywhere.
-        if let any = hidden.indices.filter({ !hidden[$0] && cells[$0] > 0 }).min(by: { cells[$0] < cells[$1] }) {
+        if let any = hidden.indices.filter({ !hidden[$0] && !fixed[$0] && cells[$0] > 0 }).min(by: { cells[$0] < cells[$1] }) {
             hidden[any] = true
+            return true
         }
+        return false
     }
 
     /// Hides the smallest positive shown part of a line (total first, parts after), else its total.
     /// - Returns: whether a cell was hidden.
     @discardableResult
     private mutating func hideComplement(in line: [Int]) -> Bool {
-        let shownParts = line.dropFirst().filter { !hidden[$0] && cells[$0] > 0 }
+        let shownParts = line.dropFirst().filter { !hidden[$0] && !fixed[$0] && cells[$0] > 0 }
         if let pick = shownParts.min(by: { cells[$0] < cells[$1] }) {
             hidden[pick] = true
             return true
         }
-        if !hidden[line[0]] {
+        if !hidden[line[0]] && !fixed[line[0]] {
             hidden[line[0]] = true
             return true
         }
@@ -113,22 +161,47 @@ public struct CellSuppression: Sendable {
     ///   - cells: the counts (only the shown ones are read).
     ///   - sums: the equations.
     ///   - hidden: which cells are hidden.
-    public static func disclosedCell(cells: [Int], sums: [Sum], hidden: [Bool]) -> Int? {
+    ///   - exempt: hidden cells that may be determined (not protected); none by default.
+    public static func disclosedCell(cells: [Int], sums: [Sum], hidden: [Bool], exempt: [Bool]? = nil) -> Int? {
         let unknowns = hidden.indices.filter { hidden[$0] }
         guard !unknowns.isEmpty else { return nil }
         var column = [Int: Int]()
         for (i, cell) in unknowns.enumerated() { column[cell] = i }
         // Rows of the homogeneous system over the unknowns: +1 for the total, −1 for each part.
-        var rows: [[Double]] = []
+        var rows: [[(Int, Double)]] = []
         for sum in sums {
-            var row = [Double](repeating: 0, count: unknowns.count)
-            var any = false
-            if let c = column[sum.total] { row[c] += 1; any = true }
-            for part in sum.parts { if let c = column[part] { row[c] -= 1; any = true } }
-            if any { rows.append(row) }
+            var row = [Int: Double]()
+            if let c = column[sum.total] { row[c, default: 0] += 1 }
+            for part in sum.parts { if let c = column[part] { row[c, default: 0] -= 1 } }
+            if !row.isEmpty { rows.append(row.sorted { $0.key < $1.key }) }
         }
-        let determined = determinedColumns(rows, columns: unknowns.count)
-        return determined.first.map { unknowns[$0] }
+        // The system falls apart into independent blocks of unknowns linked by equations:
+        // solve each block alone (union–find over the unknowns of every row).
+        var parent = Array(unknowns.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
+            return x
+        }
+        for row in rows { for (c, _) in row.dropFirst() { parent[root(c)] = root(row[0].0) } }
+        var blocks = [Int: [Int]]()
+        for c in unknowns.indices { blocks[root(c), default: []].append(c) }
+        var blockRows = [Int: [[(Int, Double)]]]()
+        for row in rows { blockRows[root(row[0].0), default: []].append(row) }
+        var found: [Int] = []
+        for (key, members) in blocks {
+            let local = Dictionary(uniqueKeysWithValues: members.enumerated().map { ($1, $0) })
+            let dense = (blockRows[key] ?? []).map { row -> [Double] in
+                var d = [Double](repeating: 0, count: members.count)
+                for (c, v) in row { d[local[c]!] = v }
+                return d
+            }
+            for j in determinedColumns(dense, columns: members.count) {
+                let cell = unknowns[members[j]]
+                if exempt?[cell] != true { found.append(cell) }
+            }
+        }
+        return found.min()
     }
 
     /// The columns x_j that `rows · x = b` fixes for every right-hand side b: reduce to row

@@ -1,0 +1,150 @@
+/// The protected counts of the evaluation reports (`report evaluation`, `report sites`): per
+/// indicator and site, for each group the events, the cases without the event, the cases
+/// observed and the cases missing of everyone randomised; and per site the cases without a legal
+/// basis, the observations at +6 / +12 months and the integrations of the Kaplan–Meier table.
+/// Each is one ``SiteTables`` (every site and pooled, suppressed together), so the shares, the
+/// missing-value table, the flow and the per-site benchmark never give a suppressed cell away.
+struct IndicatorTables {
+    static let groups = ["participant", "comparison"]
+    /// Cells of one group in an indicator table: events, non-events (implied), observed,
+    /// missing (derived: not protected, CONSORT reports attrition whole), randomised (known).
+    enum Cell: Int, CaseIterable { case events, nonEvents, known, missing, randomised }
+
+    static func index(_ group: Int, _ cell: Cell) -> Int { group * Cell.allCases.count + cell.rawValue }
+
+    static let layout: SiteTables.Layout = {
+        var roles: [CellSuppression.Role] = []
+        var sums: [CellSuppression.Sum] = []
+        for g in groups.indices {
+            roles += [.published, .implied, .published, .derived, .known]
+            sums.append(CellSuppression.Sum(total: index(g, .known), parts: [index(g, .events), index(g, .nonEvents)]))
+            sums.append(CellSuppression.Sum(total: index(g, .randomised), parts: [index(g, .known), index(g, .missing)]))
+        }
+        return SiteTables.Layout(roles: roles, sums: sums)
+    }()
+
+    /// Per-site items outside the indicators, each a published count with its implied complement
+    /// out of everyone randomised.
+    static let items = ["no_legal_basis", "observed_6m", "observed_12m", "integrated_km"]
+
+    /// Per group and item: count, complement (implied); then the randomised count (known).
+    static let itemLayout: SiteTables.Layout = {
+        var roles: [CellSuppression.Role] = []
+        var sums: [CellSuppression.Sum] = []
+        let width = 2 * items.count + 1
+        for g in groups.indices {
+            // Not integrated is an outcome (protected); having a legal basis or an observation is not.
+            for item in items { roles += [.published, item == "integrated_km" ? .implied : .derived] }
+            roles.append(.known)
+            for i in items.indices {
+                sums.append(CellSuppression.Sum(total: g * width + 2 * items.count, parts: [g * width + 2 * i, g * width + 2 * i + 1]))
+            }
+        }
+        return SiteTables.Layout(roles: roles, sums: sums)
+    }()
+
+    static func itemIndex(_ group: Int, _ item: String) -> Int {
+        group * (2 * items.count + 1) + 2 * items.firstIndex(of: item)!
+    }
+
+    /// Indicator → its protected tables.
+    let indicators: [String: SiteTables]
+    /// The other items.
+    let other: SiteTables
+
+    /// - Parameters:
+    ///   - tallies: indicator → site → tally.
+    ///   - items: site → item → group → count.
+    ///   - sizes: the randomised cases per site and group, and the minimum site size.
+    init(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes, rule: SmallCellRule) {
+        let sites = sizes.randomised.keys
+        var indicators = [String: SiteTables]()
+        for (name, bySite) in tallies {
+            var values = [String: [Int]]()
+            for site in sites {
+                let tally = bySite[site] ?? Tally()
+                values[site] = Self.groups.flatMap { group -> [Int] in
+                    let events = tally.events[group] ?? 0, known = tally.known[group] ?? 0
+                    let randomised = sizes.randomised[site]?[group] ?? 0
+                    return [events, known - events, known, randomised - known, randomised]
+                }
+            }
+            indicators[name] = SiteTables(layout: Self.layout, values: values, small: sizes.small, rule: rule)
+        }
+        self.indicators = indicators
+        var values = [String: [Int]]()
+        for site in sites {
+            values[site] = Self.groups.flatMap { group -> [Int] in
+                let randomised = sizes.randomised[site]?[group] ?? 0
+                return Self.items.flatMap { item -> [Int] in
+                    let n = items[site]?[item]?[group] ?? 0
+                    return [n, randomised - n]
+                } + [randomised]
+            }
+        }
+        other = SiteTables(layout: Self.itemLayout, values: values, small: sizes.small, rule: rule)
+    }
+
+    /// Whether an indicator's events and observed counts of both groups are shown in the pooled
+    /// table (site nil) or a site's table (the non-events follow; were they small, one of the two
+    /// would be hidden).
+    func complete(_ indicator: String, _ site: String?) -> Bool {
+        guard let t = indicators[indicator] else { return false }
+        return Self.groups.indices.allSatisfy { g in
+            [Cell.events, .known].allSatisfy { t.isShown(site, Self.index(g, $0)) }
+        }
+    }
+
+    /// Whether every site's table of the indicator is complete (then estimates computed from the
+    /// strata, Mantel–Haenszel, give nothing away). A site where a group has no observed case
+    /// has weight 0 in every Mantel–Haenszel sum and does not count.
+    func stratumComplete(_ indicator: String) -> Bool {
+        guard let t = indicators[indicator] else { return false }
+        return t.sites.allSatisfy { site in
+            Self.groups.indices.contains { t.value(site, Self.index($0, .known)) == 0 } || complete(indicator, site)
+        }
+    }
+
+    /// A group's share as report text: `12 / 80 (15,0 %)`; `<5 / 80` when the events are small;
+    /// `•` (or `• / 80`) when suppressed as a complement; `n/a` when nobody is observed.
+    func share(_ indicator: String, _ site: String?, group g: Int, _ format: ReportFormat) -> String {
+        guard let t = indicators[indicator] else { return "n/a" }
+        let known = t.value(site, Self.index(g, .known))
+        let knownText = t.text(site, Self.index(g, .known), format)
+        guard t.isShown(site, Self.index(g, .known)) else { return knownText }
+        guard known > 0 else { return "n/a" }
+        let events = t.value(site, Self.index(g, .events))
+        guard t.isShown(site, Self.index(g, .events)) else { return t.text(site, Self.index(g, .events), format) + " / \(known)" }
+        return "\(events) / \(known) (\(format.percent(Double(events) / Double(known))))"
+    }
+
+    /// A group's share alone (the per-site benchmark): `15,0 %`, `<5`, `•`, `n/a`.
+    func percent(_ indicator: String, _ site: String?, group g: Int, _ format: ReportFormat) -> String {
+        guard let t = indicators[indicator] else { return "n/a" }
+        guard t.isShown(site, Self.index(g, .known)) else { return t.text(site, Self.index(g, .known), format) }
+        let known = t.value(site, Self.index(g, .known))
+        guard known > 0 else { return "n/a" }
+        guard t.isShown(site, Self.index(g, .events)) else { return t.text(site, Self.index(g, .events), format) }
+        return format.percent(Double(t.value(site, Self.index(g, .events))) / Double(known))
+    }
+
+    /// Whether anything in the tables is hidden (for the note).
+    func anyHidden(_ site: String?) -> Bool {
+        indicators.values.contains { t in (0..<Self.layout.roles.count).contains { !t.isShown(site, $0) && Self.layout.roles[$0] == .published } }
+            || (0..<Self.itemLayout.roles.count).contains { !other.isShown(site, $0) && Self.itemLayout.roles[$0] == .published }
+    }
+
+    /// A group's share as data: the fraction, or why it is not given.
+    func shareDatum(_ indicator: String, _ site: String?, group g: Int, column: String) -> ReportDatum {
+        guard let t = indicators[indicator] else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
+        for cell in [Cell.known, .events] where !t.isShown(site, Self.index(g, cell)) {
+            var datum = t.datum(site, Self.index(g, cell), row: indicator, column: column)
+            datum.value = nil
+            return datum
+        }
+        let known = t.value(site, Self.index(g, .known))
+        guard known > 0 else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
+        return ReportDatum(row: indicator, column: column, value: Double(t.value(site, Self.index(g, .events))) / Double(known),
+                           status: .shown)
+    }
+}
