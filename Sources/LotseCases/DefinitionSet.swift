@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 public import LotseForms
-import LotseStore
+public import LotseStore
 public import LotseWorkflow
 import LotseXML
 
@@ -20,6 +20,14 @@ public struct DefinitionSet: Sendable {
     public let caseDocument: CaseDocument
     /// Forms no longer in `Forms/` whose last stored version serves the cases that used them.
     public let formsFromStore: Set<String>
+
+    /// Loads `directory/Forms` and `directory/Workflows` together with the workflow and form
+    /// versions stored in `store` for its cases (see `init(directory:storedWorkflows:storedForms:)`).
+    public init(directory: String, store: any RecordStore) {
+        self.init(directory: directory,
+                  storedWorkflows: (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
+                  storedForms: (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])
+    }
 
     /// Loads `directory/Forms` and `directory/Workflows`; messages name files as `Forms/x.xml`
     /// when `directory` is `.`.

@@ -41,7 +41,7 @@ extension Office {
         if case .stream = target { throw BackupError.standardOutput }
         let file = try output(target)
         do {
-            try storeWork { try store.database.backup(into: file.stagingPath) }
+            try storeWork { try store.backup(into: file.stagingPath) }
             let verified = try verifyCopy(at: file.stagingPath)
             let sha = try file.finishWrittenElsewhere()
             try storeWork {
@@ -68,7 +68,7 @@ extension Office {
     private func verifyCopy(at path: String) throws -> (head: String, rows: Int) {
         let copy = try storeWork { try Store(readingOnly: path) }
         defer { copy.close() }
-        let integrity = try storeWork { try copy.database.scalar("PRAGMA integrity_check")?.string ?? "no answer" }
+        let integrity = try storeWork { try copy.integrityCheck() }
         guard integrity == "ok" else { throw BackupError.integrity(integrity) }
         // The copy is verified as `audit verify` verifies: the chain and every covered data row.
         let verification = try storeWork { try copy.audit.verify() }

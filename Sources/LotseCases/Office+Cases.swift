@@ -59,7 +59,7 @@ extension Office {
                                                     state: start.state, history: Self.json(start.history), at: at,
                                                     by: actor.userID, assignedTo: assignTo)
                 try store.cases.insertTransition(caseID: id, event: "open", from: nil, to: start.state,
-                                                 userID: actor.userID, at: at, note: nil)
+                                                 userID: actor.userID, at: at, note: nil, log: nil)
                 var entry = draft(actor, "case.open", caseID: id, detail: .object([
                     ("client", .int(clientID)), ("workflow", .string(workflow.name)),
                     ("version", .string(workflow.version)), ("sha256", .string(stored.sha256)),
@@ -72,7 +72,7 @@ extension Office {
         }
         // Cached only once committed (a rolled-back row id may be used again); inside an
         // outer transaction the cache fills on the next read instead.
-        if !store.database.inTransaction {
+        if !store.inTransaction {
             storedWorkflows[stored.id] = StoredWorkflow(interpreter: interpreter, sha256: stored.sha256)
         }
         return id
@@ -113,7 +113,8 @@ extension Office {
         try authorize(.viewCases, actor)
         if let site { try authorize(site: site, actor, .viewCases, what: "the case list") }
         let records = try storeWork {
-            try store.cases.cases(state: state, site: site, assignedTo: mine ? actor.userID : nil, openOnly: overdue)
+            try store.cases.cases(state: state, site: site, assignedTo: mine ? actor.userID : nil, clientID: nil,
+                                  openOnly: overdue)
         }.filter { actor.works(at: $0.site) }
         return try records.compactMap { record in
             let due = record.closed ? nil : try due(snapshot(record.id))
@@ -172,7 +173,7 @@ extension Office {
                     throw CasesError.concurrentChange(caseID: id)
                 }
                 try store.cases.insertTransition(caseID: id, event: "reopen", from: record.state, to: back,
-                                                 userID: actor.userID, at: at, note: text)
+                                                 userID: actor.userID, at: at, note: text, log: nil)
                 var entry = draft(actor, "case.reopen", caseID: id, detail: .object([("reason", .string(text))]))
                 entry.event = "reopen"
                 entry.fromState = record.state

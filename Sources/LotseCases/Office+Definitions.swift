@@ -11,6 +11,27 @@ struct StoredWorkflow {
 
 /// Definitions as a case uses them: stored by content hash when first used, read back by id.
 extension Office {
+    /// The forms and workflows of the definitions folder, as `actor` may see them (every role
+    /// may; the check stays here so that a narrower rule has one place).
+    public func definitions(by actor: Actor) throws -> DefinitionSet {
+        try authorize(.viewDefinitions, actor)
+        return definitions
+    }
+
+    /// Names that filters may use, for refusing typos (`case list --state profilng`): names of
+    /// things, never personal data beyond account names.
+    public enum NameKind: Sendable { case states, sites, auditActions, actors }
+
+    /// The names of one kind that exist now (see `NameKind`).
+    public func knownNames(_ kind: NameKind) throws -> [String] {
+        switch kind {
+        case .states: return Array(Set(definitions.workflows.values.flatMap { $0.states.map(\.id) }))
+        case .sites: return try storeWork { try store.directory.sites().map(\.code) }
+        case .auditActions: return try storeWork { try store.audit.actions() }
+        case .actors: return try storeWork { try store.directory.users().map(\.name) + store.audit.actors() }
+        }
+    }
+
     /// The current workflow with this name.
     func workflow(named name: String) throws -> WorkflowDefinition {
         guard let workflow = definitions.workflows[name] else {

@@ -60,7 +60,15 @@ extension Office {
     /// row named, and nothing is stored. Otherwise all rows are stored in one transaction.
     /// - Returns: the number of observations stored.
     public func importObservations(by actor: Actor, file: String, text: String, language: String = "de") throws -> Int {
+        try importObservations(by: actor, file: file, read: { text }, language: language)
+    }
+
+    /// `importObservations(by:file:text:)` reading the file's text only after the permission
+    /// check, so that a refused user learns nothing about the file.
+    public func importObservations(by actor: Actor, file: String, read: () throws -> String, language: String = "de") throws
+        -> Int {
         try authorize(.importObservations, actor)
+        let text = try read()
         let parsed = CSVText.parseResult(text)
         guard case let .success(rows) = parsed else {
             if case let .failure(error) = parsed {

@@ -20,6 +20,20 @@ extension Office {
         try storeWork { try store.rollback() }
     }
 
+    /// Runs `body` (several office operations) as one transaction: committed when it returns,
+    /// rolled back, audit rows included, when it throws.
+    @discardableResult
+    public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+        try beginTransaction()
+        let result: T
+        do { result = try body() } catch {
+            try? rollbackTransaction()
+            throw error
+        }
+        try commitTransaction()
+        return result
+    }
+
     /// Forgets what was read inside a transaction that is gone: row ids may be used again.
     func discardCaches() {
         storedWorkflows.removeAll()

@@ -124,7 +124,16 @@ extension Office {
     /// Sets a new password: one's own always, another user's only as admin.
     /// - Parameter oneTime: the user must change it at the next login (a generated password).
     public func setPassword(by actor: Actor, name: String, password: String, oneTime: Bool = false) throws {
+        _ = try setPassword(by: actor, name: name) { (password, oneTime) }
+    }
+
+    /// Sets a password that `choose` gives (asking for it, or making a one-time password)
+    /// only after the permission check, so nobody is asked for a password they may not set.
+    /// - Returns: the password set and whether it is a one-time password.
+    public func setPassword(by actor: Actor, name: String, choose: () throws -> (password: String, oneTime: Bool)) throws
+        -> (password: String, oneTime: Bool) {
         if name != actor.name { try authorize(.setOtherPassword, actor) }
+        let (password, oneTime) = try choose()
         try PasswordHasher.check(password, userName: name)
         let hash = hasher.hash(password)
         try storeWork {
@@ -136,6 +145,7 @@ extension Office {
                     + (oneTime ? [("password", .string("one-time"))] : []))))
             }
         }
+        return (password, oneTime)
     }
 
     /// Adds a site (admin only).

@@ -10,21 +10,17 @@ public import LotseXPath
 ///
 /// Not Sendable: one `Office` serves one session on one connection.
 public final class Office {
-    /// The store this office works on.
-    public let store: Store
+    /// The store this office works on: only the layers that add operations to the office
+    /// (`@_spi(Office) import LotseCases`) see it; the shell and the reports call operations.
+    @_spi(Office) public let store: any RecordStore
     /// The clock for timestamps.
     public let clock: any WallClock
     /// Password hashing for new and changed passwords.
     public let hasher: PasswordHasher
 
-    /// Loads the forms and workflows when a command first needs them, given the stored
-    /// workflow versions (their `l:records` shape the case document too).
-    let loadDefinitions: (_ storedWorkflows: [[UInt8]], _ storedForms: [[UInt8]]) -> DefinitionSet
-    /// The forms and workflows of the definitions folder (loaded on first use), with the
-    /// stored versions of forms whose files are gone.
-    public lazy var definitions: DefinitionSet = loadDefinitions(
-        (try? store.cases.definitions(kind: "workflow").map(\.0.content)) ?? [],
-        (try? store.cases.definitions(kind: "form").map(\.0.content)) ?? [])
+    /// The forms and workflows of the definitions folder, loaded before the office opens
+    /// (`DefinitionSet(directory:store:)`); others read them through `definitions(by:)`.
+    @_spi(Office) public let definitions: DefinitionSet
     /// Workflow and form versions read back from the store, by definition id.
     var storedWorkflows: [Int: StoredWorkflow] = [:]
     var storedForms: [Int: FormDefinition] = [:]
@@ -63,15 +59,15 @@ public final class Office {
     lazy var dummyHash: String = hasher.unmatchableHash()
 
     /// An office on `store`.
-    /// - Parameter definitions: the folder holding `Forms/` and `Workflows/`.
-    public init(store: Store, clock: any WallClock = SystemClock(), hasher: PasswordHasher = PasswordHasher(),
-                definitions: String = ".", xpathClock: XPathClock = .system, keyFile: String? = nil) {
+    /// - Parameter definitions: the loaded forms and workflows (`DefinitionSet(directory:store:)`).
+    public init(store: any RecordStore, definitions: DefinitionSet, clock: any WallClock = SystemClock(),
+                hasher: PasswordHasher = PasswordHasher(), xpathClock: XPathClock = .system, keyFile: String? = nil) {
         self.store = store
-        self.keyFilePath = keyFile ?? store.database.path + ".key"
+        self.definitions = definitions
+        self.keyFilePath = keyFile ?? store.path + ".key"
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock
-        self.loadDefinitions = { DefinitionSet(directory: definitions, storedWorkflows: $0, storedForms: $1) }
     }
 
     /// The current time in the stored form.
@@ -84,8 +80,8 @@ public final class Office {
     }
 
     /// Checks that `actor` may do `permission`. A refusal is written to the audit log
-    /// (action `denied`) and thrown as `CasesError.notAllowed`.
-    public func authorize(_ permission: Permission, _ actor: Actor) throws {
+    /// (action `denied`) and thrown as `CasesError.notAllowed`. Only office operations call it.
+    @_spi(Office) public func authorize(_ permission: Permission, _ actor: Actor) throws {
         guard !permission.allows(actor.role) else { return }
         try store.transaction {
             try store.audit.append(draft(actor, "denied", detail: .object([
@@ -100,7 +96,7 @@ public final class Office {
     /// only clients and cases of their own sites). A refusal is audited (`denied`, naming the
     /// site) and thrown as `CasesError.otherSite`.
     /// - Parameter what: what was asked for, for the message (`case 12`, `client 7`).
-    public func authorize(site: String, _ actor: Actor, _ permission: Permission, what: String,
+    @_spi(Office) public func authorize(site: String, _ actor: Actor, _ permission: Permission, what: String,
                           caseID: Int? = nil) throws {
         guard !actor.works(at: site) else { return }
         try storeWork {
@@ -123,8 +119,9 @@ public final class Office {
     }
 
     /// Checks that `actor` sees the whole region, for what holds every site's data (a backup).
-    /// A refusal is audited (`denied`) and thrown as `CasesError.regionOnly`.
-    public func authorizeRegion(_ actor: Actor, _ permission: Permission, what: String) throws {
+    /// A refusal is audited (`denied`) and thrown as `CasesError.regionOnly`. Only office
+    /// operations call it.
+    @_spi(Office) public func authorizeRegion(_ actor: Actor, _ permission: Permission, what: String) throws {
         guard try !isRegionWide(actor) else { return }
         try storeWork {
             try store.transaction {
@@ -139,7 +136,7 @@ public final class Office {
 
     /// Runs a store operation, wrapping store errors as `CasesError.store`.
     @discardableResult
-    func storeWork<T>(_ body: () throws -> T) throws -> T {
+    @_spi(Office) public func storeWork<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as StoreError { throw CasesError.store(error) }
     }
 

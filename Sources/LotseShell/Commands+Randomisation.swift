@@ -97,16 +97,17 @@ extension Shell {
                             throw ShellError.missingArgument("--file F.csv", usage: inv.command.usage)
                         }
                         let actor = try shell.currentActor
-                        try shell.office.authorize(.importObservations, actor)
-                        guard let data = FileManager.default.contents(atPath: file) else {
-                            throw ShellError.cannotRead(file: file, reason: FileManager.default.fileExists(atPath: file)
-                                ? "not readable" : "no such file")
-                        }
-                        guard let text = String(data: data, encoding: .utf8) else {
-                            throw ShellError.cannotRead(file: file, reason: "not UTF-8 text")
-                        }
-                        let count = try shell.office.importObservations(by: actor, file: file, text: text,
-                                                                        language: try shell.language(inv))
+                        let language = try shell.language(inv)
+                        let count = try shell.office.importObservations(by: actor, file: file, read: {
+                            guard let data = FileManager.default.contents(atPath: file) else {
+                                throw ShellError.cannotRead(file: file, reason: FileManager.default.fileExists(atPath: file)
+                                    ? "not readable" : "no such file")
+                            }
+                            guard let text = String(data: data, encoding: .utf8) else {
+                                throw ShellError.cannotRead(file: file, reason: "not UTF-8 text")
+                            }
+                            return text
+                        }, language: language)
                         shell.say("imported \(count) observation\(count == 1 ? "" : "s") from \(file)")
                     }),
         ]

@@ -66,9 +66,14 @@ extension Shell {
         report(record)
     }
 
+    /// Whether the case document keeps every entry of this form (its submissions are numbered).
+    private func isRepeatable(_ form: String) -> Bool {
+        (try? definitions().caseDocument.repeatable.contains(form)) ?? false
+    }
+
     private func report(_ record: SubmissionRecord) {
         say("stored \(record.form) on case \(record.caseID) as submission \(record.id)"
-            + (record.entry > 1 || office.definitions.caseDocument.repeatable.contains(record.form) ? ", entry \(record.entry)" : "")
+            + (record.entry > 1 || isRepeatable(record.form) ? ", entry \(record.entry)" : "")
             + (record.supersedes.map { " (corrects submission \($0))" } ?? ""))
     }
 
@@ -92,7 +97,7 @@ extension Shell {
         }
         for view in views {
             var text = "\(view.form.title) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
-                + (office.definitions.caseDocument.repeatable.contains(view.form.id) ? " · entry \(view.record.entry)" : "")
+                + (isRepeatable(view.form.id) ? " · entry \(view.record.entry)" : "")
                 + " · by \(view.record.user) at \(view.record.at)"
                 + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"
             for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {

@@ -122,16 +122,15 @@ extension Shell {
                 guard let current = prompt.readSecret("Current password for \(name): ") else { throw PasswordSource.noPassword }
                 _ = try office.login(name: name, password: current)
             }
-        } else {
-            try office.authorize(.setOtherPassword, actor)
         }
-        let given = try passwords.new(inv, for: name, environment: false)
-        // One's own new password must be given; another user's may be a generated one-time password.
-        if given == nil && name == actor.name { throw NewPasswordMissing() }
-        let password = given ?? office.oneTimePassword(for: name)
-        try office.setPassword(by: actor, name: name, password: password, oneTime: given == nil)
+        let (password, oneTime) = try office.setPassword(by: actor, name: name) {
+            let given = try passwords.new(inv, for: name, environment: false)
+            // One's own new password must be given; another user's may be a generated one-time password.
+            if given == nil && name == actor.name { throw NewPasswordMissing() }
+            return (given ?? office.oneTimePassword(for: name), given == nil)
+        }
         say("changed the password of \(name)")
-        if given == nil { sayOneTimePassword(password, for: name) }
+        if oneTime { sayOneTimePassword(password, for: name) }
     }
 
     /// Shows a generated one-time password, the only time it is ever shown.

@@ -37,18 +37,19 @@ extension Shell {
     }
 
     func workflow(_ name: String) throws -> WorkflowDefinition {
-        if let workflow = office.definitions.workflows[name] { return workflow }
-        let known = office.definitions.workflows.keys.sorted()
-        if known.isEmpty && !office.definitions.diagnostics.isEmpty {
-            throw ShellError.definitions("the definitions have errors:\n" + office.definitions.diagnostics.joined(separator: "\n"))
+        let definitions = try definitions()
+        if let workflow = definitions.workflows[name] { return workflow }
+        let known = definitions.workflows.keys.sorted()
+        if known.isEmpty && !definitions.diagnostics.isEmpty {
+            throw ShellError.definitions("the definitions have errors:\n" + definitions.diagnostics.joined(separator: "\n"))
         }
         throw ShellError.unknownName(name, kind: "workflow", suggestion: Self.closest(to: name, in: known), known: known)
     }
 
     func checkWorkflows(_ inv: Invocation) throws {
-        try office.authorize(.viewDefinitions, try currentActor)
-        var reader = WorkflowReader(shape: office.definitions.caseDocument.shape)
-        reader.consentPurposes = office.definitions.consentPurposes
+        let definitions = try definitions()
+        var reader = WorkflowReader(shape: definitions.caseDocument.shape)
+        reader.consentPurposes = definitions.consentPurposes
         var errors = 0
         for file in inv.arguments {
             let bytes: [UInt8]
@@ -77,7 +78,6 @@ extension Shell {
     }
 
     func showWorkflow(_ inv: Invocation) throws {
-        try office.authorize(.viewDefinitions, try currentActor)
         let workflow = try workflow(inv.arguments[0])
         let lang = WorkflowLanguage(rawValue: try language(inv)) ?? .de
         let states = Listing(columns: ["state", "kind", "label", "due", "requires", "records", "contact_interval"],

@@ -11,6 +11,8 @@ extension Shell {
         if !text.hasSuffix(" "), !words.isEmpty { words.removeLast() }
         let current = text.hasSuffix(" ") || text.isEmpty ? "" : String(text.split(separator: " ").last ?? "")
         if words.isEmpty { return Array(Set(commands.map { $0.path[0] })) }
+        let definitions = actor.flatMap { try? office.definitions(by: $0) }
+        let forms = definitions?.forms.sorted ?? []
         if words == ["help"] || (words.first == "help" && words.count == 2) {
             let prefix = Array(words.dropFirst())
             return commands.filter { $0.path.count > prefix.count && Array($0.path.prefix(prefix.count)) == prefix }
@@ -28,7 +30,7 @@ extension Shell {
         // The value of an option just before.
         if let last = rest.last, last.hasPrefix("--"),
            let spec = command.options.first(where: { "--" + $0.name == last }), let placeholder = spec.value {
-            return optionValues(spec.name, placeholder: placeholder)
+            return optionValues(spec.name, placeholder: placeholder, definitions: definitions)
         }
         let positional = rest.enumerated().filter { index, word in
             !word.hasPrefix("--") && !(index > 0 && rest[index - 1].hasPrefix("--")
@@ -39,15 +41,15 @@ extension Shell {
             : (command.variadic ? command.arguments.last : nil)
         guard let placeholder else { return [] }
         switch placeholder.trimmingCharacters(in: "[]") {
-        case "FORM": return forms.sorted.map(\.id)
-        case "WORKFLOW": return Array(office.definitions.workflows.keys)
+        case "FORM": return forms.map(\.id)
+        case "WORKFLOW": return definitions.map { Array($0.workflows.keys) } ?? []
         case "EVENT":
             guard let actor, let id = Int(positional.first ?? "") else { return [] }
             guard let overview = try? office.caseOverview(by: actor, id: id, language: language) else { return [] }
             return overview.enabledEvents.isEmpty ? overview.availableEvents : overview.enabledEvents
         case "KEY=VALUE":
             let formID = command.arguments.firstIndex(of: "FORM").flatMap { $0 < positional.count ? positional[$0] : nil }
-            guard let formID, let form = forms[formID] else { return [] }
+            guard let formID, let form = definitions?.forms[formID] else { return [] }
             return form.questions.filter { !$0.isNote }.map { $0.relativePath + "=" }
         case "COMMAND": return Array(Set(commands.map { $0.path[0] }))
         default: return []
@@ -55,11 +57,11 @@ extension Shell {
     }
 
     /// The values an option can take, where they are known.
-    private func optionValues(_ name: String, placeholder: String) -> [String] {
+    private func optionValues(_ name: String, placeholder: String, definitions: DefinitionSet?) -> [String] {
         switch name {
         case "role": return Role.allCases.map(\.rawValue)
-        case "workflow": return Array(office.definitions.workflows.keys)
-        case "state": return Array(Set(office.definitions.workflows.values.flatMap { $0.states.map(\.id) }))
+        case "workflow": return definitions.map { Array($0.workflows.keys) } ?? []
+        case "state": return Array(Set(definitions.map { $0.workflows.values.flatMap { $0.states.map(\.id) } } ?? []))
         case "site":
             guard let actor, let sites = try? office.sites(by: actor) else { return [] }
             return sites.map(\.code)

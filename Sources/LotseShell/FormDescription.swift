@@ -88,7 +88,6 @@ extension String {
 
 extension Shell {
     func showForm(_ inv: Invocation) throws {
-        try office.authorize(.viewDefinitions, try currentActor)
         let description = FormDescription(form: try form(inv.arguments[0]), language: try language(inv))
         if inv.option("format") == nil {
             console.out(description.text)

@@ -1,4 +1,5 @@
 public import LotseCases
+import LotseStore
 
 /// The command line of `lotse`: `lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going] [SCRIPT]`.
 public struct LaunchOptions: Sendable, Equatable {
@@ -27,6 +28,18 @@ public struct LaunchOptions: Sendable, Equatable {
     /// `lotse demo …`: build a demo region instead of starting the shell.
     public var demo: DemoOptions?
 
+    /// `lotse migrate …`: bring the database's schema up to date instead of starting the shell.
+    public var migrate: MigrateOptions?
+
+    /// The options of `lotse migrate [--db URI] [--app-role ROLE]`.
+    public struct MigrateOptions: Sendable, Equatable {
+        /// The PostgreSQL role the shell connects as (granted its privileges by the migration).
+        public var applicationRole = "lotse_app"
+    }
+
+    /// Whether the database is a PostgreSQL connection URI (`postgresql://…`, `postgres://…`).
+    public var isPostgreSQL: Bool { ConnectionURI(databasePath) != nil }
+
     /// The options of `lotse demo [--db FILE] [--clients N] [--seed S]`.
     public struct DemoOptions: Sendable, Equatable {
         public var clients = 2000
@@ -38,6 +51,7 @@ public struct LaunchOptions: Sendable, Equatable {
         usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction]
                      [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
+               lotse migrate --db postgresql://OWNER@HOST/DB [--app-role ROLE]
                lotse --version
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
@@ -55,6 +69,11 @@ public struct LaunchOptions: Sendable, Equatable {
         The project's pseudonym key lives in its own file, PATH.key beside the database unless --key-file
         or $LOTSE_KEY_FILE names another (mode 0600; keep it safe and apart from database copies).
         N failed logins in a row lock an account for MINUTES (--lockout or $LOTSE_LOCKOUT, default 5/15).
+
+        `lotse migrate --db postgresql://OWNER@HOST/DB` creates or updates the schema on PostgreSQL as its
+        owner (libpq URI: TLS and ~/.pgpass as libpq does them) and grants --app-role (default lotse_app)
+        reading and appending only on the audit log, submissions, transitions and assignments. The shell
+        itself does not run on PostgreSQL yet.
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -82,6 +101,9 @@ public struct LaunchOptions: Sendable, Equatable {
         if arguments.first == "demo" {
             demo = DemoOptions()
             index = 1
+        } else if arguments.first == "migrate" {
+            migrate = MigrateOptions()
+            index = 1
         }
         while index < arguments.count {
             let word = arguments[index]
@@ -97,6 +119,10 @@ public struct LaunchOptions: Sendable, Equatable {
                     throw Failure(message: "\(word) needs a positive number")
                 }
                 if word == "--clients" { demo?.clients = Int(n) } else { demo?.seed = n }
+                index += 1
+            case "--app-role" where migrate != nil:
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--app-role needs a role") }
+                migrate?.applicationRole = arguments[index]
                 index += 1
             case "--":
                 continue
@@ -134,6 +160,8 @@ public struct LaunchOptions: Sendable, Equatable {
                 } else if word == "demo" && demo == nil && script == nil {
                     // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
                     demo = DemoOptions()
+                } else if migrate != nil {
+                    throw Failure(message: "lotse migrate takes no script (\(word))")
                 } else if demo != nil {
                     throw Failure(message: "lotse demo takes no script (\(word))")
                 } else if script != nil {

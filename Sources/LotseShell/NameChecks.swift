@@ -1,5 +1,4 @@
 import LotseCases
-import LotseStore
 
 /// Typos are errors: a filter value that names something (a state, site, user, action,
 /// workflow) must name something that exists, else the command is refused with the closest
@@ -21,14 +20,12 @@ extension Shell {
 
     /// Every state of every workflow of the definitions folder.
     var knownStates: [String] {
-        Array(Set(office.definitions.workflows.values.flatMap { $0.states.map(\.id) }))
+        (try? office.knownNames(.states)) ?? []
     }
 
     /// The site codes.
     func knownSites() throws -> [String] {
-        do { return try office.store.directory.sites().map(\.code) } catch let error as StoreError {
-            throw CasesError.store(error)
-        }
+        try office.knownNames(.sites)
     }
 
     /// The actions Lotse writes (an action also counts once it occurs in the log).
@@ -43,7 +40,7 @@ extension Shell {
     /// An audit action filter matches an action or a prefix at a dot boundary (`login` → `login.failed`).
     func knownActions() throws -> [String] {
         var actions = Self.auditActions
-        do { actions += try office.store.audit.actions() } catch let error as StoreError { throw CasesError.store(error) }
+        actions += try office.knownNames(.auditActions)
         var result = Set(actions)
         for action in actions {
             let parts = action.split(separator: ".")
@@ -54,8 +51,6 @@ extension Shell {
 
     /// The user names: the accounts, and any name that acted in the audit log (a failed login of an unknown name).
     func knownActors() throws -> [String] {
-        do {
-            return try office.store.directory.users().map(\.name) + office.store.audit.actors()
-        } catch let error as StoreError { throw CasesError.store(error) }
+        try office.knownNames(.actors)
     }
 }

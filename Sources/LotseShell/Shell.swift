@@ -26,7 +26,9 @@ public final class Shell {
     /// The label language (`de` or `en`), unless a command says `--lang`.
     public let language: String
     /// The forms of the definitions folder (the office loads them on first use).
-    var forms: FormLibrary { office.definitions.forms }
+    func forms() throws -> FormLibrary { try definitions().forms }
+    /// The forms and workflows of the definitions folder, as the logged-in user may see them.
+    func definitions() throws -> DefinitionSet { try office.definitions(by: try currentActor) }
     /// The line editor of a terminal session; nil for pipes, scripts and tests, which read
     /// plain lines through `readInput`.
     public var editor: (any LineReading)? {

@@ -33,15 +33,19 @@ public struct RecordKind: Sendable {
     public let columns: [String]
     /// Indices into `columns` whose value is replaced by its SHA-256 (long content).
     public let digested: Set<Int>
+    /// The same columns in PostgreSQL's dialect (where SQLite's differs: `group_concat`).
+    public let postgreSQLColumns: [String]
     /// The kind's name as an encoded field (the first field of every record encoding).
     let nameField: [UInt8]
 
-    init(_ name: String, table: String, key: String = "id", columns: [String], digested: Set<Int> = []) {
+    init(_ name: String, table: String, key: String = "id", columns: [String], digested: Set<Int> = [],
+         postgreSQL: [Int: String] = [:]) {
         self.name = name
         self.table = table
         self.key = key
         self.columns = columns
         self.digested = digested
+        self.postgreSQLColumns = columns.enumerated().map { postgreSQL[$0.offset] ?? $0.element }
         var field: [UInt8] = []
         AuditEncoding.appendField(name, to: &field)
         self.nameField = field
@@ -50,6 +54,11 @@ public struct RecordKind: Sendable {
     /// `SELECT key, columns FROM table r`.
     var select: String {
         "SELECT r.\(key), " + columns.joined(separator: ", ") + " FROM \(table) r"
+    }
+
+    /// `select` in PostgreSQL's dialect.
+    var postgreSQLSelect: String {
+        "SELECT r.\(key), " + postgreSQLColumns.joined(separator: ", ") + " FROM \(table) r"
     }
 
     /// The record hash of the row `select` reads, in place (what `hash(_:)` computes from its
@@ -109,7 +118,8 @@ public enum CoveredRecords {
             // The user's sites: their codes, sorted, comma-separated (NULL for none).
             "(SELECT group_concat(code, ',') FROM (SELECT s.code FROM user_sites us JOIN sites s ON s.id = us.site_id "
                 + "WHERE us.user_id = r.id ORDER BY s.code))",
-        ]),
+        ], postgreSQL: [6: "(SELECT string_agg(s.code, ',' ORDER BY s.code) FROM user_sites us JOIN sites s "
+                            + "ON s.id = us.site_id WHERE us.user_id = r.id)"]),
         RecordKind("client", table: "clients", columns: [
             "r.site_id", "r.sex", "r.birth_year", "r.applicant_type", "r.first_name", "r.last_name", "r.eligible",
             "r.created_at", "r.created_by",
@@ -148,6 +158,16 @@ public enum CoveredRecords {
     static func hash(_ ref: RecordRef, in database: Database) throws -> Digest32? {
         guard let kind = byName[ref.kind] else { preconditionFailure("not a covered kind: \(ref.kind)") }
         guard let row = try database.query(kind.select + " WHERE r.\(kind.key) = ?", [.int(ref.id)]).first else {
+            return nil
+        }
+        return kind.hash(row.values)
+    }
+
+    /// The record hash of one stored row on PostgreSQL, nil when there is no such row: the same
+    /// values give the same hash as on SQLite.
+    static func hash(_ ref: RecordRef, in connection: PostgreSQLConnection) throws(PostgreSQLError) -> Digest32? {
+        guard let kind = byName[ref.kind] else { preconditionFailure("not a covered kind: \(ref.kind)") }
+        guard let row = try connection.query(kind.postgreSQLSelect + " WHERE r.\(kind.key) = $1", [.int(ref.id)]).first else {
             return nil
         }
         return kind.hash(row.values)

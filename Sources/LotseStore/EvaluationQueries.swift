@@ -1,47 +1,129 @@
-/// The ordered scans the evaluation export streams through (merge-joined by case id).
-public struct EvaluationQueries {
+/// A case as the evaluation scans it: ids and codes, never a name.
+public struct CaseScanRow: Sendable, Equatable {
+    public var caseID: Int
+    public var clientID: Int
+    /// The workflow's name.
+    public var workflow: String
+    /// The assignment's group (`participant`, `comparison`); nil when not randomised.
+    public var group: String?
+    public var openedAt: String
+    /// The client's site code.
+    public var site: String
+    public var sex: String
+    public var birthYear: Int
+    public var applicantType: String
+}
+
+/// A transition as the evaluation scans it.
+public struct TransitionScanRow: Sendable, Equatable {
+    public var caseID: Int
+    public var event: String
+    public var from: String?
+    public var to: String
+    public var at: String
+}
+
+/// A current submission as the evaluation scans it.
+public struct SubmissionScanRow: Sendable, Equatable {
+    public var caseID: Int
+    public var form: String
+    public var entry: Int
+    /// The instance XML text.
+    public var instance: String
+    public var at: String
+}
+
+/// Open cases of one assigned user at one site.
+public struct CaseloadRow: Sendable, Equatable {
+    public var user: String
+    public var site: String?
+    public var open: Int
+}
+
+/// The ordered scans the evaluation export streams through (merge-joined by case id), and
+/// the caseload: what any backend must answer, in typed rows.
+public protocol EvaluationRecords {
+    /// Cases (optionally of one site, opened up to `asOf`) with client codes, by case id.
+    func cases(site: String?, asOf: String) throws(StoreError) -> RecordCursor<CaseScanRow>
+    /// Transitions up to `asOf`, by case and order.
+    func transitions(asOf: String) throws(StoreError) -> RecordCursor<TransitionScanRow>
+    /// Submissions of `forms` current at `asOf` (recorded by then and not superseded by then),
+    /// by case, form and entry.
+    func currentSubmissions(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionScanRow>
+    /// Open cases per assigned caseworker or supervisor and the cases' site, by user and site.
+    func caseload() throws(StoreError) -> [CaseloadRow]
+}
+
+/// A scan read record by record on demand (to merge-join several ordered scans while
+/// streaming), whatever the backend.
+public final class RecordCursor<Record> {
+    private let read: () throws(StoreError) -> Record?
+
+    /// A cursor whose records come from `read` (nil at the end).
+    public init(_ read: @escaping () throws(StoreError) -> Record?) { self.read = read }
+
+    /// The next record, nil at the end.
+    public func next() throws(StoreError) -> Record? { try read() }
+}
+
+@available(*, unavailable)
+extension RecordCursor: Sendable {}
+
+/// The evaluation scans on SQLite.
+public struct EvaluationQueries: EvaluationRecords {
     let database: Database
 
-    public init(database: Database) { self.database = database }
+    init(database: Database) { self.database = database }
 
-    /// Cases (optionally of one site, opened up to `asOf`) with client codes, by case id.
-    /// Columns: id, client_id, workflow, group (NULL: not randomised), opened_at, site, sex, birth_year, applicant_type.
-    public func cases(site: String?, asOf: String) throws -> RowCursor {
-        try database.cursor("""
+    /// Typed records from a row cursor.
+    private func records<R>(_ rows: RowCursor, _ make: @escaping (Row) -> R) -> RecordCursor<R> {
+        RecordCursor { () throws(StoreError) -> R? in try rows.next().map(make) }
+    }
+
+    public func cases(site: String?, asOf: String) throws(StoreError) -> RecordCursor<CaseScanRow> {
+        records(try database.cursor("""
             SELECT k.id, k.client_id, d.name, a.case_group, k.opened_at, s.code, c.sex, c.birth_year, c.applicant_type
             FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
             JOIN sites s ON s.id = c.site_id LEFT JOIN assignments a ON a.case_id = k.id
             WHERE (? IS NULL OR s.code = ?) AND k.opened_at <= ?
             ORDER BY k.id
-            """, [.text(site), .text(site), .text(asOf)])
+            """, [.text(site), .text(site), .text(asOf)])) { row in
+            CaseScanRow(caseID: row[0].int ?? 0, clientID: row[1].int ?? 0, workflow: row[2].string ?? "",
+                        group: row[3].string, openedAt: row[4].string ?? "", site: row[5].string ?? "",
+                        sex: row[6].string ?? "", birthYear: row[7].int ?? 0, applicantType: row[8].string ?? "")
+        }
     }
 
-    /// Transitions up to `asOf`, by case and order. Columns: case_id, event, from_state, to_state, at.
-    public func transitions(asOf: String) throws -> RowCursor {
-        try database.cursor("""
+    public func transitions(asOf: String) throws(StoreError) -> RecordCursor<TransitionScanRow> {
+        records(try database.cursor("""
             SELECT case_id, event, from_state, to_state, at FROM transitions WHERE at <= ? ORDER BY case_id, id
-            """, [.text(asOf)])
+            """, [.text(asOf)])) { row in
+            TransitionScanRow(caseID: row[0].int ?? 0, event: row[1].string ?? "", from: row[2].string,
+                              to: row[3].string ?? "", at: row[4].string ?? "")
+        }
     }
 
-    /// Submissions of `forms` current at `asOf` (recorded by then and not superseded by then),
-    /// by case, form and entry. Columns: case_id, form, entry, instance, at.
-    public func currentSubmissions(asOf: String, forms: [String]) throws -> RowCursor {
+    public func currentSubmissions(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionScanRow> {
         // The list of forms is the caller's fixed set of form ids, bound as one JSON array.
         let list = "[" + forms.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        return try database.cursor("""
+        return records(try database.cursor("""
             SELECT s.case_id, s.form, s.entry, s.instance, s.at FROM submissions s
             WHERE s.at <= ? AND s.form IN (SELECT value FROM json_each(?))
               AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id AND n.at <= ?)
             ORDER BY s.case_id, s.form, s.entry
-            """, [.text(asOf), .text(list), .text(asOf)])
+            """, [.text(asOf), .text(list), .text(asOf)])) { row in
+            SubmissionScanRow(caseID: row[0].int ?? 0, form: row[1].string ?? "", entry: row[2].int ?? 1,
+                              instance: row[3].string ?? "", at: row[4].string ?? "")
+        }
     }
 
-    /// Open cases per assigned user (for caseload), with the user's site.
-    public func caseload() throws -> [(user: String, site: String?, open: Int)] {
+    /// A user working at several sites has a row for each.
+    public func caseload() throws(StoreError) -> [CaseloadRow] {
         try database.query("""
-            SELECT u.name, s.code, COUNT(k.id) FROM users u LEFT JOIN sites s ON s.id = u.site_id
-            JOIN cases k ON k.assigned_to = u.id AND k.closed = 0
-            WHERE u.role IN ('caseworker', 'supervisor') GROUP BY u.id ORDER BY u.name
-            """).map { ($0[0].string ?? "", $0[1].string, $0[2].int ?? 0) }
+            SELECT u.name, s.code, COUNT(k.id) FROM cases k JOIN users u ON u.id = k.assigned_to
+            JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id
+            WHERE k.closed = 0 AND u.role IN ('caseworker', 'supervisor')
+            GROUP BY u.id, s.id ORDER BY u.name, s.code
+            """).map { CaseloadRow(user: $0[0].string ?? "", site: $0[1].string, open: $0[2].int ?? 0) }
     }
 }

@@ -12,6 +12,8 @@ public final class Store {
     public let cases: CaseStore
     /// The randomisation pool, runs and assignments; project secrets.
     public let randomisation: RandomisationStore
+    /// The evaluation's ordered scans and the caseload.
+    public let evaluation: EvaluationQueries
 
     /// Opens (creating if needed) and migrates the database at `path`.
     /// - Throws: `StoreError.newerSchema` when a newer Lotse wrote it; nothing is changed then.
@@ -27,6 +29,7 @@ public final class Store {
         directory = DirectoryRecords(database: database)
         cases = CaseStore(database: database)
         randomisation = RandomisationStore(database: database)
+        evaluation = EvaluationQueries(database: database)
     }
 
     /// Opens an existing database only for reading, without migrating it (to check a backup).
@@ -36,6 +39,7 @@ public final class Store {
         directory = DirectoryRecords(database: database)
         cases = CaseStore(database: database)
         randomisation = RandomisationStore(database: database)
+        evaluation = EvaluationQueries(database: database)
     }
 
     /// The database file and its companions (`-wal`, `-shm`, `-journal`), which no output may overwrite.
@@ -47,6 +51,21 @@ public final class Store {
     /// output for standard output or a device is staged beside the database.
     public func output(_ target: OutputTarget, alsoProtecting extra: [String] = []) throws(OutputError) -> OutputFile {
         try OutputFile(target, protecting: files + extra, scratchFolder: FilePaths.folder(of: database.path))
+    }
+
+    /// The database file.
+    public var path: String { database.path }
+
+    /// Whether a transaction is open (`begin()`, or inside `transaction`).
+    public var inTransaction: Bool { database.inTransaction }
+
+    /// Writes a consistent snapshot of the whole database to a new file at `path` (SQLite's
+    /// online backup API).
+    public func backup(into path: String) throws(StoreError) { try database.backup(into: path) }
+
+    /// SQLite's `PRAGMA integrity_check` answer: `ok`, or the problems found.
+    public func integrityCheck() throws(StoreError) -> String {
+        try database.scalar("PRAGMA integrity_check")?.string ?? "no answer"
     }
 
     /// Closes the connection (see `Database.close`).

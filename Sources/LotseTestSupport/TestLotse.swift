@@ -4,6 +4,7 @@ import LotseForms
 public import LotseShell
 public import LotseStore
 public import LotseXPath
+import Synchronization
 
 /// A Lotse on a temporary database, with a deterministic clock and UUIDs and the cheapest
 /// password hashing PBKDF2 allows (210,000 rounds), for tests.
@@ -37,8 +38,8 @@ public final class TestLotse {
         self.definitions = definitions
         clock = clockStart.map { StepClock(start: $0) } ?? StepClock()
         store = try Store(path: directory.file("lotse.db"))
-        office = Office(store: store, clock: clock, hasher: TestLotse.hasher,
-                        definitions: definitions, xpathClock: TestLotse.formClock)
+        office = Office(store: store, definitions: TestLotse.definitionSet(definitions), clock: clock,
+                        hasher: TestLotse.hasher, xpathClock: TestLotse.formClock)
         var counter = 0
         office.makeUUID = {
             counter += 1
@@ -57,6 +58,18 @@ public final class TestLotse {
             return String(repeating: "5eed", count: 15) + String(format: "%04x", seeds)
         })
     }
+
+    /// The definitions of a folder for a new, empty database (no stored workflow versions),
+    /// loaded once per folder: hundreds of tests open a fresh office on the same folder.
+    public static func definitionSet(_ directory: String) -> DefinitionSet {
+        loadedDefinitions.withLock { cache in
+            if let loaded = cache[directory] { return loaded }
+            let loaded = DefinitionSet(directory: directory)
+            cache[directory] = loaded
+            return loaded
+        }
+    }
+    private static let loadedDefinitions = Mutex<[String: DefinitionSet]>([:])
 
     /// Answers every password question with one password, as a person typing it at a terminal.
     final class TypedPasswords: PasswordPrompt {
@@ -116,8 +129,9 @@ public final class TestLotse {
 
     /// A second office on the same database file (another connection, as another process has).
     public func secondOffice() throws -> Office {
-        Office(store: try Store(path: databasePath), clock: clock, hasher: TestLotse.hasher,
-               definitions: definitions, xpathClock: TestLotse.formClock)
+        let store = try Store(path: databasePath)
+        return Office(store: store, definitions: DefinitionSet(directory: definitions, store: store), clock: clock,
+                      hasher: TestLotse.hasher, xpathClock: TestLotse.formClock)
     }
 
     /// Creates the first admin `root` and returns them.

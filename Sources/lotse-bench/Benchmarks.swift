@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import LotseCases
+@_spi(Office) import LotseCases
 import LotseStore
 import LotseXPath
 
@@ -29,7 +29,8 @@ enum Benchmarks {
     static func prepared(directory: String, name: String, definitions: String, cases: Int) throws
         -> (Office, Actor, [Int]) {
         let store = try Store(path: directory + "/" + name + ".db")
-        let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
+        let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
+                            hasher: PasswordHasher(rounds: 210_000))
         let root = try office.initialise(adminName: "root", password: "bench password")
         try office.addSite(by: root, code: "s", name: "Site")
         try office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: "bench password")
@@ -109,7 +110,7 @@ enum Benchmarks {
         let (office, carla, ids) = try prepared(directory: directory, name: "batch", definitions: definitions, cases: cases)
         let time = try seconds {
             for id in ids {
-                try office.store.transaction {
+                try office.inOneTransaction {
                     for i in 0..<perCase {
                         try office.fire(by: carla, caseID: id, event: i % 2 == 0 ? "suspend" : "resume")
                     }
@@ -126,7 +127,7 @@ enum Benchmarks {
         let (office, carla, ids) = try prepared(directory: directory, name: corrections ? "corrections" : "submissions",
                                                 definitions: definitions, cases: corrections ? max(1, count / 50) : count)
         let time = try seconds {
-            try office.store.transaction {
+            try office.inOneTransaction {
                 for i in 0..<count {
                     try office.submit(by: carla, caseID: ids[i % ids.count], formID: "profiling", values: [
                         ("date", "2026-11-05"), ("strengths", "reliable"), ("school", "haupt"), ("vocational", "none"),
@@ -150,7 +151,8 @@ enum Benchmarks {
         -> (rows: Int, dataRows: Int, build: Double, verify: Double, intact: Bool) {
         var office: Office?, carla: Actor?, ids: [Int] = []
         if let keep, FileManager.default.fileExists(atPath: keep) {
-            office = Office(store: try Store(path: keep), definitions: definitions)
+            let kept = try Store(path: keep)
+            office = Office(store: kept, definitions: DefinitionSet(directory: definitions, store: kept))
         }
         let build = try seconds {
             if office != nil { return }
@@ -160,7 +162,7 @@ enum Benchmarks {
             guard let office, let carla else { return }
             // Prepared: 2 submissions and 2 transitions each; 5 more submissions and 10 more fires.
             for chunk in stride(from: 0, to: ids.count, by: 1_000) {
-                try office.store.transaction {
+                try office.inOneTransaction {
                     for id in ids[chunk..<min(chunk + 1_000, ids.count)] {
                         for i in 0..<10 {
                             try office.fire(by: carla, caseID: id, event: i % 2 == 0 ? "suspend" : "resume")
@@ -172,7 +174,7 @@ enum Benchmarks {
                 }
             }
         }
-        guard let store = office?.store else { return (0, 0, 0, 0, false) }
+        guard let store = office?.store as? Store else { return (0, 0, 0, 0, false) }
         var result: AuditVerification?
         let cpuBefore = cpuSeconds()
         let verify = try seconds { result = try store.audit.verify() }

@@ -27,7 +27,8 @@ enum RegionBenchmark {
         record("  peak memory of the exporting process", String(format: "%.0f MB", exportRSS),
                "flat (file \(exportSize / 1_000_000) MB)")
 
-        let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
+        let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
+                            hasher: PasswordHasher(rounds: 210_000))
         let eva = try office.login(name: "eva", password: "bench password 1")
         let report = try Benchmarks.seconds { _ = try EvaluationReport.build(office, by: eva, site: nil, asOf: nil, language: "de") }
         record("report evaluation", String(format: "%.2f s", report), "")
@@ -72,9 +73,9 @@ enum RegionBenchmark {
     /// The child's side: export the region's cases and print the seconds it took.
     static func childExport(path: String, definitions: String, out: String) throws {
         let store = try Store(path: path)
-        let office = Office(store: store, hasher: PasswordHasher(rounds: 210_000), definitions: definitions)
+        let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
+                            hasher: PasswordHasher(rounds: 210_000))
         let eva = try office.login(name: "eva", password: "bench password 1")
-        _ = office.definitions
         let time = try Benchmarks.seconds { _ = try office.exportCases(by: eva, to: .file(out, force: true)) }
         print(time, peakResidentKB())
     }

@@ -26,6 +26,15 @@ if options.showVersion {
     exit(0)
 }
 for warning in DefinitionsFolder.warnings(options.definitions) { console.err("lotse: \(warning)\n") }
+if let migrate = options.migrate {
+    exit(MigrateCommand.run(migrate, databasePath: options.databasePath, console: console).rawValue)
+}
+if options.isPostgreSQL {
+    // Said plainly rather than half done: the record sets are not yet on PostgreSQL.
+    console.err("lotse: the shell does not run on PostgreSQL yet: `lotse migrate --db URI` prepares the schema and "
+        + "its roles, but cases, users and the audit log stay in a SQLite file until the PostgreSQL record sets are built\n")
+    exit(Shell.ExitCode.usage.rawValue)
+}
 if let demo = options.demo {
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
                          environment: environment, console: console).rawValue)
@@ -77,7 +86,8 @@ func nextInputLine() -> String? {
 }
 
 let terminal = isatty(STDIN_FILENO) == 1 && options.script == nil
-let office = Office(store: store, definitions: options.definitions, keyFile: options.keyFile)
+let office = Office(store: store, definitions: DefinitionSet(directory: options.definitions, store: store),
+                    keyFile: options.keyFile)
 office.loginPolicy = options.lockout
 // For the concurrency test: wait this many milliseconds between reading a case and writing
 // its change, so that two processes reliably meet.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import LotseCases
+@_spi(Office) @testable import LotseCases
 import LotseStore
 import LotseTestSupport
 

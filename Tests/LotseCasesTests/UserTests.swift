@@ -107,6 +107,17 @@ import LotseTestSupport
         let carla = try lotse.office.login(name: "carla", password: password)
         try lotse.office.setPassword(by: carla, name: "carla", password: "a new long secret")
         #expect(throws: CasesError.self) { try lotse.office.setPassword(by: carla, name: "sven", password: "x long secret") }
+        // The check comes before the new password is asked for (a prompt, a file, a one-time password).
+        var asked = false
+        #expect(throws: CasesError.self) {
+            try lotse.office.setPassword(by: carla, name: "sven") { asked = true; return ("x long secret", false) }
+        }
+        #expect(!asked)
+        var read = false
+        #expect(throws: CasesError.self) {
+            try lotse.office.importObservations(by: carla, file: "extract.csv", read: { read = true; return "" })
+        }
+        #expect(!read)
         #expect(try lotse.office.login(name: "carla", password: "a new long secret").name == "carla")
         try lotse.office.setPassword(by: root, name: "carla", password: password)
         #expect(try lotse.office.login(name: "carla", password: password).name == "carla")

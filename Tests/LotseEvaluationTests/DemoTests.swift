@@ -139,7 +139,7 @@ struct DemoTests {
         let copy = built.directory.file("sealed-copy.db")
         try Store(path: built.path).database.execute("VACUUM INTO '\(copy)'")
         let store = try Store(path: copy)
-        let office = Office(store: store, definitions: TestLotse.repository)
+        let office = Office(store: store, definitions: DefinitionSet(directory: TestLotse.repository, store: store))
         let eva = try office.login(name: "eva", password: Self.password)
         var setups: [String] = [], imports = 0, observationsByEvaluator = 0
         try store.audit.query(AuditFilter()) { entry in
@@ -191,7 +191,7 @@ struct DemoTests {
         #expect(try rows(a) == rows(b))
         #expect(first.summary.submissions == second.summary.submissions)
         // `audit verify` as the root admin, through the office (this logs in: the second region only).
-        let office = Office(store: b, definitions: TestLotse.repository)
+        let office = Office(store: b, definitions: DefinitionSet(directory: TestLotse.repository, store: b))
         let root = try office.login(name: "root", password: Self.password)
         #expect(try office.verifyAudit(by: root).isIntact)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@_spi(Office) @testable import LotseCases
 @testable import LotseEvaluation
 import LotseStore
 import LotseTestSupport

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LotseShell
+import LotseStore
 import LotseTestSupport
 
 /// The `lotse` command line: scripts that are not UTF-8, a byte order mark, `--version`,
@@ -75,5 +76,31 @@ import LotseTestSupport
         let script = try LaunchOptions(arguments: ["--db", "x.db", "./demo"], environment: [:])
         #expect(script.demo == nil && script.script == "./demo")
         #expect(try LaunchOptions(arguments: ["--version"], environment: [:]).showVersion)
+    }
+
+    @Test func migrateTakesTheApplicationRoleAndNoScript() throws {
+        let options = try LaunchOptions(arguments: ["migrate", "--db", "postgresql://owner@db/lotse", "--app-role", "staff"],
+                                        environment: [:])
+        #expect(options.migrate?.applicationRole == "staff" && options.isPostgreSQL)
+        #expect(try LaunchOptions(arguments: ["migrate"], environment: [:]).migrate?.applicationRole == "lotse_app")
+        #expect(throws: (any Error).self) { try LaunchOptions(arguments: ["migrate", "x.lotse"], environment: [:]) }
+        #expect(!(try LaunchOptions(arguments: ["--db", "lotse.db"], environment: [:])).isPostgreSQL)
+    }
+
+    @Test(.enabled(if: TerminalTests.executable != nil && TestPostgreSQL.isAvailable,
+                   "the lotse executable and a PostgreSQL server (LOTSE_TEST_POSTGRES)"))
+    func migrateOnPostgreSQLThenTheShellSaysPlainlyItDoesNotRunThereYet() throws {
+        let directory = TemporaryDirectory()
+        let owner = try PostgreSQLConnection(TestPostgreSQL.ownerURI!)
+        let schema = try TestPostgreSQL.scratchSchema(owner)
+        let uri = TestPostgreSQL.ownerURI!.text + "&options=-csearch_path%3D" + schema
+        let (first, status) = try Self.run(["migrate", "--db", uri], in: directory)
+        #expect(status == 0, "\(first)")
+        #expect(first.contains(": schema version \(PostgreSQLSchema.latestVersion) (applied 1); role lotse_app may read and append"))
+        let (again, _) = try Self.run(["migrate", "--db", uri], in: directory)
+        #expect(again.contains("(already up to date)"))
+        #expect(try owner.scalar("SELECT version FROM schema_version") == .integer(Int64(PostgreSQLSchema.latestVersion)))
+        let (shell, refused) = try Self.run(["--db", uri], input: Array("whoami\n".utf8), in: directory)
+        #expect(refused == 2 && shell.contains("the shell does not run on PostgreSQL yet"))
     }
 }

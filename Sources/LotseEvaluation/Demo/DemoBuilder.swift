@@ -9,6 +9,8 @@ final class DemoBuilder {
     let definitions: String
     let clock = DemoClock(start: DemoCalendar.instant(DemoCalendar.moment(DemoRegion.firstDay, hour: 8)))
     let store: Store
+    /// The forms and workflows the office was opened with.
+    let definitionSet: DefinitionSet
     let office: Office
     let runner: DemoRunner
     let seed: UInt64
@@ -29,7 +31,8 @@ final class DemoBuilder {
         self.progress = progress
         store = try Store(path: path)
         let clock = self.clock
-        office = Office(store: store, clock: clock, definitions: definitions,
+        definitionSet = DefinitionSet(directory: definitions, store: store)
+        office = Office(store: store, definitions: definitionSet, clock: clock,
                         xpathClock: XPathClock(timeZone: DemoCalendar.zone, now: { clock.now() }))
         let uuids = DemoRandom(seed: seed, stream: 1)
         office.makeUUID = { uuids.uuid() }
@@ -58,7 +61,7 @@ final class DemoBuilder {
 
     /// The workflows and forms the stories use must be there.
     private func checkDefinitions() throws {
-        let definitions = office.definitions
+        let definitions = definitionSet
         let forms = ["referral", "consent", "profiling", "health_questionnaire", "medical_findings", "medical_statement",
                      "case_conference", "capacity", "interface", "objection", "transfer", "plan", "contact", "step",
                      "placement", "follow_up", "closure", "observation"]

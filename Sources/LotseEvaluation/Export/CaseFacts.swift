@@ -35,7 +35,7 @@ public struct CaseFacts: Sendable {
 /// Streams `CaseFacts` for every case, in case order, by merge-joining three ordered scans,
 /// so memory stays flat however large the region.
 struct CaseFactStream {
-    let queries: EvaluationQueries
+    let queries: any EvaluationRecords
     /// The forms the evaluation reads (never the medical ones).
     let forms: [String]
 
@@ -46,26 +46,24 @@ struct CaseFactStream {
         var nextTransition = try transitions.next()
         var nextSubmission = try submissions.next()
         while let row = try cases.next() {
-            let id = row[0].int ?? 0
+            let id = row.caseID
             var facts = CaseFacts(
-                caseID: id, clientID: row[1].int ?? 0, workflow: row[2].string ?? "",
-                group: row[3].string.flatMap(CaseGroup.init(rawValue:)),
-                site: row[5].string ?? "", sex: row[6].string ?? "", birthYear: row[7].int ?? 0,
-                applicantType: row[8].string ?? "", openedAt: row[4].string ?? "", state: "", entered: [:],
+                caseID: id, clientID: row.clientID, workflow: row.workflow,
+                group: row.group.flatMap(CaseGroup.init(rawValue:)),
+                site: row.site, sex: row.sex, birthYear: row.birthYear,
+                applicantType: row.applicantType, openedAt: row.openedAt, state: "", entered: [:],
                 transitions: [], forms: [:])
-            while let t = nextTransition, let caseID = t[0].int, caseID <= id {
-                if caseID == id {
-                    let to = t[3].string ?? ""
-                    let at = t[4].string ?? ""
-                    facts.transitions.append((t[1].string ?? "", t[2].string, to, at))
-                    if facts.entered[to] == nil { facts.entered[to] = at }
-                    facts.state = to
+            while let t = nextTransition, t.caseID <= id {
+                if t.caseID == id {
+                    facts.transitions.append((t.event, t.from, t.to, t.at))
+                    if facts.entered[t.to] == nil { facts.entered[t.to] = t.at }
+                    facts.state = t.to
                 }
                 nextTransition = try transitions.next()
             }
-            while let s = nextSubmission, let caseID = s[0].int, caseID <= id {
-                if caseID == id, let form = s[1].string {
-                    facts.forms[form, default: []].append(InstanceValues.parse(s[3].string ?? ""))
+            while let s = nextSubmission, s.caseID <= id {
+                if s.caseID == id {
+                    facts.forms[s.form, default: []].append(InstanceValues.parse(s.instance))
                 }
                 nextSubmission = try submissions.next()
             }

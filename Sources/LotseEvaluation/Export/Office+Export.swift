@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-public import LotseCases
+@_spi(Office) public import LotseCases
 public import LotseStore
 import LotseForms
 
@@ -181,10 +181,11 @@ extension Office {
         }
     }
 
-    /// Streams the facts of every case (optionally of one site) as of a stored timestamp.
-    public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
+    /// Streams the facts of every case (optionally of one site) as of a stored timestamp,
+    /// unchecked: for office operations that checked their actor (`reportFacts`, exports).
+    @_spi(Office) public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
         let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
-        let stream = CaseFactStream(queries: EvaluationQueries(database: store.database),
+        let stream = CaseFactStream(queries: store.evaluation,
                                     forms: EvaluationVariables.sourceForms.union(EvaluationVariables.repeatColumns(definitions)
                                         .map(\.form)).filter(open.contains).sorted())
         try stream.forEach(site: site, asOf: asOf, body)

@@ -1,4 +1,4 @@
-public import LotseCases
+@_spi(Office) public import LotseCases
 public import LotseStore
 public import LotseForms
 import LotseXML
@@ -36,22 +36,22 @@ extension Office {
         ]) { file in
             var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
-            let queries = EvaluationQueries(database: store.database)
+            let queries = store.evaluation
             let cases = try queries.cases(site: site, asOf: bound)
             let submissions = try queries.currentSubmissions(asOf: bound, forms: [formID])
             var next = try submissions.next()
             while let row = try cases.next() {
-                let id = row[0].int ?? 0
-                while let s = next, let caseID = s[0].int, caseID <= id {
-                    defer { next = try? submissions.next() }
-                    guard caseID == id, let document = try? XMLDocument.parse(string: s[3].string ?? "", name: "submission")
+                let id = row.caseID
+                while let s = next, s.caseID <= id {
+                    next = try submissions.next()
+                    guard s.caseID == id, let document = try? XMLDocument.parse(string: s.instance, name: "submission")
                     else { continue }
-                    let pseudonym = Self.pseudonym(row[1].int ?? 0, key: key)
+                    let pseudonym = Self.pseudonym(row.clientID, key: key)
                     for (address, value) in form.answers(in: document.root) where exported.contains(address.field.path) {
                         let depths = form.repeatDepths(address.field.path)
                         let repeatPath = address.field.path.prefix(depths.last ?? 0).dropFirst().joined(separator: "/")
                         let instance = address.text.split(separator: "/").prefix((depths.last ?? 1) - 1).joined(separator: "/")
-                        let values = [pseudonym, row[5].string ?? "", String(s[2].int ?? 1), repeatPath, instance,
+                        let values = [pseudonym, row.site, String(s.entry), repeatPath, instance,
                                       address.field.relativePath, value]
                         try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                         rows += 1

@@ -1,5 +1,5 @@
 import Foundation
-public import LotseCases
+@_spi(Office) public import LotseCases
 
 /// `randomise balance`: baseline characteristics by group, per site (randomisation is per site,
 /// so balance is judged where it was made), with standardised differences from

@@ -1,5 +1,5 @@
 import Foundation
-public import LotseCases
+@_spi(Office) public import LotseCases
 import LotseStore
 import LotseXPath
 

@@ -19,13 +19,12 @@ public struct EvaluationReport: Sendable {
     /// Builds the report (evaluator, supervisor); `asOf` is a date `YYYY-MM-DD`.
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> EvaluationReport {
-        try office.authorize(.reports, actor)
-        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
-        let variables = EvaluationVariables.all(office.definitions)
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        let bound = scope.bound
+        let variables = EvaluationVariables.all(office.definitions(for: scope))
         let wanted = Indicators.names.map(\.variable)
         let byName = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0) })
-        let context = try office.reportContext(bound: bound)
+        let context = scope.context
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
         var tallies = [String: [String: Tally]]()       // indicator → site → tally
@@ -34,8 +33,7 @@ public struct EvaluationReport: Sendable {
         var survival = TimeToIntegration()
         // Every site's counts, whichever table is asked for: the disclosure control suppresses
         // the per-site and pooled tables together.
-        try office.facts(site: nil, asOf: bound) { facts in
-            guard actor.works(at: facts.site) else { return }
+        try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }

@@ -75,21 +75,15 @@ public struct FlowReport: Sendable {
     /// Builds the flow (evaluator, supervisor).
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> FlowReport {
-        try office.authorize(.reports, actor)
-        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        let bound = scope.bound
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
-        var eligible = [String: Int]()
-        for client in try office.store.cases.clients(site: nil) where client.eligible && client.createdAt <= bound
-            && actor.works(at: client.site) {
-            eligible[client.site, default: 0] += 1
-        }
+        let eligible = try office.eligibleClientsBySite(acrossSitesOf: scope)
         var counts = [String: [String: [String: Int]]]()   // site → box → group → cases
         var sizes = SiteSizes(minimum: try office.minimumSiteSize())
-        let context = try office.reportContext(bound: bound)
-        try office.facts(site: nil, asOf: bound) { facts in
-            guard actor.works(at: facts.site) else { return }
+        let context = scope.context
+        try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let group = facts.group?.rawValue else { return }
             func add(_ key: String) { counts[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }

@@ -6,15 +6,12 @@ public import LotseCases
 public enum PlacementReport {
     public static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
                              language: String) throws -> ReportTable {
-        try office.authorize(.reports, actor)
-        if let site { try office.authorize(site: site, actor, .reports, what: "the report of site \(site)") }
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
         guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
         let kinds = ["integration", "minijob", "other"]
         var counts = [String: [String: [Int]]]()     // site → code → counts per kind
         var sizes = SiteSizes(minimum: try office.minimumSiteSize())
-        try office.facts(site: nil, asOf: bound) { facts in
-            guard actor.works(at: facts.site) else { return }
+        try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let placement = facts.forms["placement"]?.last else { return }
             let raw = placement[byWZ ? "wz" : "kldb"] ?? ""

@@ -1,24 +1,22 @@
 import Foundation
 public import LotseCases
-import LotseStore
 
 /// `report sites`: the indicators per model site side by side (benchmarking), caseload per
 /// caseworker against 1:50, median days between contacts, median days in each state.
 public enum SiteReport {
     public static func build(_ office: Office, by actor: Actor, asOf: String?, language: String) throws -> [ReportTable] {
-        try office.authorize(.reports, actor)
-        let bound = try Office.endOfDay(asOf) ?? office.timestamp()
+        let scope = try office.reportScope(by: actor, site: nil, asOf: asOf)
+        let bound = scope.bound
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
-        let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions).map { ($0.name, $0) })
-        let context = try office.reportContext(bound: bound)
+        let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions(for: scope)).map { ($0.name, $0) })
+        let context = scope.context
         var tallies = [String: [String: Tally]]()      // indicator → site → tally
         var sizes = SiteSizes(minimum: try office.minimumSiteSize())
         var gaps = [String: [Int]]()                     // site → days between contacts
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
-        try office.facts(site: nil, asOf: bound) { facts in
-            guard actor.works(at: facts.site) else { return }
+        try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
@@ -85,7 +83,7 @@ public enum SiteReport {
                                        : ["caseworker", "site", "open cases", "of target"])
         caseload.key = "caseload"
         indicators.key = "sites"
-        for row in try EvaluationQueries(database: office.store.database).caseload() {
+        for row in try office.caseload(in: scope) {
             caseload.rows.append([row.user, row.site ?? "-", format.count(row.open), format.percent(Double(row.open) / 50, decimals: 0)])
             let small = format.smallCells.suppresses(row.open)
             caseload.data.append(ReportDatum(row: row.user, column: (row.site ?? "") + ":open_cases",

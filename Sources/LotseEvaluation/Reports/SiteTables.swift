@@ -1,4 +1,4 @@
-import LotseCases
+@_spi(Office) import LotseCases
 
 /// Disclosure control across the per-site and pooled versions of one report table.
 ///
