@@ -57,6 +57,8 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     case observationRefused(caseID: Int, reason: String)
     /// A statistics extract with bad rows: every one named; nothing was imported.
     case importRefused(file: String, problems: [String])
+    /// An export that cannot be made as asked (a form without repeats, a medical form).
+    case exportRefused(String)
     /// No eligible client of the site is waiting for randomisation.
     case emptyPool(String)
     case unknownCase(Int)
@@ -149,6 +151,7 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
                 + purposes.joined(separator: ", ") + ": \(reason) (nothing was changed)"
         case let .observationRefused(caseID, reason):
             return "case \(caseID): \(reason) (nothing was stored)"
+        case let .exportRefused(reason): return "nothing exported: \(reason)"
         case let .importRefused(file, problems):
             return "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing was imported:\n"
                 + problems.map { "  " + $0 }.joined(separator: "\n")

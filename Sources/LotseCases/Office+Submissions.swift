@@ -27,7 +27,8 @@ public struct SubmissionView: Sendable {
     public var record: SubmissionRecord
     public var form: FormDefinition
     /// Each field with its value; `withheld` when the viewer may not read it (`[medical]`).
-    public var values: [(field: Field, value: String, withheld: Bool)]
+    /// `key` is the field's address below the root (`member[2]/age` in a repeat).
+    public var values: [(field: Field, value: String, withheld: Bool, key: String)]
 }
 
 /// Recording and reading form submissions on cases.
@@ -161,12 +162,18 @@ extension Office {
         for record in records {
             let form = try form(forDefinition: record.definitionID)
             let document = try? XMLDocument.parse(string: record.instance, name: "submission \(record.id)")
-            var values: [(Field, String, Bool)] = []
+            var values: [(Field, String, Bool, String)] = []
+            // A field in a repeat: one value per instance the submission has.
+            let answers = form.repeats.isEmpty ? [] : (document.map { form.answers(in: $0.root) } ?? [])
             for field in form.fields where field.kind != .group && !field.isNote {
-                let value = document.flatMap { Self.value(at: field.path, in: $0.root) } ?? ""
                 let withheld = field.isMedical && !mayReadMedical
-                if field.isMedical && !value.isEmpty { if withheld { medicalWithheld = true } else { medicalShown = true } }
-                values.append((field, withheld ? "" : value, withheld))
+                let found: [(String, String)] = form.repeatDepths(field.path).isEmpty
+                    ? [(field.relativePath, document.flatMap { Self.value(at: field.path, in: $0.root) } ?? "")]
+                    : answers.filter { $0.address.field.path == field.path }.map { ($0.address.text, $0.value) }
+                for (key, value) in found {
+                    if field.isMedical && !value.isEmpty { if withheld { medicalWithheld = true } else { medicalShown = true } }
+                    values.append((field, withheld ? "" : value, withheld, key))
+                }
             }
             views.append(SubmissionView(record: record, form: form, values: values))
         }

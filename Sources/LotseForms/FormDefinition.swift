@@ -9,6 +9,26 @@ public struct TemplateNode: Sendable, Hashable {
     public var value: String
     public var children: [TemplateNode]
     public var line: Int
+    /// A repeat (`begin_repeat`): this node is the template of a new instance.
+    public var isRepeat = false
+    /// The form had a `jr:template` element (otherwise the first instance is the template).
+    public var hasTemplate = false
+    /// The repeat's instances a new filling starts with (each with its own nested repeats).
+    public var initial: [TemplateNode] = []
+}
+
+/// A `<repeat>`: a group a person enters as often as needed (or `jr:count` times).
+public struct RepeatDefinition: Sendable, Hashable {
+    /// The repeat's path (`["data", "member"]`); each instance is one element of that name.
+    public var path: [String]
+    /// `jr:count`: the number of instances, from an expression (no "add another?").
+    public var count: XPathExpression?
+    /// `jr:noAddRemove="true()"`: the instances the form starts with, none added or removed.
+    public var fixed: Bool
+    public var line: Int
+
+    /// Whether a person decides how many instances there are ("add another …?").
+    public var asksToAdd: Bool { count == nil && !fixed }
 }
 
 /// One choice of a select: its code and label.
@@ -92,6 +112,8 @@ public struct SetValue: Sendable, Hashable {
     public var line: Int
     /// The control whose change runs it (`xforms-value-changed`); nil: on first load.
     public var trigger: [String]? = nil
+    /// `odk-new-repeat`: run in each instance of its repeat added while filling (not on first load).
+    public var onNewRepeat = false
 }
 
 /// A loaded and checked form: everything needed to fill, validate and show it.
@@ -120,6 +142,8 @@ public struct FormDefinition: Sendable {
     /// Every field, in body order; bound nodes without a control follow at the end.
     public var fields: [Field]
     public var setValues: [SetValue]
+    /// Every repeat, outer ones before the repeats inside them.
+    public var repeats: [RepeatDefinition] = []
     /// The order in which `relevant` and `calculate` are evaluated.
     var graph: BindGraph
     /// The bytes the form was read from (stored with submissions, by their hash).

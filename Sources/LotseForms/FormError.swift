@@ -7,6 +7,8 @@ public enum FormError: Error, Sendable, Equatable, CustomStringConvertible {
     case notEnterable(String, reason: String)
     /// A submission document that is not an instance of this form.
     case wrongInstance(String)
+    /// A repeat instance that does not exist or cannot be added (`member[5]`), with why.
+    case repeatInstance(String, String)
     /// An expression failed at run time (a type error the static checks could not see).
     case evaluation(path: String, message: String)
 
@@ -17,6 +19,7 @@ public enum FormError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\"\(key)\" names several fields; write one of " + paths.joined(separator: ", ")
         case let .notEnterable(name, reason): return "\(name) cannot be entered: \(reason)"
         case let .wrongInstance(message): return message
+        case let .repeatInstance(key, message): return "\(key): \(message)"
         case let .evaluation(path, message): return "evaluating \(path): \(message)"
         }
     }

@@ -8,17 +8,26 @@ extension FormInstance {
     /// - Throws: `FormError.notEnterable` for groups, notes, calculations and read-only fields.
     @discardableResult
     public func set(_ field: Field, to text: String, language: String = "de") throws(FormError) -> FieldProblem? {
-        try assign(field, text)
-        return problem(of: field, language: language).flatMap { $0.kind == .required ? nil : $0 }
+        try set(definition.firstAddress(field), to: text, language: language)
+    }
+
+    /// Sets the value at an address (the repeat instances must exist).
+    @discardableResult
+    public func set(_ address: FieldAddress, to text: String, language: String = "de") throws(FormError) -> FieldProblem? {
+        try assign(address, text)
+        return problem(of: address, language: language).flatMap { $0.kind == .required ? nil : $0 }
     }
 
     /// Stores a value and (unless `recalculating` is false) re-evaluates what depends on it,
     /// without checking it.
-    private func assign(_ field: Field, _ text: String, recalculating: Bool = true) throws(FormError) {
-        guard isEnterable(field) else {
-            throw .notEnterable(field.relativePath, reason: reasonNotEnterable(field))
+    private func assign(_ address: FieldAddress, _ text: String, recalculating: Bool = true) throws(FormError) {
+        let field = address.field
+        guard isEnterable(address) else {
+            throw .notEnterable(address.text, reason: reasonNotEnterable(field))
         }
-        guard let node = node(at: field.path) else { throw .unknownField(field.relativePath, form: definition.id) }
+        guard let node = node(address) else {
+            throw .repeatInstance(address.text, "there is no such instance")
+        }
         let old = node.value
         node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
         var changed = [field.path]
@@ -26,7 +35,7 @@ extension FormInstance {
             // The control's xforms-value-changed actions, as Collect runs them.
             bringUpToDate()
             for action in definition.setValues where action.trigger == field.path {
-                guard let target = self.node(at: action.path) else { continue }
+                guard let target = related(action.path, near: node) else { continue }
                 target.value = action.value.flatMap { try? $0.evaluate(context(target)) }.map { stored($0, in: target) } ?? ""
                 changed.append(action.path)
             }
@@ -38,14 +47,43 @@ extension FormInstance {
         }
     }
 
-    /// Sets `key=value` pairs (keys as `FormDefinition.resolveField` reads them), all before
-    /// anything is re-checked.
+    /// Sets `key=value` pairs (keys as `FormDefinition.resolveAddress` reads them: `age`,
+    /// `member[2]/age`), all before anything is re-checked. A key may name the next instance
+    /// of a repeat a person adds to (`member[3]` when there are 2): it is added.
+    /// - Throws: `FormError.repeatInstance` for an instance further on, or of a repeat whose
+    ///   number of instances the form sets.
     public func set(_ pairs: [(key: String, value: String)], language: String = "de") throws(FormError) {
         for (key, value) in pairs {
-            try assign(try definition.resolveField(key), value, recalculating: pairs.count == 1)
+            let address = try definition.resolveAddress(key)
+            try makeInstances(for: address, key: key)
+            try assign(address, value, recalculating: pairs.count == 1)
         }
         // All values first, then one pass in dependency order.
         bringUpToDate()
+    }
+
+    /// Adds the instance an address names when it is the next one of a repeat a person adds to.
+    private func makeInstances(for address: FieldAddress, key: String) throws(FormError) {
+        let depths = definition.repeatDepths(address.field.path)
+        for (r, length) in depths.enumerated() where r < address.indices.count {
+            guard let repeatDefinition = definition.repeatDefinition(at: Array(address.field.path.prefix(length))) else {
+                continue
+            }
+            let outer = Array(address.indices.prefix(r))
+            let count = instanceCount(repeatDefinition, in: outer)
+            let wanted = address.indices[r]
+            if wanted <= count { continue }
+            let name = repeatDefinition.path.last ?? ""
+            guard repeatDefinition.asksToAdd else {
+                throw .repeatInstance(key, "\(name) has \(count) instance\(count == 1 ? "" : "s") here, set by the form"
+                    + (repeatDefinition.count != nil ? " (jr:count)" : " (none can be added)"))
+            }
+            guard wanted == count + 1 else {
+                throw .repeatInstance(key, "\(name) has \(count) instance\(count == 1 ? "" : "s") here; "
+                    + "the next one is \(name)[\(count + 1)]")
+            }
+            try addInstance(repeatDefinition, in: outer)
+        }
     }
 
     private func reasonNotEnterable(_ field: Field) -> String {
@@ -62,41 +100,47 @@ extension FormInstance {
     /// The first problem of one field now: required and empty, not of its type or choices,
     /// or its constraint false (constraints only on non-empty values). nil when fine or not relevant.
     public func problem(of field: Field, language: String) -> FieldProblem? {
+        problem(of: definition.firstAddress(field), language: language)
+    }
+
+    /// The first problem of a field in one set of repeat instances now.
+    public func problem(of address: FieldAddress, language: String) -> FieldProblem? {
         bringUpToDate()
-        guard let node = node(at: field.path), node.isRelevant, isEnterable(field) else { return nil }
+        let field = address.field
+        guard let node = node(address), node.isRelevant, isEnterable(address) else { return nil }
         let bind = definition.bind(of: field)
         let value = node.value
         if value.trimmed().isEmpty {
-            guard isRequired(field) else { return nil }
+            guard isRequired(address) else { return nil }
             let message = definition.text(bind?.requiredMessage, language: language)
                 ?? (language == "de" ? "Pflichtfeld: bitte ausfüllen." : "This field is required.")
-            return FieldProblem(field: field.relativePath, kind: .required, message: message)
+            return FieldProblem(field: address.text, kind: .required, message: message)
         }
         if field.type.normalise(value) == nil {
-            return FieldProblem(field: field.relativePath, kind: .type,
+            return FieldProblem(field: address.text, kind: .type,
                                 message: field.type.problemMessage(for: value.trimmed(), language))
         }
         if field.type == .string, value.count > Self.maximumTextLength {
-            return FieldProblem(field: field.relativePath, kind: .constraint, message: language == "de"
+            return FieldProblem(field: address.text, kind: .constraint, message: language == "de"
                 ? "höchstens \(Self.maximumTextLength.formatted) Zeichen (hier \(value.count.formatted))"
                 : "at most \(Self.maximumTextLength.formatted) characters (this has \(value.count.formatted))")
         }
         if field.type == .select1 || field.type == .select {
-            let ordered = choiceValues(of: field)
+            let ordered = choiceValues(of: address)
             let offered = Set(ordered)
             let given = value.split(separator: " ").map(String.init)
             let unknown = given.filter { !offered.contains($0) }
             if !unknown.isEmpty || Set(given).count != given.count {
                 let what = unknown.isEmpty ? "doppelt / twice" : unknown.joined(separator: " ")
                 let codes = ordered.joined(separator: ", ")
-                return FieldProblem(field: field.relativePath, kind: .type, message: language == "de"
+                return FieldProblem(field: address.text, kind: .type, message: language == "de"
                     ? "ungültige Auswahl \(what); möglich: \(codes)" : "invalid choice \(what); choose from \(codes)")
             }
         }
         if let constraint = bind?.constraint, !((try? constraint.evaluateBoolean(context(node))) ?? false) {
             let message = definition.text(bind?.constraintMessage, language: language)
                 ?? (language == "de" ? "Der Wert ist nicht zulässig." : "The value is not allowed.")
-            return FieldProblem(field: field.relativePath, kind: .constraint, message: message)
+            return FieldProblem(field: address.text, kind: .constraint, message: message)
         }
         return nil
     }
@@ -105,7 +149,9 @@ extension FormInstance {
     /// stored. Calculations are brought up to date first.
     public func validate(language: String = "de") -> [FieldProblem] {
         bringUpToDate()
-        return definition.fields.compactMap { problem(of: $0, language: language) }
+        return definition.fields.flatMap { field in
+            addresses(of: field).compactMap { problem(of: $0, language: language) }
+        }
     }
 
     /// The instance as an XML element: non-relevant nodes empty.
@@ -136,24 +182,56 @@ extension FormInstance {
         if let id = document.attribute("id"), id != definition.id {
             throw .wrongInstance("the document is an instance of form \(id), not \(definition.id)")
         }
-        var pairs: [(Field, String)] = []
-        func walk(_ element: LotseXML.XMLElement, path: [String]) throws(FormError) {
+        var values: [(InstanceNode, Field, String)] = []
+        func walk(_ element: LotseXML.XMLElement, into node: InstanceNode, path: [String]) throws(FormError) {
+            var seen: [String: Int] = [:]
             for child in element.elements {
                 let childPath = path + [child.name]
-                guard node(at: childPath) != nil else {
+                guard FormSchema.node(childPath, in: definition.template) != nil else {
                     throw .wrongInstance("form \(definition.id) has no field \(childPath.dropFirst().joined(separator: "/"))")
                 }
-                if child.elements.isEmpty {
-                    if let field = definition.field(at: childPath), isEnterable(field) {
-                        pairs.append((field, child.text))
+                let number = seen[child.name, default: 0]
+                seen[child.name] = number + 1
+                let matching = node.children.filter { $0.name == child.name }
+                let target: InstanceNode
+                if let repeatDefinition = definition.repeatDefinition(at: childPath) {
+                    if number < matching.count {
+                        target = matching[number]
+                    } else {
+                        guard number < FormDefinition.maximumRepeatInstances,
+                              let added = appendInstance(of: repeatDefinition, to: node) else {
+                            throw .wrongInstance("\(childPath.dropFirst().joined(separator: "/")) has more than "
+                                + "\(FormDefinition.maximumRepeatInstances) instances")
+                        }
+                        target = added
                     }
                 } else {
-                    try walk(child, path: childPath)
+                    guard number == 0, let first = matching.first else {
+                        throw .wrongInstance("\(childPath.dropFirst().joined(separator: "/")) appears twice but is no repeat")
+                    }
+                    target = first
+                }
+                if child.elements.isEmpty && target.children.isEmpty {
+                    if let field = definition.field(at: childPath) {
+                        values.append((target, field, child.text))
+                    }
+                } else {
+                    try walk(child, into: target, path: childPath)
                 }
             }
+            // Instances the form starts with but the document does not have.
+            for (name, _) in Dictionary(grouping: node.children, by: \.name) {
+                guard definition.repeatDefinition(at: path + [name]) != nil else { continue }
+                let present = seen[name, default: 0]
+                for extra in node.children.filter({ $0.name == name }).dropFirst(present) { node.remove(extra) }
+            }
         }
-        try walk(document, path: [root.name])
-        for (field, value) in pairs { node(at: field.path)?.value = entered(value, type: field.type) ?? value }
+        try walk(document, into: root, path: [root.name])
+        for (node, field, value) in values {
+            // Only what a person enters: calculated, read-only and automatic values are recomputed.
+            guard isEnterable(field, at: node) else { continue }
+            node.value = entered(value, type: field.type) ?? value
+        }
         // Re-evaluated when next read or validated (often after more values are set).
         isConsistent = false
     }

@@ -76,13 +76,13 @@ extension FormReader {
 
     /// A `<setvalue>` in the model (on first load) or inside a control (`trigger`: when that
     /// control's value changes).
-    mutating func readSetValue(_ element: XMLElement, trigger: [String]? = nil) {
+    mutating func readSetValue(_ element: XMLElement, trigger: [String]? = nil, newRepeat: Bool = false) {
         guard let ref = element.attribute("ref"), let path = absolutePath(ref, attribute: "ref", on: element) else {
             report(.structure, "<setvalue> needs a ref to a node of the primary instance", at: element)
             return
         }
         let events = (element.attribute("event") ?? "").split(separator: " ").map(String.init)
-        let expected = trigger == nil ? "odk-instance-first-load" : "xforms-value-changed"
+        let expected = newRepeat ? "odk-new-repeat" : trigger == nil ? "odk-instance-first-load" : "xforms-value-changed"
         guard events == [expected] else {
             report(.unsupported, "setvalue on event \"\(events.joined(separator: " "))\" is not supported; "
                 + "Lotse runs odk-instance-first-load in the model and xforms-value-changed in a control", at: element)
@@ -93,7 +93,7 @@ extension FormReader {
             pendingChecks.append(PendingCheck(expression: compiled, contextPath: path, attribute: "value", element: element))
             value = compiled
         }
-        setValues.append(SetValue(path: path, value: value, line: element.line, trigger: trigger))
+        setValues.append(SetValue(path: path, value: value, line: element.line, trigger: trigger, onNewRepeat: newRepeat))
     }
 
     /// A message attribute: `jr:itext('id')` or literal text.

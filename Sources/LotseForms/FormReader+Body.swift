@@ -20,9 +20,11 @@ extension FormReader {
                 }
                 readBody(element.elements, medicalAbove: medical)
             case "label", "hint": continue
+            case "setvalue" where (element.attribute("event") ?? "").split(separator: " ").contains("odk-new-repeat"):
+                // A value computed for each new repeat instance (an XLSForm default inside a repeat).
+                readSetValue(element, newRepeat: true)
             case "repeat":
-                report(.unsupported, "<repeat> is not supported yet: record each entry as its own submission "
-                    + "of a repeatable form (l:records in the workflow)", at: element)
+                readRepeat(element, medicalAbove: medicalAbove)
             case "rank":
                 report(.unsupported, "rank questions (<odk:rank>, XLSForm type rank) are not supported by Lotse", at: element)
             case "upload", "range", "secret":
@@ -83,7 +85,7 @@ extension FormReader {
             checkItext(id, on: label)
             return .itext(id)
         }
-        return .literal(segments(of: label))
+        return .literal(segments(of: label, contextPath: fieldPath(element)))
     }
 
     mutating func readChoices(_ element: XMLElement) -> ChoiceSource? {

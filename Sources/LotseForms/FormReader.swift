@@ -58,6 +58,7 @@ public struct FormReader {
     var binds: [Bind] = []
     var fields: [Field] = []
     var setValues: [SetValue] = []
+    var repeats: [RepeatDefinition] = []
     var pendingChecks: [PendingCheck] = []
 
     init(document: XMLDocument, source: SourceText) {
@@ -93,6 +94,7 @@ public struct FormReader {
             report(.structure, "<h:html> has no <h:body>", at: root, severity: .warning)
         }
         addHiddenFields()
+        checkRepeatElements()
         checkExpressions()
         let graph = BindGraph(binds: binds)
         for cycle in graph.cycles {
@@ -108,7 +110,7 @@ public struct FormReader {
             id: template.attributes["id"] ?? template.name, version: template.attributes["version"] ?? "",
             title: title, file: file, languages: languages, defaultLanguage: defaultLanguage, texts: texts,
             template: template, secondaryInstances: secondary, externalInstances: external, binds: binds,
-            fields: fields, setValues: setValues, graph: graph)
+            fields: fields, setValues: setValues, repeats: repeats, graph: graph)
         definition.index()
         return definition
     }
@@ -131,7 +133,7 @@ public struct FormReader {
                     report(.structure, "the primary instance is empty", at: instance)
                     continue
                 }
-                template = Self.template(top)
+                template = Self.template(top, repeats: true)
                 if top.attribute("id") == nil {
                     report(.structure, "the primary instance's root <\(top.name)> has no id attribute (the form id)", at: top)
                 }
@@ -144,10 +146,47 @@ public struct FormReader {
         }
     }
 
-    static func template(_ element: XMLElement) -> TemplateNode {
+    /// The template of an instance; in the primary one (`repeats`), a repeat's elements (a
+    /// `jr:template` one, or several of one name) become one node: the template, with the
+    /// instances the form starts with.
+    static func template(_ element: XMLElement, repeats: Bool = false) -> TemplateNode {
         var attributes: [String: String] = [:]
         for attribute in element.attributes where attribute.namespaceURI == nil { attributes[attribute.name] = attribute.value }
-        let children = element.elements.map(template)
+        guard repeats else {
+            let children = element.elements.map { template($0) }
+            return TemplateNode(name: element.name, attributes: attributes, value: children.isEmpty ? element.text : "",
+                                children: children, line: element.line)
+        }
+        var children: [TemplateNode] = []
+        var positions: [String: Int] = [:]
+        for child in element.elements {
+            let isTemplate = child.attributes.contains { $0.namespaceURI == NS.javarosa && $0.name == "template" }
+            let node = template(child, repeats: true)
+            if let at = positions[child.name] {
+                children[at].isRepeat = true
+                if isTemplate {
+                    let initial = children[at].initial
+                    children[at] = node
+                    children[at].isRepeat = true
+                    children[at].hasTemplate = true
+                    children[at].initial = initial
+                } else {
+                    children[at].initial.append(node)
+                }
+            } else {
+                positions[child.name] = children.count
+                var first = node
+                if isTemplate {
+                    first.isRepeat = true
+                    first.hasTemplate = true
+                } else {
+                    first.initial = [node]
+                }
+                children.append(first)
+            }
+        }
+        // Not a repeat after all: one element, no template.
+        for i in children.indices where !children[i].isRepeat { children[i].initial = [] }
         return TemplateNode(name: element.name, attributes: attributes, value: children.isEmpty ? element.text : "",
                             children: children, line: element.line)
     }
@@ -170,7 +209,9 @@ public struct FormReader {
                     entries[id] = []
                     continue
                 }
-                entries[id] = segments(of: value)
+                // pyxform's ids name the field (`/data/member/age:label`): relative outputs start there.
+                let owner = id.hasPrefix("/") ? String(id.prefix { $0 != ":" }).split(separator: "/").map(String.init) : []
+                entries[id] = segments(of: value, contextPath: owner)
             }
             texts[language.code] = entries
         }
@@ -181,7 +222,7 @@ public struct FormReader {
     }
 
     /// The text of a label or value with its `<output value="…"/>` parts.
-    mutating func segments(of element: XMLElement) -> [TextSegment] {
+    mutating func segments(of element: XMLElement, contextPath: [String] = []) -> [TextSegment] {
         var result: [TextSegment] = []
         for child in element.children {
             switch child {
@@ -190,7 +231,7 @@ public struct FormReader {
                 if let value = e.attribute("value") ?? e.attribute("ref"),
                    let expression = compile(value, attribute: e.attribute("value") != nil ? "value" : "ref", on: e) {
                     result.append(.output(expression))
-                    pendingChecks.append(PendingCheck(expression: expression, contextPath: [], attribute: "value", element: e))
+                    pendingChecks.append(PendingCheck(expression: expression, contextPath: contextPath, attribute: "value", element: e))
                 }
             case let .element(e):
                 result.append(.literal(e.textContent))

@@ -14,11 +14,26 @@ public final class InstanceNode: XPathNode {
     public private(set) var attributes: [InstanceNode] = []
     public private(set) weak var parent: InstanceNode?
     /// The result of this node's own `relevant` (true without one).
-    var selfRelevant = true
+    var selfRelevant = true {
+        didSet { if isRepeatInstance && selfRelevant != oldValue { parent?.visibleChildren = nil } }
+    }
+    /// The children expressions see: as in javarosa, a repeat instance that is not relevant is
+    /// in no node-set (`count(../job)` leaves it out). Computed when needed.
+    private var visibleChildren: [InstanceNode]?
+    private var shownChildren: [InstanceNode] {
+        if let visibleChildren { return visibleChildren }
+        let shown = children.filter { !$0.isRepeatInstance || $0.selfRelevant }
+        visibleChildren = shown
+        return shown
+    }
     /// The bind of this node, if any.
     var bindIndex: Int?
     /// The declared type (nil: no bind, a text in Collect); set by the instance.
     var dataType: DataType?
+    /// One instance of a repeat (`member[2]`).
+    var isRepeatInstance = false
+    /// The node's path from the root without instance numbers (its bind's path).
+    var genericPath: [String] = []
     /// The filling's clock: a time of day reads as that time today (javarosa's TimeData).
     var clock = XPathClock.fixed(Date(timeIntervalSince1970: 0), timeZone: TimeZone(identifier: "UTC")!)
 
@@ -31,6 +46,21 @@ public final class InstanceNode: XPathNode {
     func append(_ child: InstanceNode) {
         child.parent = self
         if child.isAttribute { attributes.append(child) } else { children.append(child) }
+        visibleChildren = nil
+    }
+
+    /// Inserts a child (a new repeat instance) at a position among the children.
+    func insert(_ child: InstanceNode, at index: Int) {
+        child.parent = self
+        children.insert(child, at: index)
+        visibleChildren = nil
+    }
+
+    /// Removes a child (a repeat instance).
+    func remove(_ child: InstanceNode) {
+        children.removeAll { $0 === child }
+        child.parent = nil
+        visibleChildren = nil
     }
 
     /// Relevant itself and all its ancestors.
@@ -51,8 +81,9 @@ public final class InstanceNode: XPathNode {
     public var xpathName: String { name }
     public var xpathIsAttribute: Bool { isAttribute }
     public var xpathParent: (any XPathNode)? { parent }
-    public var xpathChildCount: Int { children.count }
-    public func xpathChild(at index: Int) -> any XPathNode { children[index] }
+    public var xpathChildCount: Int { shownChildren.count }
+    public func xpathChild(at index: Int) -> any XPathNode { shownChildren[index] }
+    public var xpathIsRepeatInstance: Bool { isRepeatInstance }
     public var xpathAttributeCount: Int { attributes.count }
     public func xpathAttribute(at index: Int) -> any XPathNode { attributes[index] }
     /// A leaf as Collect reads it by its type (`CollectLexical.typedValue`); groups untyped.
@@ -68,15 +99,6 @@ public final class InstanceNode: XPathNode {
         return children.map(\.xpathStringValue).joined()
     }
 
-    /// Builds the tree of a template.
-    static func tree(_ template: TemplateNode) -> InstanceNode {
-        let node = InstanceNode(name: template.name, value: template.value)
-        for (key, value) in template.attributes.sorted(by: { $0.key < $1.key }) {
-            node.append(InstanceNode(name: key, value: value, isAttribute: true))
-        }
-        for child in template.children { node.append(tree(child)) }
-        return node
-    }
 }
 
 @available(*, unavailable)

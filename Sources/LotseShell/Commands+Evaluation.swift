@@ -18,6 +18,26 @@ extension Shell {
                         + "`export codebook` describes every column. The export is audited with the file's SHA-256.",
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in try shell.exportCases(inv) }),
+            Command(path: ["export", "repeats"], arguments: [], options: [
+                        OptionSpec("form", value: "FORM", "the form whose repeats to export (required)"),
+                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
+                        OptionSpec("site", value: "SITE", "only this site"),
+                        OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)")],
+                    summary: "export the instances of a form's repeats as a long table, pseudonymised",
+                    details: "One row per value inside a repeat of each case's current submission: pseudonym, site, entry, "
+                        + "repeat, instance (member[2]), field, value. As `export cases`: no name, no medical-only field, "
+                        + "no free text; `export cases` has each repeat's number of instances, `export codebook` the fields.",
+                    group: .evaluation, permission: .exportCases, needsLogin: true,
+                    run: { shell, inv in
+                        guard let form = inv.option("form") else {
+                            throw ShellError.missingArgument("--form FORM", usage: inv.command.usage)
+                        }
+                        let summary = try shell.office.exportRepeats(by: try shell.currentActor, form: form,
+                                                                     to: try shell.outFile(inv), json: try shell.exportJSON(inv),
+                                                                     site: inv.option("site"), asOf: inv.option("as-of"))
+                        shell.reportExport(summary, .values)
+                    }),
             Command(path: ["export", "codebook"], arguments: [], options: [
                         OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],

@@ -87,7 +87,7 @@ extension Shell {
             try show(Listing(columns: ["submission", "entry", "current", "by", "at", "field", "value"], rows: views.flatMap { view in
                 view.values.map { item in
                     [.int(view.record.id), .int(view.record.entry), .bool(view.record.isCurrent), .text(view.record.user),
-                     .text(view.record.at), .text(item.field.relativePath), .text(item.withheld ? "[medical]" : item.value)]
+                     .text(view.record.at), .text(item.key), .text(item.withheld ? "[medical]" : item.value)]
                 }
             }), inv)
             return
@@ -104,7 +104,7 @@ extension Shell {
             for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {
                 if item.field.path.contains("meta") { continue }
                 let label = view.form.text(item.field.label, language: lang) ?? item.field.name
-                text += "  \(item.field.relativePath): " + (item.withheld ? "[medical]" : display(item.value, item.field, view.form, lang))
+                text += "  \(item.key): " + (item.withheld ? "[medical]" : display(item.value, item.field, view.form, lang))
                     + "   (\(label))\n"
             }
             console.out(text)

@@ -74,12 +74,31 @@ struct Evaluator {
                 nodes = try filter(nodes, predicates)
             }
         }
-        for step in path.steps {
+        // As javarosa contextualises an absolute path: while its steps name the focus node's
+        // ancestors (without predicates), a step stays in the focus's repeat instance, so
+        // `/data/member/age` inside member 2 is member 2's age.
+        var chain: [any XPathNode] = []
+        if case .root = path.start, let top = document, focus.node.xpathTop === top {
+            var node: (any XPathNode)? = focus.node
+            while let n = node, !(n is XPathDocumentNode) { chain.append(n); node = n.xpathParent }
+            chain.reverse()
+            if chain.contains(where: { $0.xpathIsRepeatInstance }) == false { chain = [] }
+        }
+        for (depth, step) in path.steps.enumerated() {
             if let top = document {
                 nodes = try filter(stepFromDocument(top, step), step.predicates)
                 document = nil
             } else {
                 nodes = try apply(step, to: nodes)
+            }
+            if !chain.isEmpty {
+                if depth < chain.count, step.axis == .child, step.predicates.isEmpty,
+                   case .name(_, let local) = step.test, chain[depth].xpathName == local {
+                    let ancestor = chain[depth]
+                    if ancestor.xpathIsRepeatInstance { nodes = nodes.filter { $0 === ancestor } }
+                } else {
+                    chain = []
+                }
             }
             if nodes.isEmpty { return nodes }
         }
@@ -172,7 +191,9 @@ struct Evaluator {
             for (i, node) in current.enumerated() {
                 let value = try evaluate(predicate, Focus(node: node, position: i + 1, size: current.count))
                 let keep: Bool
-                if case .number = value { keep = false } else { keep = boolean(value) }
+                if case .number(let n) = value { keep = node.xpathIsRepeatInstance && Double(i + 1) == n } else {
+                    keep = boolean(value)
+                }
                 if keep { kept.append(node) }
             }
             current = kept

@@ -61,12 +61,17 @@ public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
     case min, max, pow, abs, join, substr, instance, current
     case sqrt, exp, exp10, log, log10, pi, sin, cos, tan, asin, acos, atan, atan2
     case random, randomize
+    case indexedRepeat = "indexed-repeat"
 
     /// The number of arguments the function accepts.
     public var arity: XPathArity {
         switch self {
-        case .position, .true, .false, .today, .now, .current, .pi, .random:
+        case .true, .false, .today, .now, .current, .pi, .random:
             return .exactly(0)
+        case .position:
+            return XPathArity(0, 1)
+        case .indexedRepeat:
+            return XPathArity(3, nil)
         case .string, .stringLength, .normalizeSpace:
             return XPathArity(0, 1)
         case .uuid:
@@ -101,7 +106,7 @@ public enum XPathFunction: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Functions of XPath 1.0 or of ODK that Lotse refuses, each with the reason shown: ODK Collect
-/// (JavaRosa) cannot evaluate them, or they need what Lotse does not have (repeats, media files,
+/// (JavaRosa) cannot evaluate them, or they need what Lotse does not have (media files,
 /// geodata, SCXML's data model).
 public enum XPathUnsupportedFunction {
     /// Name → why it is refused (and what to write instead).
@@ -113,7 +118,6 @@ public enum XPathUnsupportedFunction {
         "name": "name() is not supported: ODK Collect cannot evaluate it",
         "local-name": "local-name() is not supported: ODK Collect cannot evaluate it",
         "pulldata": "pulldata() (values from a CSV file attached to the form) is not supported by Lotse",
-        "indexed-repeat": "indexed-repeat() is not supported: Lotse forms have no repeats",
         "In": "In() (whether a state is active) is not supported: Lotse guards read the case, not the configuration",
         "area": "area() (geodata) is not supported by Lotse",
         "distance": "distance() (geodata) is not supported by Lotse",

@@ -25,7 +25,10 @@ extension Evaluator {
         case .current:
             return .nodeSet([context.current])
         case .position:
-            return .number(Double(focus.position))
+            guard let argument = call.arguments.first else { return .number(Double(focus.position)) }
+            return try repeatPosition(argument, call, focus)
+        case .indexedRepeat:
+            return try indexedRepeat(call, focus)
         default:
             break
         }

@@ -32,6 +32,10 @@ public protocol XPathNode: AnyObject {
     /// int or decimal node as a number, a text or choice node as a string (never a date, however
     /// it looks). `nil` for untyped nodes: their text becomes a number, or a date when it is one.
     var xpathTypedValue: XPathValue? { get }
+    /// Whether this element is one instance of a repeat (`/data/member[2]`): a number as
+    /// predicate selects among repeat instances only, and an absolute path evaluated inside
+    /// one stays in it (javarosa's contextualisation).
+    var xpathIsRepeatInstance: Bool { get }
 }
 
 /// The document node the evaluator places above a top element (never given to callers'
@@ -70,6 +74,9 @@ final class XPathTextNode: XPathNode {
 extension XPathNode {
     /// Untyped unless the node says otherwise.
     public var xpathTypedValue: XPathValue? { nil }
+
+    /// Not a repeat instance unless the node says otherwise.
+    public var xpathIsRepeatInstance: Bool { false }
 
     /// The top element of this node's document (the node itself if it has no parent).
     var xpathTop: any XPathNode {

@@ -244,12 +244,6 @@ struct Parser {
             throw XPathError(.syntax, "empty predicate '[]'", at: current.location)
         }
         let expression = try parseExpression()
-        if case .number(let n, let location) = expression {
-            // javarosa reads [n] as the index of a repeat instance; elsewhere it finds nothing.
-            refuse("a number as predicate ([\(XPathNumber.format(n))]) is not supported: ODK Collect reads it as "
-                + "a repeat instance's index and finds nothing outside repeats; write [position() = "
-                + "\(XPathNumber.format(n))]", at: location)
-        }
         try expect(.rightBracket, "]")
         return expression
     }

@@ -170,11 +170,6 @@ struct StaticAnalysis {
             diagnostics.append(XPathError(.unsupported, reason, at: call.location))
             return
         }
-        if call.function == .position, !call.arguments.isEmpty {
-            diagnostics.append(XPathError(.unsupported, "position(..) (the number of a repeat instance) is not supported: "
-                + "Lotse forms have no repeats", at: call.location))
-            return
-        }
         if let function = call.function {
             arity = function.arity
         } else if let extra = extraFunctions[call.name] {

@@ -171,6 +171,11 @@ import LotseTestSupport
               <meta><instanceID>uuid:1</instanceID></meta>
             </data>
             """
-        #expect(InstanceValues.parse(xml) == ["a": "x & y <z> ä", "g/b": "1", "g/c": "", "meta/instanceID": "uuid:1"])
+        let values = InstanceValues.parse(xml)
+        #expect(values.filter { !$0.key.hasPrefix("#") } == ["a": "x & y <z> ä", "g/b": "1", "g/c": "", "meta/instanceID": "uuid:1"])
+        // `#PATH`: how often each element occurs (a repeat's number of instances).
+        #expect(values["#g"] == "1" && values["#g/b"] == "1")
+        let repeated = InstanceValues.parse("<data><m><a>1</a></m><m><a>2</a></m><m><a>3</a></m><n/></data>")
+        #expect(repeated["#m"] == "3" && repeated["#m/a"] == "3" && repeated["#n"] == "1")
     }
 }

@@ -10,7 +10,8 @@ import LotseXPath
 ///
 /// Corpus: the shipped Forms/, the pyxform tests/example_xls forms Lotse loads
 /// (Fixtures/oracle/pyxform, made by Tools/pyxform-corpus.py), the probe form with every supported
-/// function (Fixtures/oracle/probe.xml, made by Tools/javarosa-oracle/make-probe.py), plus any
+/// function (Fixtures/oracle/probe.xml, made by Tools/javarosa-oracle/make-probe.py), the repeat
+/// fixture (Fixtures/household.xml; pyxform's repeat forms are among its example forms), plus any
 /// folder of XForms named in `LOTSE_ORACLE_EXTRA` (colon-separated). Each form is filled with no
 /// answers, three generated answer sets, and the hand-written cases of Fixtures/oracle/cases.tsv.
 @Suite struct JavaRosaOracleTests {
@@ -35,7 +36,8 @@ import LotseXPath
                     + "JavaRosa \(theirs.evalError ?? "ok") (\(error))")
                 continue
             }
-            for path in Set(ours.values.keys).union(theirs.values.keys).sorted() where !item.ignored.contains(path) {
+            for path in Set(ours.values.keys).union(theirs.values.keys).sorted()
+                where !item.ignored.contains(path.replacingOccurrences(of: #"\[[0-9]+\]"#, with: "", options: .regularExpression)) {
                 values += 1
                 let a = ours.values[path] ?? "∅", b = theirs.values[path] ?? "∅"
                 if a != b { differences.append("\(item.title): \(path) Lotse \"\(a)\", JavaRosa \"\(b)\"") }
@@ -87,7 +89,7 @@ struct OracleCorpus {
         return folders.flatMap { folder in
             ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".xml") }.sorted()
                 .map { folder + "/" + $0 }
-        }
+        } + [Paths.fixtures + "/household.xml"]
     }
 
     /// The hand-written cases: FILE (relative to the package root) TAB path=value …
@@ -167,8 +169,11 @@ struct OracleCorpus {
         }
         for problem in instance.validate(language: "en") { result.problems.insert("\(problem.field) \(problem.kind.rawValue)") }
         func walk(_ node: InstanceNode, _ prefix: String) {
+            var seen: [String: Int] = [:]
             for child in node.children {
-                let path = prefix.isEmpty ? child.name : prefix + "/" + child.name
+                seen[child.name, default: 0] += 1
+                let step = child.isRepeatInstance ? "\(child.name)[\(seen[child.name]!)]" : child.name
+                let path = prefix.isEmpty ? step : prefix + "/" + step
                 if child.children.isEmpty {
                     result.values[path] = child.isRelevant ? child.value : ""
                 } else {

@@ -9,7 +9,8 @@ import LotseTestSupport
 /// clock and the repository's Forms/ and Workflows/ (`$TMP` names the test's temporary folder, holding
 /// `password.txt` with the test password and `wrong-password.txt`); output and exit code must equal
 /// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
-/// `# single-transaction` as one transaction, one with `# lang en` as `lotse --lang en`, one with `# no-terminal` without typed passwords (as a
+/// `# single-transaction` as one transaction, one with `# lang en` as `lotse --lang en`, one with
+/// `# definitions: DIR` with the Forms/ and Workflows/ of Transcripts/DIR, one with `# no-terminal` without typed passwords (as a
 /// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -22,8 +23,12 @@ import LotseTestSupport
 
     @Test(arguments: scripts)
     func transcript(_ name: String) throws {
-        let source = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
-        let lotse = try TestLotse(language: source.contains("\n# lang en\n") || source.hasPrefix("# lang en\n") ? "en" : "de")
+        // `# definitions: DIR` (below Transcripts/): a folder with its own Forms/ and Workflows/.
+        let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+        let folder = text.split(separator: "\n").first { $0.hasPrefix("# definitions: ") }
+            .map { Self.directory.appendingPathComponent(String($0.dropFirst(15)).trimmingCharacters(in: .whitespaces)).path }
+        let language = text.contains("\n# lang en\n") || text.hasPrefix("# lang en\n") ? "en" : "de"
+        let lotse = try folder.map { try TestLotse(definitions: $0, language: language) } ?? TestLotse(language: language)
         // Password files a transcript may name: the test password and a wrong one.
         try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
         try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
@@ -45,6 +50,12 @@ import LotseTestSupport
         if script.contains(lotse.directory.path) {
             actual = actual.replacingOccurrences(of: #"((?:audit head |Audit-Kopf |"head":")[0-9]+:)[0-9a-f]{64}"#, with: "$1…",
                                                  options: .regularExpression)
+        }
+        // `# mask-exports`: exports' pseudonyms (keyed with the run's random project key) and
+        // file hashes differ in every run.
+        if script.contains("# mask-exports") {
+            actual = actual.replacingOccurrences(of: #"sha256 [0-9a-f]{64}"#, with: "sha256 …", options: .regularExpression)
+                .replacingOccurrences(of: #"\b[0-9a-f]{20}\b"#, with: "PSEUDONYM", options: .regularExpression)
         }
         let base = (name as NSString).deletingPathExtension
         let expectedURL = Self.directory.appendingPathComponent(base + ".expected")

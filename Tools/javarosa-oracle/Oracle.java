@@ -5,7 +5,9 @@
 //   java -cp ODK_Validate.jar:OUT Oracle < cases
 //
 // Input: one case per line, tab-separated: FORM_FILE, then PATH=VALUE pairs (PATH below the root,
-// group/field). Output per case, in the instance's document order:
+// group/field; a repeat instance as member[2], without a number the first). A missing repeat
+// instance is added as Collect adds it (the "add another" prompt). Output per case, in the
+// instance's document order (repeat instances as name[N]):
 //   case N
 //   load-error MESSAGE                  the form did not load (nothing else follows)
 //   value PATH=VALUE                    every leaf (non-relevant ones empty, as Collect submits none)
@@ -78,8 +80,12 @@ public final class Oracle {
             int eq = pair.indexOf('=');
             String path = pair.substring(0, eq), text = pair.substring(eq + 1);
             TreeElement node = root;
-            for (String name : path.split("/")) {
-                node = node == null ? null : node.getChild(name, 0);
+            for (String step : path.split("/")) {
+                if (node == null) break;
+                int open = step.indexOf('[');
+                String name = open < 0 ? step : step.substring(0, open);
+                int mult = open < 0 ? 0 : Integer.parseInt(step.substring(open + 1, step.length() - 1)) - 1;
+                node = child(form, model, controller, node, name, mult);
             }
             if (node == null) { lines.add("eval-error no node " + path); return; }
             IAnswerData data = null;
@@ -95,14 +101,15 @@ public final class Oracle {
         }
         // Validate as Collect does when a form is finalised: every question in form order.
         List<String> problems = new ArrayList<>();
-        FormIndex index = FormIndex.createBeginningOfFormIndex();
+        // Stepped as Collect steps (the controller makes jr:count instances on the way).
+        controller.jumpToIndex(FormIndex.createBeginningOfFormIndex());
         while (true) {
-            index = model.incrementIndex(index, true);
-            int event = model.getEvent(index);
+            int event = controller.stepToNextEvent();
+            FormIndex index = model.getFormIndex();
             if (event == FormEntryController.EVENT_END_OF_FORM) break;
             if (event != FormEntryController.EVENT_QUESTION || !model.isIndexRelevant(index)) continue;
             FormEntryPrompt prompt = model.getQuestionPrompt(index);
-            String path = relative(index.getReference().toString(false));
+            String path = pathOf(form.getMainInstance().resolveReference(index.getReference()), root);
             if (badType.contains(path)) { problems.add("problem " + path + " type"); continue; }
             IAnswerData answer = prompt.getAnswerValue();
             List<SelectChoice> choices = prompt.getSelectChoices();
@@ -124,6 +131,47 @@ public final class Oracle {
         lines.addAll(problems);
     }
 
+    /// The child `name` number `mult` (0-based) of `parent`; a repeat instance that does not exist
+    /// is added through the form's "add another" prompt for it (counted repeats appear as the
+    /// form is walked).
+    static TreeElement child(FormDef form, FormEntryModel model, FormEntryController controller, TreeElement parent,
+                             String name, int mult) {
+        TreeElement c = parent.getChild(name, mult);
+        // Into a repeat: first walk the form as Collect does, so jr:count has made its instances.
+        if (c != null && c.isRepeatable()) {
+            controller.jumpToIndex(FormIndex.createBeginningOfFormIndex());
+            while (controller.stepToNextEvent() != FormEntryController.EVENT_END_OF_FORM) { }
+            c = parent.getChild(name, mult);
+        }
+        for (int tries = 0; c == null && tries <= mult; tries++) {
+            controller.jumpToIndex(FormIndex.createBeginningOfFormIndex());
+            boolean made = false;
+            while (true) {
+                int event = controller.stepToNextEvent();
+                FormIndex index = model.getFormIndex();
+                if (event == FormEntryController.EVENT_END_OF_FORM) break;
+                if (event != FormEntryController.EVENT_PROMPT_NEW_REPEAT) continue;
+                TreeReference ref = index.getReference();
+                if (!ref.getNameLast().equals(name)) continue;
+                TreeElement at = form.getMainInstance().resolveReference(ref.getParentRef());
+                if (at == parent) { controller.newRepeat(index); made = true; break; }
+            }
+            c = parent.getChild(name, mult);
+            if (!made) break;
+        }
+        return c;
+    }
+
+    /// A node's path below the root, repeat instances as name[N].
+    static String pathOf(TreeElement node, TreeElement root) {
+        String path = "";
+        for (TreeElement e = node; e != null && e != root; e = (TreeElement) e.getParent()) {
+            String step = e.getName() + (e.isRepeatable() ? "[" + (e.getMult() + 1) + "]" : "");
+            path = path.isEmpty() ? step : step + "/" + path;
+        }
+        return path;
+    }
+
     /// "/data/a/b" (or "/data[1]/a[1]/b[1]") -> "a/b"
     static String relative(String ref) {
         String s = ref.replaceAll("\\[\\d+\\]", "");
@@ -136,7 +184,8 @@ public final class Oracle {
         for (int i = 0; i < node.getNumChildren(); i++) {
             TreeElement child = node.getChildAt(i);
             if (child.getMult() == TreeReference.INDEX_TEMPLATE) continue;
-            String path = prefix.isEmpty() ? child.getName() : prefix + "/" + child.getName();
+            String step = child.getName() + (child.isRepeatable() ? "[" + (child.getMult() + 1) + "]" : "");
+            String path = prefix.isEmpty() ? step : prefix + "/" + step;
             if (child.getNumChildren() > 0) { values(child, path, lines); continue; }
             if (path.equals("meta/instanceID")) continue;
             String value = "";

@@ -163,6 +163,16 @@ public enum EvaluationVariables {
                                   kind: .code, codes: legalBasisCodes, source: "form consent: given with purpose evaluation and not revoked by --as-of; otherwise § 75 SGB X where "
             + "`randomise setup --legal-basis` recorded the approval; otherwise none (every outcome column left empty)")
                                   { f, c in Derivations.legalBasis(f, c).rawValue })
+        // Each repeat (not inside another) of an open form: its number of instances in the case's
+        // current submission (the values themselves: `export repeats --form F`).
+        for (form, path) in repeatColumns(definitions) {
+            let key = "#" + path.joined(separator: "/")
+            let name = ([form] + path).joined(separator: "_") + "_n"
+            variables.append(Variable(name, de: "Anzahl \(path.joined(separator: "/")) (Formular \(form))",
+                                      en: "number of \(path.joined(separator: "/")) (form \(form))", kind: .integer,
+                                      source: "form \(form), repeat \(path.joined(separator: "/")): instances in the current submission")
+                                      { f, _ in f.forms[form]?.last.map { $0[key] ?? "0" } })
+        }
         return variables
     }
 
@@ -175,6 +185,15 @@ public enum EvaluationVariables {
                                       en: "§ 75 SGB X (approval of the evaluation recorded)")
         case .none: Variable.Code(code: basis.rawValue, de: "keine: ohne Ergebnisse exportiert",
                                   en: "none: exported without outcomes")
+        }
+    }
+
+    /// The repeats the export counts: those not inside another, of forms anyone may read,
+    /// as (form, path below the root), by form and form order.
+    public static func repeatColumns(_ definitions: DefinitionSet) -> [(form: String, path: [String])] {
+        definitions.forms.sorted.filter { $0.access == .open }.flatMap { form in
+            form.repeats.filter { r in !form.repeats.contains { $0.path.count < r.path.count && r.path.starts(with: $0.path) } }
+                .map { (form.id, Array($0.path.dropFirst())) }
         }
     }
 

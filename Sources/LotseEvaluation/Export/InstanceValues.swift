@@ -1,6 +1,7 @@
 /// Reads the leaf values of a stored submission (the instance XML Lotse itself wrote) into a
 /// map from the path below the root (`qualification/school`) to the value, without building a
-/// document: the export reads hundreds of thousands of submissions.
+/// document: the export reads hundreds of thousands of submissions. `#PATH` holds how often the
+/// element at PATH occurs (a repeat's number of instances; a repeat's fields hold the last one's).
 ///
 /// It understands what Lotse's writer produces: elements, attributes (skipped), text with the
 /// five predefined entities and numeric character references, self-closing empty elements. It
@@ -62,6 +63,8 @@ enum InstanceValues {
             let selfClosing = k > 0 && utf8[k - 1] == UInt8(ascii: "/")
             if !sawChild.isEmpty { sawChild[sawChild.count - 1] = true }
             let path = stack.count <= 1 ? name : paths[paths.count - 1] + "/" + name
+            // How often each element occurs (`#member`: a repeat's number of instances).
+            if !stack.isEmpty { result["#" + path] = String((result["#" + path].flatMap { Int($0) } ?? 0) + 1) }
             if selfClosing {
                 if !stack.isEmpty { result[path] = "" }
             } else {

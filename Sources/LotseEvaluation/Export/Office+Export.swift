@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 @_spi(Office) public import LotseCases
 public import LotseStore
+import LotseForms
 
 /// What an export wrote.
 public struct ExportSummary: Sendable {
@@ -108,7 +109,31 @@ extension Office {
                 try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
                 rows += 1
             }
+            // The fields of `export repeats` (column `field`, each value one row), by form.
+            for form in definitions.forms.sorted where form.access != .medical && !form.repeats.isEmpty {
+                for field in Self.repeatExportFields(form) {
+                    let de = form.choices(of: field, language: "de"), en = form.choices(of: field, language: "en")
+                    let codes = zip(de, en).map { "\($0.value)=\($0.label) / \($1.label)" }.joined(separator: "; ")
+                    let repeatPath = field.path.prefix(form.repeatDepths(field.path).last ?? 0).dropFirst().joined(separator: "/")
+                    let values = ["\(form.id):\(field.relativePath)", form.text(field.label, language: "de") ?? field.name,
+                                  form.text(field.label, language: "en") ?? field.name, Self.codebookKind(field.type),
+                                  codes, "export repeats --form \(form.id): repeat \(repeatPath), field \(field.relativePath)"]
+                    try file.write(json ? RecordFormat.json(names, values) : RecordFormat.csv(values))
+                    rows += 1
+                }
+            }
             return rows
+        }
+    }
+
+    /// A form field's type in the codebook's words.
+    static func codebookKind(_ type: DataType) -> String {
+        switch type {
+        case .int: return "integer"
+        case .decimal: return "decimal"
+        case .date, .dateTime: return "date"
+        case .select1, .select: return "code"
+        default: return "text"
         }
     }
 
@@ -165,7 +190,8 @@ extension Office {
     @_spi(Office) public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
         let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
         let stream = CaseFactStream(queries: store.evaluation,
-                                    forms: EvaluationVariables.sourceForms.filter(open.contains).sorted())
+                                    forms: EvaluationVariables.sourceForms.union(EvaluationVariables.repeatColumns(definitions)
+                                        .map(\.form)).filter(open.contains).sorted())
         try stream.forEach(site: site, asOf: asOf, body)
     }
 

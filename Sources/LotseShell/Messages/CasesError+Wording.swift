@@ -48,6 +48,7 @@ extension CasesError {
             return Wording(de: "\(Self.thingWording(what)) enthält die Daten aller Standorte; \(user) arbeitet "
                                + (sites.count == 1 ? "am Standort " : "an den Standorten ") + sites.joined(separator: ", ")
                                + ": nur der Admin oder eine Teamleitung aller Standorte darf das (nichts wurde geändert)", en: en)
+        case let .exportRefused(reason): return Wording(de: "nichts exportiert: \(reason)", en: en)
         case .notLoggedIn:
             return Wording(de: "nicht angemeldet: zuerst `login BENUTZER`", en: en)
         case .notInitialised:

@@ -72,9 +72,10 @@ enum Message {
 
     /// What an export wrote.
     enum ExportKind {
-        case cases, codebook, auditRows
+        case cases, codebook, auditRows, values
         var wording: Wording {
             switch self {
+            case .values: Wording(de: "Werte", en: "values")
             case .cases: Wording(de: "Fälle", en: "cases")
             case .codebook: Wording(de: "Variablen", en: "variables")
             case .auditRows: Wording(de: "Audit-Zeilen", en: "audit rows")
