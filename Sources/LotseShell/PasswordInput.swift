@@ -16,16 +16,18 @@ public final class TerminalPasswordPrompt: PasswordPrompt {
     public init() {}
 
     public func readSecret(_ prompt: String) -> String? {
-        writeAll(STDOUT_FILENO, prompt)
+        // Echo goes off before the prompt appears, so nothing typed after it is ever shown, and
+        // without flushing: what was typed ahead (a fast typist, a paste) is read, not lost.
         var saved = termios()
         let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
         if isTerminal {
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
             silent.c_lflag |= tcflag_t(ECHONL) | tcflag_t(ICANON)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         }
-        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) } }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+        writeAll(STDOUT_FILENO, prompt)
         // Byte by byte from the descriptor (no stdio buffer that could swallow the next line).
         var bytes: [UInt8] = []
         var byte: UInt8 = 0

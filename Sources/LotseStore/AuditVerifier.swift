@@ -81,7 +81,9 @@ extension AuditLog {
             logProblem = .headMissing(seq: expectedHead.seq, last: rows)
         }
         var problems: [DataBreak] = []
-        let hashed = try tables?.join()
+        // A second connection that failed (it could not open, or was busy) changes nothing: the
+        // tables are then read here.
+        let hashed = (try? tables?.join()) ?? nil
         if failure == nil {
             // The data are checked only against an intact chain: a broken one vouches for nothing.
             for (index, kind) in CoveredRecords.kinds.enumerated() {
