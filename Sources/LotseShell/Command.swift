@@ -17,6 +17,14 @@ public struct OptionSpec: Sendable {
     public static let format = OptionSpec("format", value: "table|csv|json", "output format (default table)")
     /// `--lang de|en`, the label language for one command.
     public static let lang = OptionSpec("lang", value: "de|en", "label language (default: lotse --lang, else de)")
+    /// `--out FILE` of an export (`-` for standard output).
+    public static let outFile = OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)")
+    /// `--format csv|json` of an export.
+    public static let exportFormat = OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines")
+    /// `--site SITE`: only one site's cases.
+    public static let site = OptionSpec("site", value: "SITE", "only this site")
+    /// `--as-of DATE`: only what was recorded up to that day.
+    public static let asOf = OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)")
     /// `--force`: an output file may replace an existing file.
     public static let force = OptionSpec("force", "replace an existing file of that name")
     /// `--password-file FILE`, for scripts.

@@ -6,10 +6,10 @@ extension Shell {
     static func evaluationCommands() -> [Command] {
         [
             Command(path: ["export", "cases"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
-                        OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
-                        OptionSpec("site", value: "SITE", "only this site"),
-                        OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)"),
+                        .outFile, .force,
+                        .exportFormat,
+                        .site,
+                        .asOf,
                         OptionSpec("date-precision", value: "day|month", "precision of dates (default day)"),
                         OptionSpec("labels", value: "de|en", "a labelled export: codes and flags as their labels")],
                     summary: "export one pseudonymised row per case for the evaluation",
@@ -20,10 +20,10 @@ extension Shell {
                     run: { shell, inv in try shell.exportCases(inv) }),
             Command(path: ["export", "repeats"], arguments: [], options: [
                         OptionSpec("form", value: "FORM", "the form whose repeats to export (required)"),
-                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
-                        OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines"),
-                        OptionSpec("site", value: "SITE", "only this site"),
-                        OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)")],
+                        .outFile, .force,
+                        .exportFormat,
+                        .site,
+                        .asOf],
                     summary: "export the instances of a form's repeats as a long table, pseudonymised",
                     details: "One row per value inside a repeat of each case's current submission: pseudonym, site, entry, "
                         + "repeat, instance (member[2]), field, value. As `export cases`: no name, no medical-only field, "
@@ -39,7 +39,7 @@ extension Shell {
                         shell.reportExport(summary, .values)
                     }),
             Command(path: ["export", "codebook"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        .outFile, .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],
                     summary: "export the codebook: every variable with labels, type, codes and source",
                     details: "", group: .evaluation, permission: .exportCases, needsLogin: true,
@@ -50,7 +50,7 @@ extension Shell {
                     }),
             Command(path: ["export", "syntax"], arguments: [], options: [
                         OptionSpec("for", value: "spss|stata|r|python", "the statistical package (required)"),
-                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        .outFile, .force,
                         OptionSpec("data", value: "FILE", "the CSV of `export cases` the syntax reads (default cases.csv)"),
                         OptionSpec("date-precision", value: "day|month", "the precision the export was written with (default day)"),
                         .lang],
@@ -79,7 +79,7 @@ extension Shell {
                         shell.reportExport(summary, .codebook)
                     }),
             Command(path: ["export", "audit"], arguments: [], options: [
-                        OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)"), .force,
+                        .outFile, .force,
                         OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
                         OptionSpec("case", value: "N", "only rows about case N"), OptionSpec("user", value: "NAME", "only this user"),
                         OptionSpec("action", value: "ACTION", "only this action and its refinements"),
@@ -94,7 +94,7 @@ extension Shell {
                         shell.reportExport(summary, .auditRows)
                     }),
             Command(path: ["report", "evaluation"], arguments: [], options: [
-                        OptionSpec("site", value: "SITE", "only this site"),
+                        .site,
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
                         OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"),
                         OptionSpec("km-svg", value: "FILE", "also draw the Kaplan–Meier curves of the time to integration"),
@@ -149,7 +149,7 @@ extension Shell {
                                                 minimumSiteSize: plan.minimumSiteSize))
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
-                        OptionSpec("site", value: "SITE", "only this site"),
+                        .site,
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
                         OptionSpec("svg", value: "FILE", "also draw the flow diagram"), .lang, .format],
                     summary: "participant flow (CONSORT): pool, randomised, per group started, terminal boxes, observed, analysed",
@@ -174,7 +174,7 @@ extension Shell {
             Command(path: ["report", "placements"], arguments: [], options: [
                         OptionSpec("by", value: "kldb|wz", "occupation (KldB 2010) or sector (WZ 2008) (required)"),
                         OptionSpec("level", value: "N", "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)"),
-                        OptionSpec("site", value: "SITE", "only this site"),
+                        .site,
                         OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
                     summary: "placements by occupation or sector code (labour-market monitoring)",
                     details: "", group: .evaluation, permission: .reports, needsLogin: true,

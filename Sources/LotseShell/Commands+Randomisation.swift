@@ -64,7 +64,7 @@ extension Shell {
                         }), inv)
                     }),
             Command(path: ["randomise", "balance"], arguments: [], options: [
-                        OptionSpec("site", value: "SITE", "only this site"), .format],
+                        .site, .format],
                     summary: "the strata and each baseline variable by group and site, with standardised differences",
                     details: "Per site, where the randomisation was made: sex, age class, applicant type (the strata), "
                         + "long-term receipt, every target group and the mean years in SGB II. A standardised difference "
