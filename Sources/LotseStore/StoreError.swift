@@ -40,6 +40,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case unaudited([String])
     /// `begin` inside a transaction, `commit` or `rollback` outside one.
     case transactionState(String)
+    /// The PostgreSQL server refused a statement or the connection (a region's store).
+    case postgreSQL(PostgreSQLError)
 
     public var description: String {
         switch self {
@@ -56,6 +58,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "internal error: " + records.joined(separator: ", ")
                 + " written without an audit row; nothing was changed"
         case let .transactionState(message): return message
+        case let .postgreSQL(error): return error.description
         }
     }
 

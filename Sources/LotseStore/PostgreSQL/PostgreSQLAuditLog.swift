@@ -21,13 +21,16 @@ public struct PostgreSQLAuditLog {
     /// - Throws: `AuditError.missingLog` when the log is empty but data tables hold rows (a new
     ///   chain is never started over data); `AuditError.corruptHead` when the last hash is not hex.
     @discardableResult
-    public func append(_ draft: AuditDraft, recording written: [RecordRef] = []) throws -> AuditEntry {
+    public func append(_ draft: AuditDraft, recording written: [RecordRef]) throws -> AuditEntry {
         precondition(connection.inTransaction, "audit rows are written in the transaction of their change")
         var draft = draft
         var records: [(RecordRef, Digest32)] = []
-        for ref in written {
+        var seen = Set<RecordRef>()
+        for ref in connection.pendingRecords + written where seen.insert(ref).inserted {
+            // A row written and then removed in the same transaction leaves nothing to record.
             if let hash = try CoveredRecords.hash(ref, in: connection) { records.append((ref, hash)) }
         }
+        connection.clearPending()
         if !records.isEmpty { draft.records = CoveredRecords.text(records) }
         try connection.execute("SELECT pg_advisory_xact_lock(\(Self.appendLock))")
         let last = try connection.query("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").first
@@ -52,6 +55,13 @@ public struct PostgreSQLAuditLog {
                   .int(draft.caseID), .text(draft.event), .text(draft.fromState), .text(draft.toState),
                   .text(draft.detail), .text(prevHash), .text(hash), .text(draft.records)])
         return AuditEntry(seq: seq, draft: draft, prevHash: prevHash, hash: hash)
+    }
+
+    /// Appends a row recording every covered data row the record sets wrote in this transaction
+    /// since the previous audit row (`PostgreSQLConnection.wrote`).
+    @discardableResult
+    public func append(_ draft: AuditDraft) throws -> AuditEntry {
+        try append(draft, recording: [])
     }
 
     /// The last row's sequence number and hash, nil for an empty log.

@@ -19,6 +19,10 @@ public final class PostgreSQLConnection {
     private var transactionDepth = 0
     /// Counts outermost transactions begun on this connection, like `Database.transactionNumber`.
     public private(set) var transactionNumber = 0
+    /// Covered data rows (`CoveredRecords`) written in the open transaction and not yet recorded
+    /// by an audit row, in the order written (like `Database.pendingRecords`).
+    var pendingRecords: [RecordRef] = []
+    private var pendingSet: Set<RecordRef> = []
 
     /// Connects. libpq reads the URI (host, port, TLS `sslmode`, `.pgpass`, service files).
     /// - Throws: ``PostgreSQLError/cannotConnect(target:reason:)`` naming the target without its password.
@@ -96,9 +100,13 @@ public final class PostgreSQLConnection {
             try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
             transactionDepth = 1
             transactionNumber += 1
+            clearPending()
             do {
                 let result = try body()
                 transactionDepth = 0
+                if !pendingRecords.isEmpty {
+                    throw StoreError.unaudited(pendingRecords.map(\.description))
+                }
                 try execute("COMMIT")
                 return result
             } catch let error as PostgreSQLError where error.state?.isTransient == true && attempt <= retries {
@@ -111,6 +119,18 @@ public final class PostgreSQLConnection {
                 throw error
             }
         }
+    }
+
+    /// Notes that a covered row was written: the next audit row of this transaction records it.
+    func wrote(_ kind: String, _ id: Int) {
+        let ref = RecordRef(kind, id)
+        if pendingSet.insert(ref).inserted { pendingRecords.append(ref) }
+    }
+
+    /// Forgets the rows noted (a new transaction, or an audit row that recorded them).
+    func clearPending() {
+        pendingRecords = []
+        pendingSet = []
     }
 
     // MARK: - libpq
