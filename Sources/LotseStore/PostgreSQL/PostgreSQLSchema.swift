@@ -23,11 +23,13 @@ public enum PostgreSQLSchema {
     /// The tables the application role may also change (each change audited by Lotse).
     public static let changeableTables = [
         "sites", "users", "user_sites", "clients", "cases", "randomisation_closures", "project_secrets",
+        "case_due", "case_due_basis",
     ]
 
     /// The migrations, numbered 1, 2, 3, ... in order (checked).
     public static let migrations: [Migration] = {
-        let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1)]
+        let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1),
+                    Migration(version: 2, name: "due dates of open cases, kept for the listings (SQLite 8)", sql: version2)]
         precondition(list.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
                      "migrations must be numbered 1, 2, 3, ... in order")
         return list
@@ -82,7 +84,7 @@ public enum PostgreSQLSchema {
             GRANT SELECT ON schema_version TO \(role);
             GRANT SELECT, INSERT ON \(appendOnlyTables.joined(separator: ", ")) TO \(role);
             GRANT SELECT, INSERT, UPDATE ON \(changeableTables.joined(separator: ", ")) TO \(role);
-            GRANT DELETE ON user_sites, project_secrets TO \(role);
+            GRANT DELETE ON user_sites, project_secrets, case_due TO \(role);
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "\(schema)" TO \(role);
             """)
     }
@@ -293,6 +295,26 @@ public enum PostgreSQLSchema {
         );
         CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
             FOR EACH ROW EXECUTE FUNCTION lotse_refuse('project secrets are never changed');
+        """
+}
+
+extension PostgreSQLSchema {
+    /// Version 2 (SQLite 8): the due dates of open cases (derived, not covered; see `Schema.caseDue`).
+    static let version2 = """
+        CREATE TABLE case_due (
+            case_id BIGINT PRIMARY KEY REFERENCES cases(id),
+            state_due TEXT,
+            contact_due TEXT,
+            due TEXT,
+            reason TEXT,
+            volatile BIGINT NOT NULL DEFAULT 0
+        );
+        CREATE INDEX case_due_by_due ON case_due(due) WHERE due IS NOT NULL;
+        CREATE INDEX case_due_volatile ON case_due(case_id) WHERE volatile = 1;
+        CREATE TABLE case_due_basis (
+            id BIGINT PRIMARY KEY CHECK (id = 1),
+            basis TEXT NOT NULL
+        );
         """
 }
 
