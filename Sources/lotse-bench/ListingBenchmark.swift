@@ -14,7 +14,13 @@ enum ListingBenchmark {
         let supervisor = try office.login(name: "petra.bocholt", password: password)
         let caseworker = try office.login(name: "anna.bocholt", password: password)
         let admin = try office.login(name: "root", password: password)
-        let someCase = try office.cases(by: supervisor, state: nil, site: "bocholt", mine: false, overdue: false)
+        // The first listing on a store upgraded from schema 7 computes every open case's due dates once.
+        var someCase: [(record: CaseRecord, due: DueDate?)] = []
+        let first = try Benchmarks.seconds {
+            someCase = try office.cases(by: supervisor, state: nil, site: "bocholt", mine: false, overdue: false)
+        }
+        record("first case list (on an upgraded store: every open case's due dates computed once)",
+               String(format: "%.2f s", first), "once")
         let caseID = someCase.isEmpty ? 1 : someCase[someCase.count / 2].record.id
         let clientID = someCase.isEmpty ? 1 : someCase[someCase.count / 2].record.clientID
         var rows = 0
@@ -37,15 +43,18 @@ enum ListingBenchmark {
         try time("case list --mine (caseworker)") {
             try office.cases(by: caseworker, state: nil, site: nil, mine: true, overdue: false).count
         }
+        try time("case list (supervisor, every case of the site)") {
+            try office.cases(by: supervisor, state: nil, site: nil, mine: false, overdue: false).count
+        }
         try time("case list --site bocholt (supervisor)") {
             try office.cases(by: supervisor, state: nil, site: "bocholt", mine: false, overdue: false).count
         }
         try time("client show (its cases)") {
             _ = try office.client(by: supervisor, id: clientID)
-            return try office.cases(by: supervisor, state: nil, site: nil, mine: false, overdue: false)
-                .filter { $0.record.clientID == clientID }.count
+            return try office.cases(by: supervisor, state: nil, site: nil, mine: false, overdue: false, client: clientID).count
         }
         try time("client list --site bocholt (supervisor)") { try office.clients(by: supervisor, site: "bocholt").count }
+        try time("client list (supervisor)") { try office.clients(by: supervisor, site: nil).count }
         try time("user list (admin)") { try office.users(by: admin).count }
         try time("site list (admin)") { try office.sites(by: admin).count }
         try time("audit --case N (supervisor)") {
