@@ -7,9 +7,13 @@ extension Shell {
     static func caseCommands() -> [Command] {
         [
             Command(path: ["case", "open"], arguments: ["CLIENT"], options: [
-                        OptionSpec("workflow", value: "NAME", "amiga (default) or comparison")],
-                    summary: "open a case for a client in the current workflow version",
-                    details: "The case keeps this workflow version for its whole life (stored by content hash).",
+                        OptionSpec("workflow", value: "NAME", Wording(de: "amiga (Standard) oder comparison",
+                                                                      en: "amiga (default) or comparison"))],
+                    summary: Wording(de: "einen Fall für einen Klienten in der aktuellen Workflow-Version eröffnen",
+                                     en: "open a case for a client in the current workflow version"),
+                    details: Wording(de: "Der Fall behält diese Workflow-Version sein ganzes Leben lang (gespeichert "
+                                         + "über ihren Inhalts-Hash).",
+                                     en: "The case keeps this workflow version for its whole life (stored by content hash)."),
                     group: .cases, permission: .openCase, needsLogin: true,
                     run: { shell, inv in
                         let actor = try shell.currentActor
@@ -21,20 +25,31 @@ extension Shell {
                                                label: overview.stateLabel))
                     }),
             Command(path: ["case", "show"], arguments: ["CASE"], options: [
-                        OptionSpec("diagram", "print the workflow as Graphviz DOT with the current state highlighted"),
-                        OptionSpec("out", value: "FILE", "with --diagram: write the DOT to FILE (- for standard output)"), .force, .lang],
-                    summary: "show a case: state, due date, history, and the events you may fire now",
-                    details: "", group: .cases, permission: .viewCases, needsLogin: true,
+                        OptionSpec("diagram", Wording(de: "den Workflow als Graphviz-DOT mit hervorgehobenem aktuellem "
+                                                          + "Zustand ausgeben",
+                                                      en: "print the workflow as Graphviz DOT with the current state highlighted")),
+                        OptionSpec("out", value: "FILE", Wording(de: "mit --diagram: das DOT nach FILE schreiben (- "
+                                                                     + "für die Standardausgabe)",
+                                                                 en: "with --diagram: write the DOT to FILE (- for standard output)")), .force, .lang],
+                    summary: Wording(de: "einen Fall zeigen: Zustand, Fälligkeit, Verlauf und die Ereignisse, die Sie "
+                                         + "jetzt auslösen dürfen",
+                                     en: "show a case: state, due date, history, and the events you may fire now"),
+                    details: .empty, group: .cases, permission: .viewCases, needsLogin: true,
                     run: { shell, inv in try shell.showCase(inv) }),
             Command(path: ["case", "list"], arguments: [], options: [
-                        OptionSpec("state", value: "STATE", "only cases in this state"),
-                        OptionSpec("site", value: "SITE", "only cases of this site"),
-                        OptionSpec("overdue", "only cases past their due date or contact interval"),
-                        OptionSpec("mine", "only cases assigned to you"), .lang, .format],
-                    summary: "list cases", details: "", group: .cases, permission: .viewCases, needsLogin: true,
+                        OptionSpec("state", value: "STATE", Wording(de: "nur Fälle in diesem Zustand",
+                                                                    en: "only cases in this state")),
+                        OptionSpec("site", value: "SITE", Wording(de: "nur Fälle dieses Standorts",
+                                                                  en: "only cases of this site")),
+                        OptionSpec("overdue", Wording(de: "nur Fälle über ihrer Frist oder ihrem Kontaktintervall",
+                                                      en: "only cases past their due date or contact interval")),
+                        OptionSpec("mine", Wording(de: "nur Ihnen zugewiesene Fälle",
+                                                   en: "only cases assigned to you")), .lang, .format],
+                    summary: Wording(de: "Fälle auflisten", en: "list cases"), details: .empty, group: .cases, permission: .viewCases, needsLogin: true,
                     run: { shell, inv in try shell.listCases(inv) }),
             Command(path: ["case", "events"], arguments: ["CASE"], options: [],
-                    summary: "the events you may fire on a case now", details: "", group: .cases,
+                    summary: Wording(de: "die Ereignisse, die Sie an einem Fall jetzt auslösen dürfen",
+                                     en: "the events you may fire on a case now"), details: .empty, group: .cases,
                     permission: .viewCases, needsLogin: true,
                     run: { shell, inv in
                         let overview = try shell.office.caseOverview(by: try shell.currentActor,
@@ -43,7 +58,8 @@ extension Shell {
                         if overview.enabledEvents.isEmpty { shell.say(.noEventsNow) } else { shell.say(overview.enabledEvents.joined(separator: " ")) }
                     }),
             Command(path: ["case", "assign"], arguments: ["CASE", "USER"], options: [],
-                    summary: "assign a case to a caseworker", details: "", group: .cases, permission: .assignCase,
+                    summary: Wording(de: "einen Fall einer Fallmanagerin oder einem Fallmanager zuweisen",
+                                     en: "assign a case to a caseworker"), details: .empty, group: .cases, permission: .assignCase,
                     needsLogin: true,
                     run: { shell, inv in
                         let id = try Self.number(inv.arguments[0], "case")
@@ -51,9 +67,13 @@ extension Shell {
                         shell.say(.assigned(caseID: id, to: inv.arguments[1]))
                     }),
             Command(path: ["case", "reopen"], arguments: ["CASE"], options: [
-                        OptionSpec("reason", value: "TEXT", "why the case is reopened (required)")],
-                    summary: "reopen a closed case into the state it was closed from",
-                    details: "The reason is recorded in the case history and the audit log.",
+                        OptionSpec("reason", value: "TEXT", Wording(de: "warum der Fall wieder geöffnet wird (Pflicht)",
+                                                                    en: "why the case is reopened (required)"))],
+                    summary: Wording(de: "einen abgeschlossenen Fall in dem Zustand wieder öffnen, aus dem er "
+                                         + "geschlossen wurde",
+                                     en: "reopen a closed case into the state it was closed from"),
+                    details: Wording(de: "Der Grund steht im Fallverlauf und im Audit-Protokoll.",
+                                     en: "The reason is recorded in the case history and the audit log."),
                     group: .cases, permission: .reopenCase, needsLogin: true,
                     run: { shell, inv in
                         guard let reason = inv.option("reason") else {
@@ -64,12 +84,19 @@ extension Shell {
                         shell.say(.reopened(caseID: id, state: state))
                     }),
             Command(path: ["fire"], arguments: ["CASE", "EVENT"], options: [
-                        OptionSpec("note", value: "TEXT", "a note for the case history")],
-                    summary: "fire a workflow event on a case",
-                    details: "The workflow decides: the first transition whose condition holds and whose roles include "
-                        + "yours is taken, once the forms it needs are there. Otherwise nothing changes and the error "
-                        + "says why: no such event here, condition false (with the values read), role not allowed, "
-                        + "form missing, or four-eyes.",
+                        OptionSpec("note", value: "TEXT", Wording(de: "eine Notiz für den Fallverlauf",
+                                                                  en: "a note for the case history"))],
+                    summary: Wording(de: "ein Workflow-Ereignis an einem Fall auslösen",
+                                     en: "fire a workflow event on a case"),
+                    details: Wording(de: "Der Workflow entscheidet: genommen wird der erste Übergang, dessen Bedingung "
+                                         + "gilt und dessen Rollen Ihre enthalten, sobald die Formulare da sind, die er "
+                                         + "braucht. Sonst ändert sich nichts und der Fehler sagt warum: kein solches "
+                                         + "Ereignis hier, Bedingung falsch (mit den gelesenen Werten), Rolle nicht "
+                                         + "erlaubt, Formular fehlt oder Vier-Augen-Prinzip.",
+                                     en: "The workflow decides: the first transition whose condition holds and whose roles include "
+                                         + "yours is taken, once the forms it needs are there. Otherwise nothing changes and the error "
+                                         + "says why: no such event here, condition false (with the values read), role not allowed, "
+                                         + "form missing, or four-eyes."),
                     group: .cases, permission: .fire, needsLogin: true,
                     run: { shell, inv in
                         let id = try Self.number(inv.arguments[0], "case")

@@ -29,7 +29,7 @@ public enum ErrorPresenter {
             return Wording(de: "das Audit-Protokoll ist bei Zeile \(error.seq) gebrochen: \(error)",
                            en: "the audit log is broken at row \(error.seq): \(error)")
         case let error as AuditError: return .verbatim(error.description)
-        case let error as LaunchOptions.Failure: return .verbatim(error.message)
+        case let error as LaunchOptions.Failure: return error.wording
         case let error as ScriptFile.Failure: return error.wording
         default: return .verbatim(String(describing: error))
         }
