@@ -164,7 +164,7 @@ struct Invocation {
         }
         if arguments.count < command.minimumArguments {
             let missing = command.arguments.filter { !$0.hasPrefix("[") }[arguments.count]
-            throw ShellError.missingArgument(missing, usage: command.usage)
+            throw ShellError.missingArgument(.verbatim(missing), usage: command.usage)
         }
         if arguments.count > command.arguments.count && !command.variadic {
             throw ShellError.extraArgument(arguments[command.arguments.count], usage: command.usage)

@@ -77,7 +77,7 @@ extension Shell {
                     group: .cases, permission: .reopenCase, needsLogin: true,
                     run: { shell, inv in
                         guard let reason = inv.option("reason") else {
-                            throw ShellError.missingArgument("--reason TEXT", usage: inv.command.usage)
+                            throw ShellError.missingArgument(.verbatim("--reason TEXT"), usage: inv.command.usage)
                         }
                         let id = try Self.number(inv.arguments[0], "case")
                         let state = try shell.office.reopenCase(by: try shell.currentActor, id: id, reason: reason)
@@ -120,36 +120,51 @@ extension Shell {
         let year = Int(office.timestamp().prefix(4)) ?? 2026
         let client = o.client
         let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
-        var text = "case \(o.record.id) · client \(client.id)" + (name.isEmpty ? "" : " \(name)")
+        func say(_ de: String, _ en: String) -> String { Wording(de: de, en: en).text(words) }
+        var text = say("Fall \(o.record.id) · Klient \(client.id)", "case \(o.record.id) · client \(client.id)")
+            + (name.isEmpty ? "" : " \(name)")
             + " (\(client.sex), \(ClientCodes.ageClass(birthYear: client.birthYear, in: year)), \(client.applicantType))"
-            + " · site \(o.record.site) · " + (o.record.group.map { "\($0.rawValue) (randomised)" }
-                ?? "randomised = no (opened by hand; not in the evaluation)") + "\n"
+            + say(" · Standort \(o.record.site) · ", " · site \(o.record.site) · ")
+            + (o.record.group.map { say("\($0.rawValue) (randomisiert)", "\($0.rawValue) (randomised)") }
+                ?? say("randomisiert = nein (von Hand eröffnet; nicht in der Evaluation)",
+                       "randomised = no (opened by hand; not in the evaluation)")) + "\n"
         text += "workflow: \(o.record.workflow) \(o.workflowVersion) (sha256 \(o.workflowSHA256.prefix(12))…) · version \(o.record.version)"
-            + " · assigned to \(o.record.assignee ?? "nobody")\n"
+            + say(" · zugewiesen an \(o.record.assignee ?? "niemanden")\n", " · assigned to \(o.record.assignee ?? "nobody")\n")
         if o.workflowFileGone {
-            text += "note: the workflow \(o.record.workflow) is no longer in Workflows/; its stored version serves this case\n"
+            text += say("Hinweis: der Workflow \(o.record.workflow) liegt nicht mehr in Workflows/; seine gespeicherte Version "
+                        + "dient diesem Fall\n",
+                        "note: the workflow \(o.record.workflow) is no longer in Workflows/; its stored version serves this case\n")
         }
         for form in o.formsFromStore {
-            text += "note: the form \(form) is no longer in Forms/; its stored version serves this case\n"
+            text += say("Hinweis: das Formular \(form) liegt nicht mehr in Forms/; seine gespeicherte Version dient diesem Fall\n",
+                        "note: the form \(form) is no longer in Forms/; its stored version serves this case\n")
         }
-        text += "state: \(o.record.state): \(o.stateLabel)" + (o.record.closed && o.record.state != "closed" ? " (closed)" : "")
+        text += say("Zustand: ", "state: ") + "\(o.record.state): \(o.stateLabel)"
+            + (o.record.closed && o.record.state != "closed" ? say(" (abgeschlossen)", " (closed)") : "")
             + (o.statePath.count > 1 ? "   [\(o.statePath.joined(separator: " › "))]" : "") + "\n"
-        text += "since: \(o.record.enteredAt)\n"
+        text += say("seit: ", "since: ") + "\(o.record.enteredAt)\n"
         if let due = o.due {
-            text += "due: \(due.date) (" + (due.reason == "contact" ? "agreed contact interval" : "time in this state") + ")"
-                + (due.overdue ? " OVERDUE" : "") + "\n"
+            text += say("fällig: ", "due: ") + "\(due.date) ("
+                + (due.reason == "contact" ? say("vereinbartes Kontaktintervall", "agreed contact interval")
+                                           : say("Zeit in diesem Zustand", "time in this state")) + ")"
+                + (due.overdue ? say(" ÜBERFÄLLIG", " OVERDUE") : "") + "\n"
         }
-        text += "you may fire now: " + (o.enabledEvents.isEmpty ? "nothing" : o.enabledEvents.joined(separator: ", ")) + "\n"
+        text += say("jetzt auslösbar: ", "you may fire now: ")
+            + (o.enabledEvents.isEmpty ? say("nichts", "nothing") : o.enabledEvents.joined(separator: ", ")) + "\n"
         let blocked = o.availableEvents.filter { !o.enabledEvents.contains($0) }
-        if !blocked.isEmpty { text += "not yet (forms or conditions missing): " + blocked.joined(separator: ", ") + "\n" }
-        if !o.records.isEmpty { text += "records here: " + o.records.joined(separator: ", ") + "\n" }
+        if !blocked.isEmpty {
+            text += say("noch nicht (Formulare oder Bedingungen fehlen): ", "not yet (forms or conditions missing): ")
+                + blocked.joined(separator: ", ") + "\n"
+        }
+        if !o.records.isEmpty { text += say("hier erfassbar: ", "records here: ") + o.records.joined(separator: ", ") + "\n" }
         if !o.submissions.isEmpty {
             var counts: [String: Int] = [:]
             for s in o.submissions { counts[s.form, default: 0] += 1 }
-            text += "forms: " + counts.keys.sorted().map { counts[$0]! > 1 ? "\($0) (\(counts[$0]!) entries)" : $0 }
-                .joined(separator: ", ") + "\n"
+            text += say("Formulare: ", "forms: ") + counts.keys.sorted().map {
+                counts[$0]! > 1 ? say("\($0) (\(counts[$0]!) Einträge)", "\($0) (\(counts[$0]!) entries)") : $0
+            }.joined(separator: ", ") + "\n"
         }
-        text += "history:\n"
+        text += say("Verlauf:\n", "history:\n")
         for t in o.history {
             text += "  \(t.at)  \(t.user)  \(t.event): \(t.from ?? "-") → \(t.to)" + (t.note.map { "  \"\($0)\"" } ?? "") + "\n"
             for line in (t.log ?? "").split(separator: "\n") { text += "      log: \(line)\n" }

@@ -32,7 +32,7 @@ extension Shell {
                         let actor = try shell.currentActor
                         func required(_ name: String) throws -> String {
                             guard let value = inv.option(name) else {
-                                throw ShellError.missingArgument("--\(name)", usage: inv.command.usage)
+                                throw ShellError.missingArgument(.verbatim("--\(name)"), usage: inv.command.usage)
                             }
                             return value
                         }
@@ -41,7 +41,7 @@ extension Shell {
                             throw ShellError.badValue(option: "birth-year", value: yearText, expected: Wording(de: "ein Jahr wie 1971", en: "a year like 1971"))
                         }
                         guard let site = inv.option("site") ?? actor.site else {
-                            throw ShellError.missingArgument("--site SITE (you have no site of your own)", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Wording(de: "--site SITE (Sie haben keinen eigenen Standort)", en: "--site SITE (you have no site of your own)"), usage: inv.command.usage)
                         }
                         let id = try shell.office.addClient(
                             by: actor, site: site, sex: try required("sex"), birthYear: year,

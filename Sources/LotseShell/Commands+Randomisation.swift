@@ -153,17 +153,17 @@ extension Shell {
                     group: .evaluation, permission: .importObservations, needsLogin: true,
                     run: { shell, inv in
                         guard let file = inv.option("file") else {
-                            throw ShellError.missingArgument("--file F.csv", usage: inv.command.usage)
+                            throw ShellError.missingArgument(.verbatim("--file F.csv"), usage: inv.command.usage)
                         }
                         let actor = try shell.currentActor
                         let language = try shell.language(inv)
                         let count = try shell.office.importObservations(by: actor, file: file, read: {
                             guard let data = FileManager.default.contents(atPath: file) else {
                                 throw ShellError.cannotRead(file: file, reason: FileManager.default.fileExists(atPath: file)
-                                    ? "not readable" : "no such file")
+                                    ? Wording(de: "nicht lesbar", en: "not readable") : Wording(de: "keine solche Datei", en: "no such file"))
                             }
                             guard let text = String(data: data, encoding: .utf8) else {
-                                throw ShellError.cannotRead(file: file, reason: "not UTF-8 text")
+                                throw ShellError.cannotRead(file: file, reason: Wording(de: "kein UTF-8-Text", en: "not UTF-8 text"))
                             }
                             return text
                         }, language: language)
@@ -173,7 +173,7 @@ extension Shell {
     }
 
     func requiredSite(_ inv: Invocation) throws -> String {
-        guard let site = inv.option("site") else { throw ShellError.missingArgument("--site SITE", usage: inv.command.usage) }
+        guard let site = inv.option("site") else { throw ShellError.missingArgument(.verbatim("--site SITE"), usage: inv.command.usage) }
         return site
     }
 

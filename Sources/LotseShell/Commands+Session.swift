@@ -74,7 +74,7 @@ extension Shell {
     }
 
     func initialise(_ inv: Invocation) throws {
-        guard let name = inv.option("admin") else { throw ShellError.missingArgument("--admin NAME", usage: inv.command.usage) }
+        guard let name = inv.option("admin") else { throw ShellError.missingArgument(.verbatim("--admin NAME"), usage: inv.command.usage) }
         if try office.isInitialised() { throw CasesError.alreadyInitialised }
         guard let password = try passwords.new(inv, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)

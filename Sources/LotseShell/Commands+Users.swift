@@ -31,7 +31,7 @@ extension Shell {
                     run: { shell, inv in
                         let name = inv.arguments[0]
                         guard let roleText = inv.option("role") else {
-                            throw ShellError.missingArgument("--role ROLE", usage: inv.command.usage)
+                            throw ShellError.missingArgument(.verbatim("--role ROLE"), usage: inv.command.usage)
                         }
                         guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
                         let actor = try shell.currentActor
@@ -73,7 +73,7 @@ extension Shell {
                     run: { shell, inv in
                         let add = Self.siteList(inv.option("add")), remove = Self.siteList(inv.option("remove"))
                         guard !add.isEmpty || !remove.isEmpty else {
-                            throw ShellError.missingArgument("--add S or --remove S", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Wording(de: "--add S oder --remove S", en: "--add S or --remove S"), usage: inv.command.usage)
                         }
                         let sites = try shell.office.setSites(by: try shell.currentActor, name: inv.arguments[0],
                                                               add: add, remove: remove)

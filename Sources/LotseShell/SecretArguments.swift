@@ -24,8 +24,8 @@ struct SecretArguments: Error, CustomStringConvertible {
                 message = Wording(de: "eine unbekannte Option für \(name); er kennt ", en: "an unknown option for \(name); it takes ")
                     + .verbatim(known.joined(separator: ", "))
             case let .cannotRead(_, reason):
-                message = Wording(de: "die Passwortdatei kann nicht gelesen werden: \(reason)",
-                                  en: "cannot read the password file: \(reason)")
+                message = Wording(de: "die Passwortdatei kann nicht gelesen werden: \(reason.de)",
+                                  en: "cannot read the password file: \(reason.en)")
             case let .badValue(option, _, expected):
                 message = Wording(de: "--\(option): erwartet wird \(expected.de)", en: "--\(option): expected \(expected.en)")
             case let .badArgument(_, expected):
