@@ -155,7 +155,7 @@ extension CasesError {
                                + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n"), en: en)
         case let .formNotAllowed(form, reason):
             return Wording(de: "das Formular \(form) kann jetzt nicht erfasst werden: \(reason.wording.de)", en: en)
-        case .form: return .verbatim(en)
+        case let .form(error): return error.wording
         case let .invalidValue(what, value, expected):
             return Wording(de: "ungültig: \(Self.valueWording(what)) \"\(value)\"; erwartet wird \(expected.wording.de)", en: en)
         case let .sitesForRole(role, needsSite):
