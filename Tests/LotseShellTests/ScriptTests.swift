@@ -124,7 +124,7 @@ import LotseTestSupport
         let good = TestLotse.repository + "/Forms/capacity.xml"
         let (output, status) = lotse.run("init --admin root\nform check \(good) \(broken)", name: "check.lotse")
         #expect(status == .commandFailed)
-        #expect(output.contains("\(good): ok (form capacity, version 2026.1"))
+        #expect(output.contains("\(good): ok (form capacity, version 2026.2"))
         for line in ["16:7: error: unknown type \"integr\"", "17:75: error: constraint=", "18:43: error: relevant=\"tody() > 0\"",
                      "19:7: error: calculate/relevant expressions form a cycle", "21:66: error: required=\"/data/agee != ''\"",
                      "30:7: error: itemset over instance('colours')"] {
