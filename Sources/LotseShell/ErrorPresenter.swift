@@ -1,4 +1,5 @@
 import LotseCases
+import LotseEvaluation
 import LotseForms
 import LotseStore
 
@@ -31,6 +32,9 @@ public enum ErrorPresenter {
         case let error as AuditBreak: return error.verdict
         case let error as AuditError: return error.wording
         case let error as BackupError: return error.wording
+        case let error as EvaluationPlanError: return error.wording
+        case let error as EvaluationError: return error.wording
+        case let error as DemoError: return error.wording
         case let error as LaunchOptions.Failure: return error.wording
         case let error as ScriptFile.Failure: return error.wording
         default: return .verbatim(String(describing: error))
