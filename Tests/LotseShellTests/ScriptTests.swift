@@ -144,7 +144,7 @@ import LotseTestSupport
         let wrong = lotse.directory.file("wrong.xml")
         try "<data id=\"plan\"><goal>x</goal></data>".write(toFile: wrong, atomically: true, encoding: .utf8)
         #expect(lotse.run("login root\nform try transfer --file \(wrong)").output
-            .contains("the document is an instance of form plan, not transfer"))
+            .contains("das Dokument ist eine Instanz des Formulars plan, nicht transfer"))
     }
 }
 
