@@ -24,14 +24,14 @@ extension Shell {
     }
 
     private func overview() -> String {
-        var text = Wording(de: "Befehle (help BEFEHL für Einzelheiten):\n", en: "Commands (help COMMAND for details):\n")
+        var text = Wording(de: "Befehle (Einzelheiten mit help COMMAND):\n", en: "Commands (help COMMAND for details):\n")
             .text(words)
         for group in CommandGroup.allCases {
             let members = commands.filter { $0.group == group }
             guard !members.isEmpty else { continue }
             text += "\n\(group.title.text(words)):\n" + members.map { line(for: $0) }.joined(separator: "\n") + "\n"
         }
-        text += Wording(de: "\n… nimmt Optionen: help BEFEHL zeigt sie. Ein Befehl je Zeile; \"doppelte Anführungszeichen\" "
+        text += Wording(de: "\n… nimmt Optionen: help COMMAND zeigt sie. Ein Befehl je Zeile; \"doppelte Anführungszeichen\" "
                             + "fassen Wörter zusammen; # beginnt einen Kommentar.\n"
                             + "Listen nehmen --format table|csv|json.\n\n",
                         en: "\n… takes options: help COMMAND shows them. One command a line; \"double quotes\" group words; "
