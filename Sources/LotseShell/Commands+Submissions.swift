@@ -115,10 +115,14 @@ extension Shell {
             return
         }
         for view in views {
-            var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
-                + (isRepeatable(view.form.id) ? " · entry \(view.record.entry)" : "")
-                + " · by \(view.record.user) at \(view.record.at)"
-                + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"
+            let r = view.record, said = Language(code: lang)
+            func say(_ de: String, _ en: String) -> String { Wording(de: de, en: en).text(said) }
+            var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · "
+                + say("Erfassung \(r.id)", "submission \(r.id)")
+                + (isRepeatable(view.form.id) ? say(" · Eintrag \(r.entry)", " · entry \(r.entry)") : "")
+                + say(" · von \(r.user) am \(r.at)", " · by \(r.user) at \(r.at)")
+                + (r.isCurrent ? "" : say(" · ersetzt", " · superseded"))
+                + (r.supersedes.map { say(" · korrigiert \($0)", " · corrects \($0)") } ?? "") + "\n"
             for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {
                 if item.field.path.contains("meta") { continue }
                 let label = view.form.text(item.field.label, language: lang) ?? item.field.name

@@ -21,12 +21,12 @@ extension Shell {
                                          + "--password-file FILE, sonst macht Lotse ein Einmalpasswort, zeigt es einmal, und der neue Benutzer "
                                          + "muss es bei der ersten Anmeldung ändern. Mindestens \(PasswordHasher.minimumLength) Zeichen, ohne den "
                                          + "Benutzernamen. Rollen: "
-                                         + Role.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + ".",
+                                         + Role.allCases.map { "\($0.rawValue) (\($0.title.de))" }.joined(separator: "; ") + ".",
                                      en: "The initial password is asked twice without echo on a terminal; in a script it comes "
                                          + "from --password-file FILE, or else Lotse makes a one-time password, prints it once, and the "
                                          + "new user must change it at the first login. At least \(PasswordHasher.minimumLength) "
                                          + "characters, not containing the user name. Roles: "
-                                         + Role.allCases.map { "\($0.rawValue) (\($0.summary))" }.joined(separator: "; ") + "."),
+                                         + Role.allCases.map { "\($0.rawValue) (\($0.title.en))" }.joined(separator: "; ") + "."),
                     group: .users, permission: .addUser, needsLogin: true, secretArguments: true,
                     run: { shell, inv in
                         let name = inv.arguments[0]

@@ -60,6 +60,11 @@ public struct Listing: Sendable {
             guard let language else { return table(width: width, language: .en) }
             var shown = self
             shown.columns = columns.map { ColumnTitle.wording($0).text(language) }
+            // Flags read as words of the language; CSV and JSON keep yes/no and true/false.
+            shown.rows = rows.map { $0.map { cell in
+                if case let .bool(flag) = cell { return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language)) }
+                return cell
+            } }
             return shown.table(width: width, language: language)
         case .csv: return csv()
         case .json: return rows.map { Self.jsonLine(columns: columns, $0) }.joined()
