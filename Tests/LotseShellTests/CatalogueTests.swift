@@ -3,6 +3,8 @@ import Testing
 @testable import LotseShell
 import LotseCases
 import LotseTestSupport
+import LotseForms
+import LotseWorkflow
 
 /// The shell speaks German and English: every entry of the message catalogue and of the command
 /// table has both sides, and the two differ where a translation is expected.
@@ -85,5 +87,55 @@ import LotseTestSupport
             }
         }
         #expect(count > 250)
+    }
+}
+
+/// The typed reasons of the lower layers (their wording is exhaustive by the compiler): each one's
+/// German differs from its English, which is the layer's own description.
+@Suite struct ReasonWordingTests {
+    @Test func everyOfficeReasonHasItsGerman() {
+        let reasons: [OfficeReason] = [
+            .randomisedTo(group: "participant"), .inPool(site: "b"), .comparisonOnlyByRandomise,
+            .observationExists(at: "6m", submission: 3, entry: 1, caseID: 2),
+            .outsideWindow(at: "6m", from: "2026-04-10", to: "2026-07-09", caseStart: "2025-11-25", months: "6",
+                           reference: "2026-05-25", tolerance: 45, date: "2026-01-01"),
+            .healthFormNeedsMedical, .entriesInOtherStates(form: "contact", here: []), .noEntry(caseID: 1, entry: 4),
+            .notRepeatable, .healthForm("health_questionnaire", reading: true), .healthForm("x", reading: false),
+            .accountWasDisabled, .roleOrSiteChanged, .accountGone, .passwordTooShort(10), .passwordContainsName,
+            .noRepeats(form: "plan"), .medicalForm(form: "medical_findings"), .assigneeRole,
+            .assigneeSite(site: "b", user: "bea", sites: ["a"]), .reasonInWords, .seedFromSetup, .seedFromSource,
+            .ratioParts, .blockSizes, .blockMultiple(2), .eachVariableOnce, .approvalInWords, .yearRange(1926, 2012),
+            .noSiteToRemove(user: "bea"), .csv("text after a closing quote"), .emptyFile(header: ["case", "at"]),
+            .badHeader(expected: ["case"], found: ["x"]), .fieldCount(found: 2, expected: 3), .notACase("x"),
+            .repeatedRow(caseID: 1, at: "6m", firstLine: 2), .invalidFields(caseID: 1, []),
+            .refused(.caseClosed(1)), .noRows,
+        ]
+        for reason in reasons {
+            #expect(reason.wording.en == reason.description)
+            CatalogueTests.check(reason.wording, "\(reason)")
+        }
+        #expect(OfficeReason.oneOf(["m", "w"]).wording == .verbatim("m, w"))
+        #expect(ImportProblem(line: 7, .noRows).wording.de == "Zeile 7: keine Zeilen unter der Kopfzeile")
+        let states: [ConsentState] = [.notRecorded, .refused, .revoked(on: "2026-05-02"),
+                                      .covers(date: "2026-01-10", purposes: ["evaluation"])]
+        for state in states { CatalogueTests.check(state.wording, "\(state)") }
+    }
+
+    @Test func everyFormReasonHasItsGerman() {
+        let reasons: [FormError.Reason] = [
+            .isGroup, .isNote, .isCalculated, .isPreloaded, .isReadOnly, .countSetByForm, .noneCanBeAdded,
+            .noOuterInstance, .notRelevantNow, .mostInstances(1000), .noTemplate, .noSuchInstance,
+            .instancesSetByForm(name: "visit", count: 1, byCount: true), .nextInstance(name: "member", count: 2),
+            .instanceNumberSyntax(maximum: 1000), .notARepeat("visits"), .otherRoot(document: "x", form: "data"),
+            .otherForm(document: "plan", form: "transfer"), .noField(form: "plan", path: "x"),
+            .tooManyInstances(path: "member", maximum: 1000), .twiceButNoRepeat(path: "goal"),
+        ]
+        for reason in reasons {
+            #expect(reason.wording.en == reason.description)
+            CatalogueTests.check(reason.wording, "\(reason)")
+        }
+        let error = FormError.repeatInstance("member[3]/name", .nextInstance(name: "member", count: 1))
+        #expect(error.description == "member[3]/name: member has 1 instance here; the next one is member[2]")
+        #expect(error.wording.de == "member[3]/name: member hat hier 1 Instanz; die nächste ist member[2]")
     }
 }
