@@ -154,6 +154,7 @@ extension Listing.Cell {
         case let .int(i): return String(i)
         case let .number(x): return x.isFinite ? String(x) : ""
         case let .bool(b): return b ? "yes" : "no"
+        case let .term(code, _): return code
         case .null: return ""
         }
     }

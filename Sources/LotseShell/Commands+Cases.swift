@@ -180,7 +180,7 @@ extension Shell {
                                     overdue: inv.flag("overdue"))
         try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
                          rows: rows.map { row in
-            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), .text(row.record.group?.rawValue ?? "not randomised"),
+            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), row.record.group.map { .text($0.rawValue) } ?? .term("not randomised", Wording(de: "nicht randomisiert", en: "not randomised")),
              .text(row.record.workflow), .text(row.record.state), .bool(!row.record.closed),
              .text(row.due?.date), .bool(row.due?.overdue ?? false), .text(row.record.assignee)]
         }), inv)

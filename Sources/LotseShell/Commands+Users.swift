@@ -53,7 +53,7 @@ extension Shell {
                         let users = try shell.office.users(by: try shell.currentActor)
                         try shell.show(Listing(columns: ["name", "role", "sites", "status", "created"], rows: users.map {
                             [.text($0.name), .text($0.role), .text($0.sites.isEmpty ? nil : $0.sites.joined(separator: ",")),
-                             .text($0.disabled ? "disabled" : "active"),
+                             $0.disabled ? .term("disabled", Wording(de: "gesperrt", en: "disabled")) : .term("active", Wording(de: "aktiv", en: "active")),
                              .text($0.createdAt)]
                         }), inv)
                     }),

@@ -14,6 +14,8 @@ public struct Listing: Sendable {
         /// A measured value (a share, a median): written in full precision, shortest form.
         case number(Double)
         case bool(Bool)
+        /// A code with its words: CSV and JSON write the code, a table its words in the session's language.
+        case term(String, Wording)
         case null
 
         /// A text cell, or null for nil.
@@ -27,6 +29,7 @@ public struct Listing: Sendable {
             case let .int(i): return String(i)
             case let .number(x): return x.isFinite ? String(x) : nil
             case let .bool(b): return b ? "yes" : "no"
+            case let .term(code, _): return code
             case .null: return nil
             }
         }
@@ -37,6 +40,7 @@ public struct Listing: Sendable {
             case let .int(i): return .int(i)
             case let .number(x): return x.isFinite ? .number(x) : .null
             case let .bool(b): return .bool(b)
+            case let .term(code, _): return .string(code)
             case .null: return .null
             }
         }
@@ -60,10 +64,13 @@ public struct Listing: Sendable {
             guard let language else { return table(width: width, language: .en) }
             var shown = self
             shown.columns = columns.map { ColumnTitle.wording($0).text(language) }
-            // Flags read as words of the language; CSV and JSON keep yes/no and true/false.
+            // Flags and terms read as words of the language; CSV and JSON keep yes/no and true/false.
             shown.rows = rows.map { $0.map { cell in
-                if case let .bool(flag) = cell { return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language)) }
-                return cell
+                switch cell {
+                case let .bool(flag): return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language))
+                case let .term(_, words): return .text(words.text(language))
+                default: return cell
+                }
             } }
             return shown.table(width: width, language: language)
         case .csv: return csv()
