@@ -42,7 +42,7 @@ public struct OptionSpec: Sendable {
                                                           en: "replace an existing file of that name"))
     /// `--password-file FILE`, for scripts.
     public static let passwordFile = OptionSpec(
-        "password-file", value: "FILE", Wording(de: "das Passwort aus der ersten Zeile von FILE lesen (Skripte)",
+        "password-file", value: "FILE", Wording(de: "das Passwort aus der ersten Zeile von DATEI lesen (Skripte)",
                                                 en: "read the password from the first line of FILE (scripts)"))
 }
 
@@ -91,15 +91,16 @@ struct Command {
 
     var minimumArguments: Int { arguments.filter { !$0.hasPrefix("[") }.count }
 
-    /// The command with its positional arguments (`user add NAME`).
-    var synopsis: String { ([name] + arguments).joined(separator: " ") }
+    /// The command with its positional arguments (`user add NAME`), placeholders in both languages.
+    var synopsis: Wording { Placeholder.words(([name] + arguments).joined(separator: " ")) }
 
-    var usage: String {
+    /// The usage line (`user add NAME [--role ROLE] …`), placeholders in both languages.
+    var usage: Wording {
         var parts = [name] + arguments
         for option in options {
             parts.append("[--\(option.name)\(option.value.map { " " + $0 } ?? "")]")
         }
-        return parts.joined(separator: " ")
+        return Placeholder.words(parts.joined(separator: " "))
     }
 }
 
@@ -164,7 +165,7 @@ struct Invocation {
         }
         if arguments.count < command.minimumArguments {
             let missing = command.arguments.filter { !$0.hasPrefix("[") }[arguments.count]
-            throw ShellError.missingArgument(.verbatim(missing), usage: command.usage)
+            throw ShellError.missingArgument(Placeholder.words(missing), usage: command.usage)
         }
         if arguments.count > command.arguments.count && !command.variadic {
             throw ShellError.extraArgument(arguments[command.arguments.count], usage: command.usage)

@@ -28,7 +28,7 @@ extension Shell {
                         OptionSpec("diagram", Wording(de: "den Workflow als Graphviz-DOT mit hervorgehobenem aktuellem "
                                                           + "Zustand ausgeben",
                                                       en: "print the workflow as Graphviz DOT with the current state highlighted")),
-                        OptionSpec("out", value: "FILE", Wording(de: "mit --diagram: das DOT nach FILE schreiben (- "
+                        OptionSpec("out", value: "FILE", Wording(de: "mit --diagram: das DOT nach DATEI schreiben (- "
                                                                      + "für die Standardausgabe)",
                                                                  en: "with --diagram: write the DOT to FILE (- for standard output)")), .force, .lang],
                     summary: Wording(de: "einen Fall zeigen: Zustand, Fälligkeit, Verlauf und die Ereignisse, die Sie "
@@ -77,7 +77,7 @@ extension Shell {
                     group: .cases, permission: .reopenCase, needsLogin: true,
                     run: { shell, inv in
                         guard let reason = inv.option("reason") else {
-                            throw ShellError.missingArgument(.verbatim("--reason TEXT"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--reason TEXT"), usage: inv.command.usage)
                         }
                         let id = try Self.number(inv.arguments[0], "case")
                         let state = try shell.office.reopenCase(by: try shell.currentActor, id: id, reason: reason)

@@ -32,7 +32,7 @@ extension Shell {
                         let actor = try shell.currentActor
                         func required(_ name: String) throws -> String {
                             guard let value = inv.option(name) else {
-                                throw ShellError.missingArgument(.verbatim("--\(name)"), usage: inv.command.usage)
+                                throw ShellError.missingArgument(Placeholder.words("--\(name)"), usage: inv.command.usage)
                             }
                             return value
                         }

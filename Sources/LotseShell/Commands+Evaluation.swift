@@ -50,7 +50,7 @@ extension Shell {
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in
                         guard let form = inv.option("form") else {
-                            throw ShellError.missingArgument(.verbatim("--form FORM"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--form FORM"), usage: inv.command.usage)
                         }
                         let summary = try shell.office.exportRepeats(by: try shell.currentActor, form: form,
                                                                      to: try shell.outFile(inv), json: try shell.exportJSON(inv),
@@ -95,7 +95,7 @@ extension Shell {
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in
                         guard let name = inv.option("for") else {
-                            throw ShellError.missingArgument(.verbatim("--for spss|stata|r|python"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--for spss|stata|r|python"), usage: inv.command.usage)
                         }
                         guard let package = StatisticalPackage(rawValue: name) else {
                             throw ShellError.badValue(option: "for", value: name,
@@ -194,7 +194,7 @@ extension Shell {
                     group: .evaluation, permission: .declarePlan, needsLogin: true,
                     run: { shell, inv in
                         guard let primary = inv.option("primary") else {
-                            throw ShellError.missingArgument(.verbatim("--primary INDICATOR"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--primary INDICATOR"), usage: inv.command.usage)
                         }
                         let alpha = try inv.option("alpha").map {
                             guard let a = Double($0), a > 0, a <= 0.5 else {
@@ -268,7 +268,7 @@ extension Shell {
                     details: .empty, group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         guard let by = inv.option("by") else {
-                            throw ShellError.missingArgument(.verbatim("--by kldb|wz"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--by kldb|wz"), usage: inv.command.usage)
                         }
                         guard by == "kldb" || by == "wz" else {
                             throw ShellError.badValue(option: "by", value: by, expected: Wording(de: "kldb (Beruf) oder wz (Wirtschaftszweig)", en: "kldb (occupation) or wz (sector)"))
@@ -285,7 +285,7 @@ extension Shell {
     }
 
     func outFile(_ inv: Invocation) throws -> OutputTarget {
-        guard let target = outputTarget(inv) else { throw ShellError.missingArgument(.verbatim("--out FILE"), usage: inv.command.usage) }
+        guard let target = outputTarget(inv) else { throw ShellError.missingArgument(Placeholder.words("--out FILE"), usage: inv.command.usage) }
         return target
     }
 

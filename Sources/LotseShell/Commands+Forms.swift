@@ -35,10 +35,10 @@ extension Shell {
                     summary: Wording(de: "ein Formular ausfüllen, ohne es zu speichern; das Instanz-XML oder jedes "
                                          + "Problem ausgeben",
                                      en: "fill a form without storing it; print the instance XML or every problem"),
-                    details: Wording(de: "Mit KEY=VALUE-Paaren oder --file füllt es ohne Rückfragen aus. Ohne sie "
+                    details: Wording(de: "Mit SCHLÜSSEL=WERT-Paaren oder --file füllt es ohne Rückfragen aus. Ohne sie "
                                          + "fragt es am Terminal Feld für Feld in der Reihenfolge des Formulars und "
                                          + "überspringt, was nicht relevant ist: Enter behält den Wert in [Klammern], - "
-                                         + "leert ihn, ? zeigt den Hinweis, < geht zurück, q bricht ab. Ein KEY ist der "
+                                         + "leert ihn, ? zeigt den Hinweis, < geht zurück, q bricht ab. Ein SCHLÜSSEL ist der "
                                          + "Name eines Felds oder sein Pfad unter der Wurzel (person/age); mehrere "
                                          + "Auswahlen sind ein Wert in Anführungszeichen (limits=\"lifting night\").",
                                      en: "With KEY=VALUE pairs or --file it fills non-interactively. Without them, on a terminal, "

@@ -121,9 +121,9 @@ extension Shell {
                     summary: Wording(de: "eine Ergebnisbeobachtung (+6 / +12 Monate) an einem Fall erfassen, in jedem "
                                          + "Zustand",
                                      en: "record an outcome observation (+6 / +12 months) on a case, in any state"),
-                    details: Wording(de: "Dasselbe wie form submit CASE observation KEY=VALUE ...: at (6m 12m), date, "
+                    details: Wording(de: "Dasselbe wie form submit FALL observation SCHLÜSSEL=WERT ...: at (6m 12m), date, "
                                          + "benefit_status, employment, employment_since, source. Einmal je Fall und "
-                                         + "Zeitpunkt (eine Korrektur: form submit CASE observation --entry N ...), "
+                                         + "Zeitpunkt (eine Korrektur: form submit FALL observation --entry N ...), "
                                          + "datiert innerhalb von ±\(ObservationWindow.toleranceDays) Tagen um "
                                          + "Fallbeginn + 6 / + 12 Monate. Nie durch die Evaluation.",
                                      en: "The same as form submit CASE observation KEY=VALUE ...: at (6m 12m), date, benefit_status, "
@@ -153,7 +153,7 @@ extension Shell {
                     group: .evaluation, permission: .importObservations, needsLogin: true,
                     run: { shell, inv in
                         guard let file = inv.option("file") else {
-                            throw ShellError.missingArgument(.verbatim("--file F.csv"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--file F.csv"), usage: inv.command.usage)
                         }
                         let actor = try shell.currentActor
                         let language = try shell.language(inv)
@@ -173,7 +173,7 @@ extension Shell {
     }
 
     func requiredSite(_ inv: Invocation) throws -> String {
-        guard let site = inv.option("site") else { throw ShellError.missingArgument(.verbatim("--site SITE"), usage: inv.command.usage) }
+        guard let site = inv.option("site") else { throw ShellError.missingArgument(Placeholder.words("--site SITE"), usage: inv.command.usage) }
         return site
     }
 

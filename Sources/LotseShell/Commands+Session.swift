@@ -30,7 +30,7 @@ extension Shell {
             Command(path: ["login"], arguments: ["USER"], options: [.passwordFile],
                     summary: Wording(de: "anmelden (das Passwort wird am Terminal ohne Echo abgefragt)",
                                      en: "log in (the password is asked without echo on a terminal)"),
-                    details: Wording(de: "Im Skript kommt das Passwort aus --password-file FILE oder LOTSE_PASSWORD. "
+                    details: Wording(de: "Im Skript kommt das Passwort aus --password-file DATEI oder LOTSE_PASSWORD. "
                                          + "Anmeldungen und fehlgeschlagene Anmeldungen werden protokolliert; eine "
                                          + "Anmeldung ersetzt die aktuelle, und eine fehlgeschlagene beendet sie auch. "
                                          + "Wiederholt falsche Passwörter sperren das Konto eine Weile (lotse --lockout).",
@@ -74,7 +74,7 @@ extension Shell {
     }
 
     func initialise(_ inv: Invocation) throws {
-        guard let name = inv.option("admin") else { throw ShellError.missingArgument(.verbatim("--admin NAME"), usage: inv.command.usage) }
+        guard let name = inv.option("admin") else { throw ShellError.missingArgument(Placeholder.words("--admin NAME"), usage: inv.command.usage) }
         if try office.isInitialised() { throw CasesError.alreadyInitialised }
         guard let password = try passwords.new(inv, for: name, environment: true) else { throw ShellError.noPassword }
         actor = try office.initialise(adminName: name, password: password)

@@ -25,7 +25,7 @@ extension Shell {
                         OptionSpec("entry", value: "N", Wording(de: "Eintrag N eines wiederholbaren Formulars "
                                                                     + "korrigieren",
                                                                 en: "correct entry N of a repeatable form")), .lang],
-                    summary: Wording(de: "ein Formular an einem Fall aus KEY=VALUE-Paaren oder einer Instanzdatei "
+                    summary: Wording(de: "ein Formular an einem Fall aus SCHLÜSSEL=WERT-Paaren oder einer Instanzdatei "
                                          + "speichern",
                                      en: "store a form on a case from KEY=VALUE pairs or an instance file"),
                     details: Wording(de: "Ein Formular erneut zu erfassen ist eine Korrektur: die neue Erfassung "

@@ -18,7 +18,7 @@ extension Shell {
                     summary: Wording(de: "ein Benutzerkonto mit einer Rolle anlegen",
                                      en: "add a user account with a role"),
                     details: Wording(de: "Das Anfangspasswort wird am Terminal zweimal ohne Echo abgefragt; im Skript kommt es aus "
-                                         + "--password-file FILE, sonst macht Lotse ein Einmalpasswort, zeigt es einmal, und der neue Benutzer "
+                                         + "--password-file DATEI, sonst macht Lotse ein Einmalpasswort, zeigt es einmal, und der neue Benutzer "
                                          + "muss es bei der ersten Anmeldung ändern. Mindestens \(PasswordHasher.minimumLength) Zeichen, ohne den "
                                          + "Benutzernamen. Rollen: "
                                          + Role.allCases.map { "\($0.rawValue) (\($0.title.de))" }.joined(separator: "; ") + ".",
@@ -31,7 +31,7 @@ extension Shell {
                     run: { shell, inv in
                         let name = inv.arguments[0]
                         guard let roleText = inv.option("role") else {
-                            throw ShellError.missingArgument(.verbatim("--role ROLE"), usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--role ROLE"), usage: inv.command.usage)
                         }
                         guard let role = Role(rawValue: roleText) else { throw CasesError.unknownRole(roleText) }
                         let actor = try shell.currentActor

@@ -33,7 +33,7 @@ extension Shell {
                     group: .workflows, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.checkWorkflows(inv) }),
             Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
-                        OptionSpec("out", value: "FILE", Wording(de: "das DOT nach FILE schreiben statt es auszugeben",
+                        OptionSpec("out", value: "FILE", Wording(de: "das DOT nach DATEI schreiben statt es auszugeben",
                                                                  en: "write the DOT to FILE instead of printing it")), .force, .lang],
                     summary: Wording(de: "einen Workflow als Graphviz-DOT-Bild schreiben",
                                      en: "write a workflow as a Graphviz DOT picture"),

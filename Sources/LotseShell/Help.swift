@@ -24,14 +24,14 @@ extension Shell {
     }
 
     private func overview() -> String {
-        var text = Wording(de: "Befehle (Einzelheiten mit help COMMAND):\n", en: "Commands (help COMMAND for details):\n")
+        var text = Wording(de: "Befehle (help BEFEHL für Einzelheiten):\n", en: "Commands (help COMMAND for details):\n")
             .text(words)
         for group in CommandGroup.allCases {
             let members = commands.filter { $0.group == group }
             guard !members.isEmpty else { continue }
             text += "\n\(group.title.text(words)):\n" + members.map { line(for: $0) }.joined(separator: "\n") + "\n"
         }
-        text += Wording(de: "\n… nimmt Optionen: help COMMAND zeigt sie. Ein Befehl je Zeile; \"doppelte Anführungszeichen\" "
+        text += Wording(de: "\n… nimmt Optionen: help BEFEHL zeigt sie. Ein Befehl je Zeile; \"doppelte Anführungszeichen\" "
                             + "fassen Wörter zusammen; # beginnt einen Kommentar.\n"
                             + "Listen nehmen --format table|csv|json.\n\n",
                         en: "\n… takes options: help COMMAND shows them. One command a line; \"double quotes\" group words; "
@@ -41,18 +41,18 @@ extension Shell {
 
     /// One line of the overview: the command with its arguments (options in `help COMMAND`).
     private func line(for command: Command) -> String {
-        let usage = command.synopsis + (command.options.isEmpty ? "" : " …")
+        let usage = command.synopsis.text(words) + (command.options.isEmpty ? "" : " …")
         let pad = max(2, 32 - usage.count)
         return "  " + usage + String(repeating: " ", count: pad) + command.summary.text(words)
     }
 
     private func describe(_ command: Command) -> String {
-        var text = Wording(de: "Aufruf: ", en: "usage: ").text(words) + "\(command.usage)\n\n\(command.summary.text(words))\n"
+        var text = Wording(de: "Aufruf: ", en: "usage: ").text(words) + "\(command.usage.text(words))\n\n\(command.summary.text(words))\n"
         if !command.details.isEmpty { text += "\n\(command.details.text(words))\n" }
         if !command.options.isEmpty {
             text += Wording(de: "\nOptionen:\n", en: "\nOptions:\n").text(words)
             for option in command.options {
-                let head = "--\(option.name)" + (option.value.map { " " + $0 } ?? "")
+                let head = "--\(option.name)" + (option.value.map { " " + Placeholder.words($0).text(words) } ?? "")
                 text += "  " + head + String(repeating: " ", count: max(2, 24 - head.count)) + option.help.text(words) + "\n"
             }
         }

@@ -18,8 +18,8 @@ struct SecretArguments: Error, CustomStringConvertible {
         case let error as ShellError:
             switch error {
             case let .extraArgument(_, usage):
-                message = Wording(de: "zu viele Argumente für \(name); Aufruf: \(usage)",
-                                  en: "too many arguments for \(name); usage: \(usage)")
+                message = Wording(de: "zu viele Argumente für \(name); Aufruf: \(usage.de)",
+                                  en: "too many arguments for \(name); usage: \(usage.en)")
             case let .unknownOption(_, _, known):
                 message = Wording(de: "eine unbekannte Option für \(name); er kennt ", en: "an unknown option for \(name); it takes ")
                     + .verbatim(known.joined(separator: ", "))

@@ -8,8 +8,8 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case unknownOption(String, command: String, known: [String])
     case missingValue(option: String, placeholder: String)
     case unexpectedValue(option: String)
-    case missingArgument(Wording, usage: String)
-    case extraArgument(String, usage: String)
+    case missingArgument(Wording, usage: Wording)
+    case extraArgument(String, usage: Wording)
     case badValue(option: String, value: String, expected: Wording)
     case syntax(Tokenizer.Failure)
     /// No password could be read: no terminal, no `--password-file`, no `LOTSE_PASSWORD`.

@@ -34,7 +34,7 @@ import LotseWorkflow
             #expect(command.details.de.isEmpty == command.details.en.isEmpty, "details of \(command.name)")
             for option in command.options { Self.check(option.help, "\(command.name) --\(option.name)") }
             let de = try german.helpText(for: command.path), en = try english.helpText(for: command.path)
-            #expect(de.hasPrefix("Aufruf: \(command.usage)") && en.hasPrefix("usage: \(command.usage)"), "\(command.name)")
+            #expect(de.hasPrefix("Aufruf: \(command.usage.de)") && en.hasPrefix("usage: \(command.usage.en)"), "\(command.name)")
             #expect(de.contains(command.summary.de) && en.contains(command.summary.en))
             for option in command.options { #expect(de.contains(option.help.de) && en.contains(option.help.en)) }
         }

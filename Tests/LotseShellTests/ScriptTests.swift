@@ -96,7 +96,7 @@ import LotseTestSupport
             #expect(text.contains(command.summary.en))
         }
         let overview = try shell.helpText(for: [])
-        for command in shell.commands { #expect(overview.contains("  " + command.synopsis)) }
+        for command in shell.commands { #expect(overview.contains("  " + command.synopsis.en)) }
         #expect(overview.contains("Exit codes: 0"))
         #expect(throws: ShellError.self) { try shell.helpText(for: ["user", "ad"]) }
         let (output, status) = lotse.run("help cse\nhelp user ad\n", keepGoing: true)
