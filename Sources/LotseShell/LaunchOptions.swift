@@ -37,6 +37,17 @@ public struct LaunchOptions: Sendable, Equatable {
         public var applicationRole = "lotse_app"
     }
 
+    /// `lotse copy …`: copy a project's SQLite database to PostgreSQL instead of starting the shell.
+    public var copy: CopyOptions?
+
+    /// The options of `lotse copy --from FILE --to postgresql://OWNER@HOST/DB`.
+    public struct CopyOptions: Sendable, Equatable {
+        /// The SQLite database to copy.
+        public var from = ""
+        /// The empty, migrated PostgreSQL database, as its owner.
+        public var to = ""
+    }
+
     /// Whether the database is a PostgreSQL connection URI (`postgresql://…`, `postgres://…`).
     public var isPostgreSQL: Bool { ConnectionURI(databasePath) != nil }
 
@@ -52,6 +63,7 @@ public struct LaunchOptions: Sendable, Equatable {
                      [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
                lotse migrate --db postgresql://OWNER@HOST/DB [--app-role ROLE]
+               lotse copy --from FILE --to postgresql://OWNER@HOST/DB
                lotse --version
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
@@ -74,6 +86,12 @@ public struct LaunchOptions: Sendable, Equatable {
         owner (libpq URI: TLS and ~/.pgpass as libpq does them) and grants --app-role (default lotse_app)
         reading and appending only on the audit log, submissions, transitions and assignments. The shell
         itself does not run on PostgreSQL yet.
+
+        `lotse copy --from lotse.db --to postgresql://OWNER@HOST/DB` copies a project's SQLite database
+        (it must pass `audit verify`) into a migrated, empty PostgreSQL database, as the schema's owner (the
+        copy sets the id sequences, which the application role may not): everything, the audit log verbatim,
+        in one transaction that commits only when `audit verify` passes on the target with the source's head;
+        prints both heads. A target that is not empty or not migrated is refused, nothing changed.
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
@@ -104,6 +122,9 @@ public struct LaunchOptions: Sendable, Equatable {
         } else if arguments.first == "migrate" {
             migrate = MigrateOptions()
             index = 1
+        } else if arguments.first == "copy" {
+            copy = CopyOptions()
+            index = 1
         }
         while index < arguments.count {
             let word = arguments[index]
@@ -119,6 +140,12 @@ public struct LaunchOptions: Sendable, Equatable {
                     throw Failure(message: "\(word) needs a positive number")
                 }
                 if word == "--clients" { demo?.clients = Int(n) } else { demo?.seed = n }
+                index += 1
+            case "--from" where copy != nil, "--to" where copy != nil:
+                guard index < arguments.count, !arguments[index].isEmpty else {
+                    throw Failure(message: word == "--from" ? "--from needs a database file" : "--to needs a postgresql:// URI")
+                }
+                if word == "--from" { copy?.from = arguments[index] } else { copy?.to = arguments[index] }
                 index += 1
             case "--app-role" where migrate != nil:
                 guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--app-role needs a role") }
@@ -160,6 +187,8 @@ public struct LaunchOptions: Sendable, Equatable {
                 } else if word == "demo" && demo == nil && script == nil {
                     // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
                     demo = DemoOptions()
+                } else if copy != nil {
+                    throw Failure(message: "lotse copy takes no script (\(word))")
                 } else if migrate != nil {
                     throw Failure(message: "lotse migrate takes no script (\(word))")
                 } else if demo != nil {
@@ -176,5 +205,17 @@ public struct LaunchOptions: Sendable, Equatable {
             throw Failure(message: "--single-transaction stops at the first error; it cannot go with --keep-going")
         }
         if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
+        if let copy {
+            guard !copy.from.isEmpty, !copy.to.isEmpty else {
+                throw Failure(message: "lotse copy needs --from FILE and --to postgresql://OWNER@HOST/DB")
+            }
+            guard ConnectionURI(copy.to) != nil else {
+                throw Failure(message: "lotse copy --to needs a PostgreSQL connection URI (postgresql://…), not \(copy.to)")
+            }
+            guard ConnectionURI(copy.from) == nil else {
+                throw Failure(message: "lotse copy --from needs a SQLite database file; it copies from SQLite to PostgreSQL")
+            }
+            guard !dbGiven else { throw Failure(message: "lotse copy takes --from and --to, not --db") }
+        }
     }
 }

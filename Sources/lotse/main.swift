@@ -31,6 +31,11 @@ if let migrate = options.migrate {
     exit(MigrateCommand.run(migrate, databasePath: options.databasePath, console: console,
                             language: Language(code: options.language)).rawValue)
 }
+if let copy = options.copy {
+    // Ctrl-C stops the copy; its transaction on the target rolls back.
+    Interrupt.install()
+    exit(CopyCommand.run(copy, console: console, language: Language(code: options.language)).rawValue)
+}
 if options.isPostgreSQL {
     // Said plainly rather than half done: the record sets are not yet on PostgreSQL.
     console.err("lotse: the shell does not run on PostgreSQL yet: `lotse migrate --db URI` prepares the schema and "

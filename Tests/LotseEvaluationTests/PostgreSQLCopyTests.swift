@@ -206,4 +206,18 @@ struct PostgreSQLCopyTests {
             #expect(try copy.database.query(sql).map(\.values) == sqlite.database.query(sql).map(\.values), "\(table)")
         }
     }
+
+    @Test func aCopyStoppedMidwayLeavesTheTargetEmpty() throws {
+        let (path, sqlite) = try Self.demo()
+        defer { sqlite.close() }
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            try RegionCopy.run(from: path, to: target) { rows in if rows == 500 { throw Stop() } }
+        }
+        for (table, _) in TableCopy.tables {
+            #expect(try owner.scalar("SELECT COUNT(*) FROM \(table)") == .integer(0), "\(table)")
+        }
+        // And the target takes the copy afterwards.
+        #expect(try RegionCopy.run(from: path, to: target).targetHead.hasPrefix("\(try sqlite.audit.count()):"))
+    }
 }
