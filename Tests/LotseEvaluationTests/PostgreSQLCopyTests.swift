@@ -198,6 +198,8 @@ struct PostgreSQLCopyTests {
         let copy = try Store(readingOnly: file)
         defer { copy.close() }
         #expect(try copy.integrityCheck() == "ok")
+        #expect(try copy.database.scalar("PRAGMA journal_mode") == .text("delete"))
+        #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
         let verdict = try copy.audit.verify()
         let head = try sqlite.audit.head()?.hash
         #expect(verdict.isIntact && verdict.head == head)

@@ -95,6 +95,8 @@ public enum RegionCopy {
             try copy.database.transaction {
                 _ = try TableCopy.copy(from: connection, to: copy.database, progress: nil)
             }
+            // As SQLite's own backup leaves its copy: one complete file, no write-ahead log.
+            try copy.database.execute("PRAGMA journal_mode=DELETE")
         } catch let error as StoreError {
             throw error
         } catch let error as PostgreSQLError {
