@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-@testable import LotseCases
-import LotseEvaluation
+@_spi(Office) @testable import LotseCases
+@_spi(Office) @testable import LotseEvaluation
 @testable import LotseStore
 import LotseTestSupport
 
@@ -221,5 +221,41 @@ struct PostgreSQLCopyTests {
         }
         // And the target takes the copy afterwards.
         #expect(try RegionCopy.run(from: path, to: target).targetHead.hasPrefix("\(try sqlite.audit.count()):"))
+    }
+
+    /// What `report evaluation` and `export cases` read, case by case: the same facts from the
+    /// copy on PostgreSQL as from the SQLite file (the reports themselves need the shell on
+    /// PostgreSQL, which the case and directory record sets complete).
+    @Test func theEvaluationReadsTheSameFactsFromTheCopy() throws {
+        let (path, sqlite) = try Self.demo()
+        defer { sqlite.close() }
+        _ = try RegionCopy.run(from: path, to: target)
+        let connection = try PostgreSQLConnection(target)
+        let definitions = DefinitionSet(directory: TestLotse.repository, store: sqlite)
+        let office = Office(store: sqlite, definitions: definitions)
+        let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
+        let forms = EvaluationVariables.sourceForms.union(EvaluationVariables.repeatColumns(definitions).map(\.form))
+            .filter(open.contains).sorted()
+        struct Comparable: Equatable {
+            var codes: [String], group: CaseGroup?, entered: [String: String], transitions: [String]
+            var forms: [String: [[String: String]]]
+            init(_ f: CaseFacts) {
+                codes = ["\(f.caseID)", "\(f.clientID)", f.workflow, f.site, f.sex, "\(f.birthYear)", f.applicantType,
+                         f.openedAt, f.state]
+                group = f.group
+                entered = f.entered
+                transitions = f.transitions.map { "\($0.event) \($0.from ?? "-") \($0.to) \($0.at)" }
+                forms = f.forms
+            }
+        }
+        for site: String? in [nil, try sqlite.directory.sites().first?.code] {
+            var onSQLite: [Comparable] = []
+            try office.facts(site: site, asOf: "2099-12-31T23:59:59.999Z") { onSQLite.append(Comparable($0)) }
+            var onPostgreSQL: [Comparable] = []
+            try CaseFactStream(queries: PostgreSQLEvaluationRecords(connection: connection, pageSize: 50), forms: forms)
+                .forEach(site: site, asOf: "2099-12-31T23:59:59.999Z") { onPostgreSQL.append(Comparable($0)) }
+            #expect(onSQLite.count > 10 && onPostgreSQL == onSQLite, "\(String(describing: site))")
+            #expect(onSQLite.contains { !$0.forms.isEmpty && !$0.transitions.isEmpty })
+        }
     }
 }
