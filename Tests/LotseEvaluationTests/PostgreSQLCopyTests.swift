@@ -166,6 +166,11 @@ struct PostgreSQLCopyTests {
         } throws: { error in
             (error as? RegionCopyError) == .targetNotMigrated(target: uri.redacted, found: 0, known: PostgreSQLSchema.latestVersion)
         }
+        // The application role may not set the sequences: refused before anything is read.
+        let app = ConnectionURI(TestPostgreSQL.applicationURI!.text + "&options=-csearch_path%3D" + self.schema)!
+        #expect(throws: RegionCopyError.notOwner(target: app.redacted, role: "lotse_app")) {
+            try RegionCopy.run(from: path, to: app)
+        }
         #expect(throws: RegionCopyError.noSource("/no/such/lotse.db")) { try RegionCopy.run(from: "/no/such/lotse.db", to: target) }
         // A copy of the demo with one submission changed behind Lotse's back.
         let directory = TemporaryDirectory()

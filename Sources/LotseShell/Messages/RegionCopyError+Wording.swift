@@ -20,6 +20,9 @@ extension RegionCopyError {
         case let .targetNotMigrated(target, found, known):
             return Wording(de: "\(target) hat Schema-Version \(found), nicht \(known): zuerst als Eigentümer "
                                + "`lotse migrate --db \(target)` ausführen" + nothing, en: en)
+        case let .notOwner(target, role):
+            return Wording(de: "\(target): die Rolle \(role) besitzt das Schema nicht; als Eigentümer kopieren (die Kopie "
+                               + "setzt die Id-Sequenzen, was die Anwendungsrolle nicht darf)" + nothing, en: en)
         case let .targetNotEmpty(target, table):
             return Wording(de: "\(target) ist nicht leer (Tabelle \(table) hat Zeilen): ein Projekt wird nur in eine leere "
                                + "Datenbank kopiert" + nothing, en: en)

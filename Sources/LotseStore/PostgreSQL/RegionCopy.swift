@@ -43,6 +43,14 @@ public enum RegionCopy {
         guard version == PostgreSQLSchema.latestVersion else {
             throw RegionCopyError.targetNotMigrated(target: target.redacted, found: version, known: PostgreSQLSchema.latestVersion)
         }
+        // Setting the sequences needs the owner: said before anything is read.
+        let role = try connection.scalar("SELECT current_user")?.string ?? ""
+        guard try connection.scalar("""
+            SELECT pg_has_role(current_user, tableowner, 'USAGE') FROM pg_tables
+            WHERE schemaname = current_schema() AND tablename = 'audit'
+            """) == .integer(1) else {
+            throw RegionCopyError.notOwner(target: target.redacted, role: role)
+        }
         // One read transaction on the source: the rows verified are the rows copied.
         try store.database.execute("BEGIN")
         defer { try? store.database.execute("COMMIT") }
@@ -114,6 +122,7 @@ public enum RegionCopyError: Error, Sendable, Equatable, CustomStringConvertible
     case emptySource(String)
     case sourceBroken([String])
     case targetNotMigrated(target: String, found: Int, known: Int)
+    case notOwner(target: String, role: String)
     case targetNotEmpty(target: String, table: String)
     case targetBroken([String])
     case headsDiffer(source: String, target: String?)
@@ -134,6 +143,9 @@ public enum RegionCopyError: Error, Sendable, Equatable, CustomStringConvertible
         case let .targetNotMigrated(target, found, known):
             return "\(target) has schema version \(found), not \(known): run `lotse migrate --db \(target)` as its owner first "
                 + "(nothing was changed)"
+        case let .notOwner(target, role):
+            return "\(target): role \(role) does not own the schema; copy as its owner (the copy sets the id sequences, "
+                + "which the application role may not) (nothing was changed)"
         case let .targetNotEmpty(target, table):
             return "\(target) is not empty (table \(table) has rows): a project is copied only into an empty database "
                 + "(nothing was changed)"
