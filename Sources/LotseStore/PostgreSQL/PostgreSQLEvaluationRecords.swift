@@ -18,14 +18,16 @@ public struct PostgreSQLEvaluationRecords: EvaluationRecords {
 
     public func cases(site: String?, asOf: String) throws(StoreError) -> RecordCursor<CaseScanRow> {
         let connection = connection, pageSize = pageSize
+        // One statement with and one without the site (no `IS NULL OR`: each keeps its own good plan).
+        let sql = """
+            SELECT k.id, k.client_id, d.name, a.case_group, k.opened_at, s.code, c.sex, c.birth_year, c.applicant_type
+            FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
+            JOIN sites s ON s.id = c.site_id LEFT JOIN assignments a ON a.case_id = k.id
+            WHERE k.opened_at <= $1 COLLATE "C" AND k.id > $2\(site == nil ? "" : " AND s.code = $4")
+            ORDER BY k.id LIMIT $3
+            """
         return connection.pages(from: 0, { (after: Int) throws(PostgreSQLError) -> (rows: [Row], next: Int?) in
-            let rows = try connection.query("""
-                SELECT k.id, k.client_id, d.name, a.case_group, k.opened_at, s.code, c.sex, c.birth_year, c.applicant_type
-                FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
-                JOIN sites s ON s.id = c.site_id LEFT JOIN assignments a ON a.case_id = k.id
-                WHERE ($1::text IS NULL OR s.code = $1) AND k.opened_at <= $2 COLLATE "C" AND k.id > $3
-                ORDER BY k.id LIMIT $4
-                """, [.text(site), .text(asOf), .int(after), .int(pageSize)])
+            let rows = try connection.query(sql, [.text(asOf), .int(after), .int(pageSize)] + (site.map { [.text($0)] } ?? []))
             return (rows, rows.count < pageSize ? nil : rows.last?[0].int)
         }) { row in
             CaseScanRow(caseID: row[0].int ?? 0, clientID: row[1].int ?? 0, workflow: row[2].string ?? "",
@@ -57,12 +59,13 @@ public struct PostgreSQLEvaluationRecords: EvaluationRecords {
         let list = Self.arrayLiteral(forms)
         return connection.pages(from: 0, { (after: Int) throws(PostgreSQLError) -> (rows: [Row], next: Int?) in
             // The last case of this chunk: that of the pageSize-th submission after `after` (nil: all the rest).
+            // Both bounds stay index conditions (no `IS NULL OR`), whatever plan the server caches.
             let bound = try connection.scalar("""
                 SELECT case_id FROM submissions WHERE case_id > $1 ORDER BY case_id OFFSET $2 LIMIT 1
                 """, [.int(after), .int(pageSize - 1)])?.int
             let rows = try connection.query("""
                 SELECT s.case_id, s.form, s.entry, s.instance, s.at FROM submissions s
-                WHERE s.case_id > $1 AND ($2::bigint IS NULL OR s.case_id <= $2)
+                WHERE s.case_id > $1 AND s.case_id <= COALESCE($2::bigint, 9223372036854775807)
                   AND s.at <= $3 COLLATE "C" AND s.form = ANY($4::text[])
                   AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id AND n.at <= $3 COLLATE "C")
                 ORDER BY s.case_id, s.form COLLATE "C", s.entry, s.id
