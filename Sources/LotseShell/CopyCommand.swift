@@ -6,13 +6,21 @@ import LotseStore
 /// table and both audit heads, which are equal, or why nothing was changed. Ctrl-C stops it
 /// with nothing left on the target.
 public enum CopyCommand {
+    /// Runs the copy and prints what it did; the exit code.
     public static func run(_ options: LaunchOptions.CopyOptions, console: any Console, language: Language) -> Shell.ExitCode {
         guard let target = ConnectionURI(options.to) else { return .usage }
         console.err(Message.copying(from: options.from, to: target.redacted).wording.text(language) + "\n")
         do {
+            // The count starts again when the copy is verified on the target.
+            var last = 0, verifying = false
             let summary = try RegionCopy.run(from: options.from, to: target) { rows in
                 try Interrupt.check()
-                if rows % 1000 == 0 { console.progress(Message.copyProgress(rows: rows).wording.text(language)) }
+                if rows < last { verifying = true }
+                last = rows
+                if rows % 1000 == 0 {
+                    console.progress((verifying ? Message.copyVerifying(rows: rows) : Message.copyProgress(rows: rows))
+                        .wording.text(language))
+                }
             }
             for table in summary.tables {
                 console.out(Message.copiedTable(table: table.name, rows: table.rows).wording.text(language) + "\n")

@@ -68,6 +68,7 @@ enum Message {
     // Copying a project to PostgreSQL
     case copying(from: String, to: String)
     case copyProgress(rows: Int)
+    case copyVerifying(rows: Int)
     case copiedTable(table: String, rows: Int)
     case copied(rows: Int, tables: Int, to: String, verified: Int)
     case copyHeads(source: String, target: String)
@@ -250,6 +251,8 @@ enum Message {
             return Wording(de: "kopiere \(from) nach \(to) …", en: "copying \(from) to \(to) …")
         case let .copyProgress(rows):
             return Wording(de: "\(rows) Zeilen kopiert …", en: "\(rows) rows copied …")
+        case let .copyVerifying(rows):
+            return Wording(de: "audit verify im Ziel: \(rows) Audit-Zeilen geprüft …", en: "audit verify on the target: \(rows) audit rows checked …")
         case let .copiedTable(table, rows):
             return .verbatim("  \(table): \(rows)")
         case let .copied(rows, tables, to, verified):

@@ -20,7 +20,9 @@ extension PostgreSQLConnection {
             defer { PQclear(result) }
             guard failure == nil else { continue }
             switch PQresultStatus(result) {
-            case PGRES_SINGLE_TUPLE:
+            case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK:
+                // One row each in single-row mode; the last result has none (or all of them, had
+                // the mode not been set).
                 do {
                     for row in rows(of: result) { try body(row) }
                 } catch {
@@ -33,7 +35,7 @@ extension PostgreSQLConnection {
                         PQfreeCancel(cancel)
                     }
                 }
-            case PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+            case PGRES_COMMAND_OK:
                 continue
             default:
                 do { try check(result, sql: sql) } catch { failure = error }
