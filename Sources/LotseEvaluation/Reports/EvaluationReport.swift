@@ -92,6 +92,14 @@ public struct EvaluationReport: Sendable {
                                   format.count(groupSize["comparison"] ?? 0)]))
         table.rows.append(padded([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)"]
                                  + (0..<2).map { protected.other.text(site, IndicatorTables.itemIndex($0, "no_legal_basis"), format) }))
+        table.key = "evaluation"
+        for (g, group) in IndicatorTables.groups.enumerated() {
+            let n = groupSize[group] ?? 0
+            table.data.append(format.smallCells.suppresses(n) ? ReportDatum(row: "cases", column: group, value: nil, status: .small)
+                              : ReportDatum(row: "cases", column: group, value: Double(n), status: .shown))
+            table.data.append(protected.other.datum(site, IndicatorTables.itemIndex(g, "no_legal_basis"), row: "no_legal_basis",
+                                                    column: group))
+        }
         let mhLabel = de ? "MH (\(sites.count) Standorte)" : "MH (\(sites.count) sites)"
         let crudeLabel = de ? "roh" : "crude"
         var groups: [GroupedBarChart.Group] = []
@@ -101,13 +109,37 @@ public struct EvaluationReport: Sendable {
             let (p, c) = comparison.proportions
             let shares = (0..<2).map { protected.share(indicator.variable, site, group: $0, format) }
             var planColumn: [String] = []
+            let code = indicator.variable
+            table.data += Self.groupData(protected, code, site)
             if let plan {
                 let adjustedP: String = holm[indicator.variable].flatMap { $0.isNaN ? nil : format.pValue($0) } ?? ""
                 planColumn = [plan.primary == indicator.variable ? (de ? "primär" : "primary") : adjustedP]
+                if plan.primary == code {
+                    table.data.append(ReportDatum(row: code, column: "primary", value: 1, status: .shown))
+                } else {
+                    table.data.append(effectsShown(code) ? Self.measured(code, "p_holm", holm[code])
+                        : ReportDatum(row: code, column: "p_holm", value: nil,
+                                      status: comparison.crude == nil ? .notApplicable
+                                          : comparison.suppressed(format.smallCells) ? .small : .suppressed))
+                }
             }
+            let prefixes = stratified ? ["mh", "crude"] : ["crude"]
             guard let crude = comparison.crude else {
                 table.rows.append(padded([label] + shares + [crudeLabel, "n/a", "n/a", "n/a"]))
+                for prefix in prefixes { table.data += Self.withheldEffects(code, prefix, .notApplicable) }
+                if stratified { table.data.append(ReportDatum(row: code, column: "heterogeneity_p", value: nil, status: .notApplicable)) }
                 continue
+            }
+            if effectsShown(code) {
+                if stratified, let mh = comparison.mantelHaenszel {
+                    table.data += Self.effectData(code, "mh", mh: mh)
+                    table.data.append(Self.measured(code, "heterogeneity_p", mh.breslowDay?.pValue))
+                }
+                table.data += Self.effectData(code, "crude", crude: crude)
+            } else {
+                let status: ReportDatum.Status = comparison.suppressed(format.smallCells) ? .small : .suppressed
+                for prefix in prefixes { table.data += Self.withheldEffects(code, prefix, status) }
+                if stratified { table.data.append(ReportDatum(row: code, column: "heterogeneity_p", value: nil, status: status)) }
             }
             if !effectsShown(indicator.variable) {
                 let mark = comparison.suppressed(format.smallCells) ? "<\(format.smallCells.threshold)" : SiteTables.complementMark
@@ -228,13 +260,23 @@ public struct EvaluationReport: Sendable {
                            "Vergleich fehlend", "Differenz fehlend (Pp.)"]
                 : ["item", "participants observed", "participants missing", "comparison observed",
                    "comparison missing", "difference missing (points)"])
+        table.key = "missing"
         let nP = groupSize["participant"] ?? 0, nC = groupSize["comparison"] ?? 0
-        /// `observed` is the count per group, nil where it is suppressed (then `text` is shown).
-        func row(_ label: String, _ oP: Int?, _ oC: Int?, _ textP: String, _ textC: String) {
+        /// `observed` is the count per group, nil where it is suppressed (then `text` is shown);
+        /// `data` the two counts as data (row `code`).
+        func row(_ label: String, _ oP: Int?, _ oC: Int?, _ textP: String, _ textC: String, code: String,
+                 data: [ReportDatum]) {
             let mP = nP > 0 ? oP.map { Double(nP - $0) / Double(nP) } : .nan
             let mC = nC > 0 ? oC.map { Double(nC - $0) / Double(nC) } : .nan
             let hidden = SiteTables.complementMark
             let gap = mP.flatMap { p in mC.map { p - $0 } }
+            let observed = data.map { var d = $0; d.row = code; return d }
+            table.data += [observed[0], mP.map { Self.measured(code, "participant_missing", $0) }
+                               ?? ReportDatum(row: code, column: "participant_missing", value: nil, status: observed[0].status),
+                           observed[1], mC.map { Self.measured(code, "comparison_missing", $0) }
+                               ?? ReportDatum(row: code, column: "comparison_missing", value: nil, status: observed[1].status),
+                           gap.map { Self.measured(code, "difference_missing", $0) }
+                               ?? ReportDatum(row: code, column: "difference_missing", value: nil, status: .suppressed)]
             table.rows.append([label, "\(textP) / \(nP)", mP.map { format.percent($0) } ?? hidden,
                                "\(textC) / \(nC)", mC.map { format.percent($0) } ?? hidden,
                                gap.map { format.number($0 * 100, decimals: 1) } ?? hidden])
@@ -252,7 +294,8 @@ public struct EvaluationReport: Sendable {
             row(de ? "Beobachtung nach \(months) Monaten" : "observation at \(months) months",
                 other.isShown(site, cells[0]) ? other.value(site, cells[0]) : nil,
                 other.isShown(site, cells[1]) ? other.value(site, cells[1]) : nil,
-                other.text(site, cells[0], format), other.text(site, cells[1], format))
+                other.text(site, cells[0], format), other.text(site, cells[1], format), code: "observed_\(at)",
+                data: (0..<2).map { other.datum(site, cells[$0], row: "", column: IndicatorTables.groups[$0] + "_observed") })
         }
         for indicator in Indicators.names {
             guard let t = protected.indicators[indicator.variable] else { continue }
@@ -261,7 +304,8 @@ public struct EvaluationReport: Sendable {
             guard t.value(site, cells[0]) > 0, t.value(site, cells[1]) > 0 else { continue }
             row(de ? indicator.de : indicator.en,
                 t.isShown(site, cells[0]) ? t.value(site, cells[0]) : nil, t.isShown(site, cells[1]) ? t.value(site, cells[1]) : nil,
-                t.text(site, cells[0], format), t.text(site, cells[1], format))
+                t.text(site, cells[0], format), t.text(site, cells[1], format), code: indicator.variable,
+                data: (0..<2).map { t.datum(site, cells[$0], row: "", column: IndicatorTables.groups[$0] + "_observed") })
         }
         return table
     }
@@ -274,26 +318,48 @@ public struct EvaluationReport: Sendable {
             title: (de ? "Sensitivitätsanalyse des primären Endpunkts: " : "Sensitivity analysis of the primary outcome: ") + label,
             columns: de ? ["Annahme", "Teilnahme", "Vergleich", "Differenz (Pp.) [95 %-KI]", "Risk Ratio [95 %-KI]", "p"]
                 : ["assumption", "participants", "comparison", "difference (points) [95% CI]", "risk ratio [95% CI]", "p"])
-        let cases: [(String, IndicatorComparison)] = [
-            (de ? "nur Beobachtete" : "observed only", primary),
-            (de ? "fehlend = kein Erfolg" : "missing as failure", primary.imputed(randomised: randomised, asSuccess: false)),
-            (de ? "fehlend = Erfolg" : "missing as success", primary.imputed(randomised: randomised, asSuccess: true)),
+        table.key = "sensitivity"
+        let cases: [(String, String, IndicatorComparison)] = [
+            (de ? "nur Beobachtete" : "observed only", "observed_only", primary),
+            (de ? "fehlend = kein Erfolg" : "missing as failure", "missing_as_failure",
+             primary.imputed(randomised: randomised, asSuccess: false)),
+            (de ? "fehlend = Erfolg" : "missing as success", "missing_as_success",
+             primary.imputed(randomised: randomised, asSuccess: true)),
         ]
-        for (assumption, comparison) in cases {
+        let prefix = primary.stratified ? "mh" : "crude"
+        for (assumption, code, comparison) in cases {
             let (p, c) = comparison.proportions
+            func groupData(_ status: ReportDatum.Status?) -> [ReportDatum] {
+                zip(IndicatorTables.groups, [p, c]).flatMap { group, share -> [ReportDatum] in
+                    guard let status else {
+                        return [Self.measured(code, group + "_events", share.map { Double($0.events) }),
+                                Self.measured(code, group + "_n", share.map { Double($0.n) }),
+                                Self.measured(code, group + "_share", share?.value)]
+                    }
+                    return ["events", "n", "share"].map { ReportDatum(row: code, column: group + "_" + $0, value: nil, status: status) }
+                }
+            }
             guard shown else {
                 // The observed counts are suppressed: the imputed ones would give them away.
                 table.rows.append([assumption] + Array(repeating: SiteTables.complementMark, count: 5))
+                table.data += groupData(.suppressed) + Self.withheldEffects(code, prefix, .suppressed)
                 continue
             }
             let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
-            guard let crude = comparison.crude else { table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"]); continue }
+            guard let crude = comparison.crude else {
+                table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"])
+                table.data += groupData(nil) + Self.withheldEffects(code, prefix, .notApplicable)
+                continue
+            }
             if comparison.suppressed(format.smallCells) {
                 table.rows.append([assumption] + shares + ["<5", "<5", "<5"])
+                table.data += groupData(.small) + Self.withheldEffects(code, prefix, .small)
             } else if let mh = comparison.mantelHaenszel {
                 table.rows.append([assumption] + shares + Self.effects(mh, format))
+                table.data += groupData(nil) + Self.effectData(code, "mh", mh: mh)
             } else {
                 table.rows.append([assumption] + shares + Self.effects(crude, format))
+                table.data += groupData(nil) + Self.effectData(code, "crude", crude: crude)
             }
         }
         table.notes.append(primary.stratified
