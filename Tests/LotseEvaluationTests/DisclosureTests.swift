@@ -175,6 +175,50 @@ import LotseTestSupport
         #expect(compared > 20)
     }
 
+    /// Two reports at different reference dates are two tables of one region: their difference
+    /// is what was recorded in between. A supervisor who knows whose observations came in then
+    /// must not read those few people's outcomes from a change of 1–4.
+    @Test func twoReferenceDatesGiveNoSmallChangeAway() throws {
+        let lotse = try StratifiedReportTests.paradox(observeAll: false)
+        lotse.clock.advance(days: 15)
+        let unobserved = try lotse.store.database.query("""
+            SELECT k.id FROM cases k JOIN assignments a ON a.case_id = k.id JOIN clients c ON c.id = k.client_id
+            JOIN sites s ON s.id = c.site_id
+            WHERE a.case_group = 'participant' AND s.code = 'bocholt'
+              AND NOT EXISTS (SELECT 1 FROM submissions o WHERE o.case_id = k.id AND o.form = 'observation')
+            ORDER BY k.id LIMIT 2
+            """).compactMap { $0[0].int }
+        #expect(unobserved.count == 2)
+        var script = "login sven\n"
+        for id in unobserved {
+            script += "observe \(id) at=12m date=2026-11-20 benefit_status=none employment=SVB_VZ "
+                + "employment_since=2026-02-15 source=statistics\n"
+        }
+        let observed = lotse.run(script)
+        #expect(observed.status == .ok, "\(observed.output)")
+        func report(_ asOf: String) -> ReportData {
+            let (output, status) = lotse.run("login eva\nreport evaluation --lang en --format csv --as-of \(asOf)")
+            #expect(status == .ok, "\(output)")
+            return ReportData(output)
+        }
+        let november = report("2025-11-30"), december = report("2025-12-05")
+        var compared = 0, hidden = 0
+        for (key, now) in december.cells {
+            let parts = key.split(separator: "/").map(String.init)
+            guard parts[1] != "cases", parts[2] != "cases", let before = november.cells[key],
+                  parts[2].hasSuffix("_events") || parts[2].hasSuffix("_observed") || parts[2] == "integrations"
+                    || parts[1] == "no_legal_basis" else { continue }
+            if now.status == "shown", before.status == "shown", let a = now.value, let b = before.value {
+                compared += 1
+                #expect(a == b || abs(a - b) >= 5, "\(key): \(b) on 2025-11-30, \(a) on 2025-12-05 gives the change away")
+            }
+            if now.status == "suppressed" && before.status == "shown" { hidden += 1 }
+        }
+        // The two December observations changed some counts by 2: those are hidden (with complements).
+        #expect(compared > 10 && hidden > 0, "compared \(compared), hidden \(hidden)")
+        #expect(december.status("evaluation", "left_benefits_12m", "participant_events") == "suppressed")
+    }
+
     @Test func monthPrecisionExportsNoExactDayCounts() throws {
         let facts = CaseFacts(caseID: 1, clientID: 1, workflow: "amiga", group: .participant, site: "s", sex: "w", birthYear: 1970,
                               applicantType: "SP", openedAt: "2026-01-17T09:00:00.000Z", state: "placed", entered: [:],

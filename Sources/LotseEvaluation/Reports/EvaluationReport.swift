@@ -27,31 +27,43 @@ public struct EvaluationReport: Sendable {
         let context = scope.context
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
-        var tallies = [String: [String: Tally]]()       // indicator → site → tally
-        var items = [String: [String: [String: Int]]]()  // site → item → group → cases
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
-        var survival = TimeToIntegration()
-        // Every site's counts, whichever table is asked for: the disclosure control suppresses
-        // the per-site and pooled tables together.
-        try office.facts(acrossSitesOf: scope) { facts in
-            sizes.add(site: facts.site, group: facts.group?.rawValue)
-            // Only randomised cases are compared (a case opened by hand has no group).
-            guard let group = facts.group?.rawValue else { return }
-            func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
-            let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
-            if !usable { count("no_legal_basis") }
-            if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
-            if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
-            for name in wanted {
-                tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+        let minimum = try office.minimumSiteSize()
+        /// Every site's counts as of the scope's bound, whichever table is asked for: the
+        /// disclosure control suppresses the per-site and pooled tables together.
+        func gather(_ scope: ReportScope) throws -> (tallies: [String: [String: Tally]],
+                                                      items: [String: [String: [String: Int]]], sizes: SiteSizes,
+                                                      survival: TimeToIntegration) {
+            var survival = TimeToIntegration()
+            var tallies = [String: [String: Tally]]()       // indicator → site → tally
+            var items = [String: [String: [String: Int]]]()  // site → item → group → cases
+            var sizes = SiteSizes(minimum: minimum)
+            let context = scope.context
+            try office.facts(acrossSitesOf: scope) { facts in
+                sizes.add(site: facts.site, group: facts.group?.rawValue)
+                // Only randomised cases are compared (a case opened by hand has no group).
+                guard let group = facts.group?.rawValue else { return }
+                func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
+                let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
+                if !usable { count("no_legal_basis") }
+                if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
+                if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
+                for name in wanted {
+                    tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+                }
+                for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
+                    count("observed_\(at)")
+                }
             }
-            for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
-                count("observed_\(at)")
-            }
+            return (tallies, items, sizes, survival)
         }
+        var (tallies, items, sizes, survival) = try gather(scope)
         try sizes.check(site: site, in: office)
+        // The same counts at the previous reference date (the last day of the month before):
+        // no count may change by 1–4 between the two (see `SiteTables`).
+        let before = try gather(office.reportScope(by: actor, site: site, asOf: Self.previousReferenceDate(bound)))
         let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
-        let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells)
+        let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells,
+                                        previous: (before.tallies, before.items, before.sizes))
         // The report's own sites: every site pooled, or the one asked for.
         let randomised = sizes.randomised.filter { site == nil || $0.key == site }.filter { !$0.value.isEmpty }
         if let site {
@@ -194,6 +206,15 @@ public struct EvaluationReport: Sendable {
             title: de ? "Zeit bis zur Integration (Kaplan–Meier): Anteil integriert" : "Time to integration (Kaplan–Meier): share integrated",
             format: format)
         return EvaluationReport(tables: tables, chart: chart, curves: curves.svg(de: de))
+    }
+
+    /// The reference date before a report's: the last day of the month before its bound's month
+    /// (`2026-11-25` and `2026-11-30` → `2026-10-31`).
+    static func previousReferenceDate(_ bound: String) -> String {
+        let year = Int(bound.prefix(4)) ?? 1970, month = Int(bound.dropFirst(5).prefix(2)) ?? 1
+        let (y, m) = month == 1 ? (year - 1, 12) : (year, month - 1)
+        let days = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return String(format: "%04d-%02d-%02d", y, m, days)
     }
 
     /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.
