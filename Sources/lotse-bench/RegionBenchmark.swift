@@ -56,13 +56,18 @@ enum RegionBenchmark {
         record("audit verify of \(verification?.rowsChecked ?? 0) rows", String(format: "%.2f s", verify), "< 5 s (1.2 M rows)")
 
         // One shell command on the region: `case show` of random cases, as a supervisor would.
-        let supervisorName = try store.database.scalar("SELECT name FROM users WHERE role = 'supervisor' ORDER BY id LIMIT 1")?.string ?? ""
+        // A supervisor, on cases of their own sites.
+        let supervisorName = try store.database.scalar("SELECT name FROM users WHERE role = 'supervisor' ORDER BY id LIMIT 1")?
+            .string ?? ""
         let supervisor = try office.login(name: supervisorName, password: "bench password 1")
-        let caseCount = try store.database.scalar("SELECT COUNT(*) FROM cases")?.int ?? 1
+        let caseIDs = try store.database.query("""
+            SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id
+            JOIN user_sites us ON us.site_id = c.site_id JOIN users u ON u.id = us.user_id WHERE u.name = ?
+            """, [.text(supervisorName)]).compactMap { $0[0].int }
         var times: [Double] = []
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let id = Int.random(in: 1...caseCount, using: &generator)
+            let id = caseIDs.randomElement(using: &generator) ?? 1
             times.append(try Benchmarks.seconds { _ = try office.caseOverview(by: supervisor, id: id, language: "de") } * 1000)
         }
         times.sort()
