@@ -14,11 +14,12 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(ErrorPresenter.message(for: error, language: .en))\n\n" + LaunchOptions.usage)
+    let language = LaunchOptions.language(of: Array(CommandLine.arguments.dropFirst()))
+    console.err("lotse: \(ErrorPresenter.message(for: error, language: language))\n\n" + LaunchOptions.usage(language))
     exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
-    console.out(LaunchOptions.usage)
+    console.out(LaunchOptions.usage(Language(code: options.language)))
     exit(0)
 }
 if options.showVersion {
@@ -33,8 +34,7 @@ if let migrate = options.migrate {
 }
 if options.isPostgreSQL {
     // Said plainly rather than half done: the record sets are not yet on PostgreSQL.
-    console.err("lotse: the shell does not run on PostgreSQL yet: `lotse migrate --db URI` prepares the schema and "
-        + "its roles, but cases, users and the audit log stay in a SQLite file until the PostgreSQL record sets are built\n")
+    console.err("lotse: " + LaunchOptions.notOnPostgreSQL.text(Language(code: options.language)) + "\n")
     exit(Shell.ExitCode.usage.rawValue)
 }
 if let demo = options.demo {

@@ -100,14 +100,14 @@ import LotseTestSupport
         let owner = try PostgreSQLConnection(TestPostgreSQL.ownerURI!)
         let schema = try TestPostgreSQL.scratchSchema(owner)
         let uri = TestPostgreSQL.ownerURI!.text + "&options=-csearch_path%3D" + schema
-        let (first, status) = try Self.run(["migrate", "--db", uri], in: directory)
+        let (first, status) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(status == 0, "\(first)")
         let applied = (1...PostgreSQLSchema.latestVersion).map(String.init).joined(separator: ", ")
         #expect(first.contains(": schema version \(PostgreSQLSchema.latestVersion) (applied \(applied)); role lotse_app may read and append"))
-        let (again, _) = try Self.run(["migrate", "--db", uri], in: directory)
+        let (again, _) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(again.contains("(already up to date)"))
         #expect(try owner.scalar("SELECT version FROM schema_version") == .integer(Int64(PostgreSQLSchema.latestVersion)))
-        let (shell, refused) = try Self.run(["--db", uri], input: Array("whoami\n".utf8), in: directory)
+        let (shell, refused) = try Self.run(["--db", uri, "--lang", "en"], input: Array("whoami\n".utf8), in: directory)
         #expect(refused == 2 && shell.contains("the shell does not run on PostgreSQL yet"))
     }
 }
