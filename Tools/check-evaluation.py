@@ -3,7 +3,7 @@
 
 Usage:
     lotse ... export cases --out cases.csv
-    lotse ... report evaluation --lang en --format csv > report.csv
+    lotse ... report evaluation --format csv > report.csv
     lotse ... report flow --lang en --format csv > flow.csv        (optional)
     python3 Tools/check-evaluation.py cases.csv report.csv [flow.csv]
 
@@ -14,8 +14,11 @@ intervals via SciPy), the risk ratio with the log (Katz) interval, and Fisher's 
 the Mantel-Haenszel risk ratio, the Cochran-Mantel-Haenszel test (no continuity correction) and
 the Breslow-Day test (no Tarone adjustment) with statsmodels' StratifiedTable, the
 Mantel-Haenszel risk difference with Sato's variance and the Greenland-Robins variance of the
-log risk ratio with numpy on the published formulas. It formats them as the report prints them
-and compares. Exit code 0 when every number agrees to the printed precision.
+log risk ratio with numpy on the published formulas. The report is data (`table,row,column,
+value,status`: codes as keys, shares and differences as fractions, full precision), so each
+recomputed number must agree to 1e-9; a figure withheld for small cells must have status `small`
+(or `suppressed`) exactly where the recomputation finds a cell of 1 to 4. Exit code 0 when every
+number agrees.
 """
 import csv
 import math
@@ -59,33 +62,30 @@ def small(count):
     return 0 < count < 5
 
 
-def expected_row(k1, n1, k2, n2):
-    def cell(k, n):
-        if small(k):
-            return f"<5 / {n}"
-        if small(n - k):
-            return f"≥{fmt(100 * (n - 5 + 1) / n, 1)}% / {n}"
-        return f"{k} / {n} ({fmt(100 * k / n, 1)}%)"
-    row = [cell(k1, n1), cell(k2, n2)]
+TOLERANCE = 1e-9
+EFFECTS = ["rd", "rd_lower", "rd_upper", "rr", "rr_lower", "rr_upper", "p"]
+
+
+def crude_effects(k1, n1, k2, n2):
+    """Newcombe's difference, the Katz ratio, Fisher's p (fractions, as the data give them); None
+    where the report withholds them (a cell of 1 to 4)."""
     if any(small(c) for c in (k1, n1 - k1, k2, n2 - k2)):
-        return row + ["<5", "<5", "<5"]
+        return None
     d, lo, hi = newcombe(k1, n1, k2, n2)
-    row.append(f"{fmt(100 * d, 1)} [{fmt(100 * lo, 1)}; {fmt(100 * hi, 1)}]")
     if k2 == 0:
-        row.append("n/a")
+        rr = [None, None, None]
     elif k1 == 0:
-        row.append("0.00")
+        rr = [0.0, None, None]
     else:
-        rr = (k1 / n1) / (k2 / n2)
+        r = (k1 / n1) / (k2 / n2)
         se = math.sqrt(1 / k1 - 1 / n1 + 1 / k2 - 1 / n2)
-        row.append(f"{fmt(rr, 2)} [{fmt(rr * math.exp(-Z * se), 2)}; {fmt(rr * math.exp(Z * se), 2)}]")
+        rr = [r, r * math.exp(-Z * se), r * math.exp(Z * se)]
     p = fisher_exact([[k1, n1 - k1], [k2, n2 - k2]], alternative="two-sided").pvalue
-    row.append("<0.001" if p < 0.001 else fmt(p, 3))
-    return row
+    return [d, lo, hi] + rr + [p]
 
 
-def stratified_row(strata):
-    """The report's MH row after the estimate column: RD [CI], RR [CI], CMH p, Breslow-Day p."""
+def stratified_effects(strata):
+    """Sato's MH difference, the MH ratio with Greenland-Robins' variance, the CMH p; and the table."""
     used = [(a, n1, c, n0) for a, n1, c, n0 in strata if n1 > 0 and n0 > 0]
     a, n1, c, n0 = (np.array(x, dtype=float) for x in zip(*used))
     n = n1 + n0
@@ -94,35 +94,42 @@ def stratified_row(strata):
     p_sato = np.sum((n1 ** 2 * c - n0 ** 2 * a + n1 * n0 * (n0 - n1) / 2) / n ** 2)
     q_sato = np.sum((a * (n0 - c) + c * (n1 - a)) / (2 * n))
     se = math.sqrt(max(0.0, (rd * p_sato + q_sato) / np.sum(w) ** 2))
-    lo, hi = max(-1.0, rd - Z * se), min(1.0, rd + Z * se)
-    row = [f"{fmt(100 * rd, 1)} [{fmt(100 * lo, 1)}; {fmt(100 * hi, 1)}]"]
+    values = [rd, max(-1.0, rd - Z * se), min(1.0, rd + Z * se)]
     tables = [np.array([[ai, n1i - ai], [ci, n0i - ci]]) for ai, n1i, ci, n0i in used]
     st = StratifiedTable(tables)
     r, s_ = np.sum(a * n0 / n), np.sum(c * n1 / n)
     if s_ == 0:
-        row.append("n/a")
+        values += [None, None, None]
     elif r == 0:
-        row.append("0.00")
+        values += [0.0, None, None]
     else:
         rr = st.riskratio_pooled
         assert abs(rr - r / s_) < 1e-12 * rr
         var = np.sum((n1 * n0 * (a + c) - a * c * n) / n ** 2) / (r * s_)
         se = math.sqrt(max(0.0, var))
-        row.append(f"{fmt(rr, 2)} [{fmt(rr * math.exp(-Z * se), 2)}; {fmt(rr * math.exp(Z * se), 2)}]")
+        values += [rr, rr * math.exp(-Z * se), rr * math.exp(Z * se)]
     with np.errstate(invalid="ignore", divide="ignore"):
         p = st.test_null_odds(correction=False).pvalue
-    row.append("–" if not np.isfinite(p) else "<0.001" if p < 0.001 else fmt(p, 3))
-    return row, st
+    values.append(p if np.isfinite(p) else None)
+    return values, st
 
 
 def breslow_day(st, strata):
     informative = [s for s in strata if s[1] > 0 and s[3] > 0 and
                    min(s[1], s[0] + s[2]) > max(0, s[0] + s[2] - s[3])]
     if len(informative) < 2:
-        return "–"
+        return None
     with np.errstate(invalid="ignore", divide="ignore"):
         p = st.test_equal_odds(adjust=False).pvalue
-    return "–" if not np.isfinite(p) else "<0.001" if p < 0.001 else fmt(p, 3)
+    return p if np.isfinite(p) else None
+
+
+def agree(got, want):
+    """A data cell (value, status) against a recomputed number (None: not defined)."""
+    value, status = got if got else (None, None)
+    if want is None:
+        return status == "na"
+    return status == "shown" and value is not None and abs(value - want) <= TOLERANCE * max(1.0, abs(want))
 
 
 def days(text):
@@ -143,42 +150,37 @@ def follow_up(case):
     return (max(0, event - start), True) if event is not None else (last - start, False)
 
 
-def check_survival(cases, tables):
-    """The Kaplan-Meier medians, the shares integrated at 6 and 12 months and the log-rank p, with lifelines."""
+def check_survival(cases, data):
+    """The Kaplan-Meier medians, the shares integrated at 6 and 12 months, with lifelines."""
     from lifelines import KaplanMeierFitter
-    from lifelines.statistics import logrank_test
-    if "group" not in tables:
-        return 0, 0
-    _, rows = tables["group"]
     labels = {"participant": "participants", "comparison": "comparison"}
     checked = failures = 0
     for group, label in labels.items():
-        data = [follow_up(c) for c in cases if c["group"] == group]
-        events = sum(1 for _, e in data if e)
-        got = next((r for r in rows if r[0] == label), None)
-        if not data or small(events) or small(len(data) - events):
+        cases_of = [follow_up(c) for c in cases if c["group"] == group]
+        events = sum(1 for _, e in cases_of if e)
+        if not cases_of or small(events) or small(len(cases_of) - events):
             continue
-        kmf = KaplanMeierFitter().fit([t for t, _ in data], [e for _, e in data])
+        if data.get(("time_to_integration", group, "integrations"), (None, None))[1] != "shown":
+            continue
+        kmf = KaplanMeierFitter().fit([t for t, _ in cases_of], [e for _, e in cases_of])
         median = kmf.median_survival_time_
-        want_median = "not reached" if not np.isfinite(median) else fmt(median, 0)
-        shares = []
-        for t in (182.625, 365.25):
+        want = {"median": float(median) if np.isfinite(median) else None}
+        for months, t in ((6, 182.625), (12, 365.25)):
             # The product-limit estimate in the report's order of multiplication (lifelines takes
-            # exp of a sum of logs, a last-bit difference that matters only at a rounding tie).
+            # exp of a sum of logs, a last-bit difference).
             s_t = 1.0
-            for time in sorted({u for u, e in data if e and u <= t}):
-                at_risk = sum(1 for u, _ in data if u >= time)
-                s_t *= 1 - sum(1 for u, e in data if e and u == time) / at_risk
+            for time in sorted({u for u, e in cases_of if e and u <= t}):
+                at_risk = sum(1 for u, _ in cases_of if u >= time)
+                s_t *= 1 - sum(1 for u, e in cases_of if e and u == time) / at_risk
             assert abs(s_t - kmf.survival_function_at_times(t).iloc[0]) < 1e-9
-            shares.append(f"{fmt(100 * (1 - s_t), 1)}%")
-        got_values = [got[3].split(" [")[0], got[4], got[5]] if got else None
-        want = [want_median] + shares
+            want[f"integrated_{months}m"] = 1 - s_t
+        got = {k: data.get(("time_to_integration", group, k)) for k in want}
         checked += 1
-        if got_values != want:
-            failures += 1
-            print(f"DIFFERENT time to integration ({label}):\n  report:     {got_values}\n  recomputed: {want}")
-        else:
+        if all(agree(got[k], want[k]) for k in want):
             print(f"ok  time to integration ({label}): {want}")
+        else:
+            failures += 1
+            print(f"DIFFERENT time to integration ({label}):\n  report:     {got}\n  recomputed: {want}")
     return checked, failures
 
 
@@ -223,26 +225,17 @@ def check_flow(cases, flow_path):
     return failures
 
 
-def read_report(path):
-    """The report's tables: header row -> rows, each keyed by its first cell(s)."""
-    tables, header = {}, None
+def read_data(path):
+    """A report's data (`table,row,column,value,status`) as (table, row, column) -> (value, status)."""
     with open(path, newline="", encoding="utf-8") as f:
-        for row in csv.reader(f):
-            if not row:
-                continue
-            if row[0] in ("indicator", "item", "assumption", "group", "step"):
-                header = tuple(row)
-                tables[header[0]] = (header, [])
-                continue
-            tables[header[0]][1].append(row)
-    return tables
+        return {(r["table"], r["row"], r["column"]): (float(r["value"]) if r["value"] else None, r["status"])
+                for r in csv.DictReader(f)}
 
 
 def main(export_path, report_path):
     with open(export_path, newline="", encoding="utf-8") as f:
         cases = [c for c in csv.DictReader(f) if c["randomised"] == "1" and c["group"] in ("participant", "comparison")]
-    tables = read_report(report_path)
-    header, rows = tables["indicator"]
+    data = read_data(report_path)
     sites = sorted({c["site"] for c in cases})
     stratified = len(sites) > 1
     failures = checked = 0
@@ -255,34 +248,39 @@ def main(export_path, report_path):
         (k1, n1), (k2, n2) = count("participant"), count("comparison")
         if n1 == 0 or n2 == 0:
             continue
-        crude = expected_row(k1, n1, k2, n2)
-        mine = [r for r in rows if r[0] == label]
+        cell = lambda column: data.get(("evaluation", variable, column))
         checks = []
-        if stratified:
-            estimate = f"MH ({len(sites)} sites)"
-            got = next((r for r in mine if r[3] == estimate), None)
-            if crude[2] == "<5":
-                checks.append((estimate, got[1:6] if got else None, crude[:2] + [estimate, "<5", "<5"]))
-            else:
-                strata = [count("participant", s) + count("comparison", s) for s in sites]
-                mh, st = stratified_row(strata)
-                want = crude[:2] + [estimate] + mh
-                checks.append((estimate, got[1:7] if got else None, want))
-                bd = breslow_day(st, strata)
-                checks.append(("Breslow-Day", got[-1:] if got else None, [bd]))
-                got = next((r for r in mine if r[3] == "crude"), None)
-                checks.append(("crude", got[4:7] if got else None, crude[2:]))
+        shares = []
+        for group, (k, n) in (("participant", (k1, n1)), ("comparison", (k2, n2))):
+            if not small(k) and not small(n - k):
+                shares.append((f"{group}_events", float(k)))
+                shares.append((f"{group}_observed", float(n)))
+                shares.append((f"{group}_share", k / n))
+        crude = crude_effects(k1, n1, k2, n2)
+        if crude is None:
+            withheld = [cell(f"{p}_{e}") for p in (["mh", "crude"] if stratified else ["crude"]) for e in EFFECTS]
+            ok = all(c is not None and c[1] == "small" for c in withheld)
+            checks.append(("<5", ok, withheld[:1], "small"))
         else:
-            got = next((r for r in mine if r[3] == "crude"), None)
-            checks.append(("crude", (got[1:3] + got[4:7]) if got else None, crude))
-        for what, got, want in checks:
+            if stratified:
+                strata = [count("participant", s) + count("comparison", s) for s in sites]
+                mh, st = stratified_effects(strata)
+                got = [cell(f"mh_{e}") for e in EFFECTS]
+                checks.append((f"MH ({len(sites)} sites)", all(agree(g, w) for g, w in zip(got, mh)), got, mh))
+                bd = breslow_day(st, strata)
+                checks.append(("Breslow-Day", agree(cell("heterogeneity_p"), bd), cell("heterogeneity_p"), bd))
+            got = [cell(f"crude_{e}") for e in EFFECTS]
+            checks.append(("crude", all(agree(g, w) for g, w in zip(got, crude)), got, crude))
+        got = [cell(c) for c, _ in shares]
+        checks.append(("shares", all(agree(g, w) for g, (_, w) in zip(got, shares)), got, [w for _, w in shares]))
+        for what, ok, got, want in checks:
             checked += 1
-            if got != want:
+            if not ok:
                 failures += 1
                 print(f"DIFFERENT {label} ({what}):\n  report:     {got}\n  recomputed: {want}")
             else:
                 print(f"ok  {label} ({what}): {want}")
-    more, fewer = check_survival(cases, tables)
+    more, fewer = check_survival(cases, data)
     checked, failures = checked + more, failures + fewer
     print(f"{checked - failures} agree, {failures} differ")
     return 1 if failures else 0

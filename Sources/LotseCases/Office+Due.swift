@@ -68,7 +68,7 @@ extension Office {
     }
 
     /// Computes every open case's due dates anew when the stored ones were computed under another
-    /// basis (or never: after the upgrade to schema 8), in one transaction with its audit row.
+    /// basis (or never: after the upgrade to schema 9), in one transaction with its audit row.
     /// Called first in every transaction that writes due dates, and by the listings.
     func ensureDueDates(_ actor: Actor) throws {
         let basis = dueBasis()

@@ -114,6 +114,11 @@ extension Office {
                 let id = try store.cases.insertSubmission(
                     caseID: prepared.caseID, form: prepared.form.id, definitionID: definition.id, entry: prepared.entry,
                     supersedes: prepared.supersedes, instance: xml, userID: actor.userID, at: at)
+                if prepared.form.access == .open {
+                    try store.cases.insertSubmissionValues(
+                        submissionID: id, caseID: prepared.caseID, form: prepared.form.id, entry: prepared.entry, at: at,
+                        values: SubmissionValues.values(form: prepared.form.id, instance: xml))
+                }
                 try store.audit.append(draft(actor, "submission", caseID: prepared.caseID, detail: .object([
                     ("form", .string(prepared.form.id)), ("version", .string(prepared.form.version)),
                     ("entry", .int(prepared.entry)), ("submission", .int(id)), ("supersedes", .int(prepared.supersedes)),

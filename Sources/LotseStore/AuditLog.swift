@@ -63,13 +63,16 @@ public struct AuditLog {
 
     /// The number of rows in the covered data tables.
     static func dataRowCount(_ database: Database) throws -> Int {
-        try CoveredRecords.kinds.reduce(0) { $0 + (try database.scalar("SELECT COUNT(*) FROM \($1.table)")?.int ?? 0) }
+        try CoveredRecords.kinds.reduce(0) {
+            guard try CoveredRecords.exists($1, in: database) else { return $0 }
+            return $0 + (try database.scalar("SELECT COUNT(*) FROM \($1.table)")?.int ?? 0)
+        }
     }
 
     /// Appends a row recording every covered data row as it is now: written once, when a
     /// database from before data coverage is migrated, so that its existing data is vouched for.
     func recordBaseline(at: String) throws {
-        for kind in CoveredRecords.kinds {
+        for kind in CoveredRecords.kinds where try CoveredRecords.exists(kind, in: database) {
             try database.forEach(kind.select + " ORDER BY r.\(kind.key)") { row in
                 database.wrote(kind.name, row[0].int ?? 0)
             }

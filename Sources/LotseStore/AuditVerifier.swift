@@ -95,7 +95,9 @@ extension AuditLog {
                     }
                 } else {
                     var scratch: [UInt8] = []
+                    let exists = try CoveredRecords.exists(kind, in: database)
                     problem = try Self.compare(kind, against: &recorded[index]) { each in
+                        guard exists else { return }
                         try database.forEachRaw(kind.select + " ORDER BY r.\(kind.key)") { row in
                             each(row.int(0), kind.hash(raw: row, scratch: &scratch))
                         }

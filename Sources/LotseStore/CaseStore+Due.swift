@@ -1,4 +1,4 @@
-/// The due dates of open cases (`case_due`, schema 8): one row per open case, none for a closed
+/// The due dates of open cases (`case_due`, schema 9): one row per open case, none for a closed
 /// one, and the basis they were computed under (`case_due_basis`).
 extension CaseStore {
     /// Stores a case's due dates, or removes them (`nil`: the case is closed).
@@ -54,7 +54,7 @@ extension CaseStore {
         try database.run("DELETE FROM case_due")
     }
 
-    /// What the stored due dates were computed under (nil: never, as after the upgrade to schema 8).
+    /// What the stored due dates were computed under (nil: never, as after the upgrade to schema 9).
     public func dueBasis() throws -> String? {
         try database.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
     }

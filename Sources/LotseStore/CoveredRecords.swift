@@ -134,6 +134,9 @@ public enum CoveredRecords {
         RecordKind("submission", table: "submissions", columns: [
             "r.case_id", "r.form", "r.definition_id", "r.entry", "r.supersedes", "r.instance", "r.user_id", "r.at",
         ], digested: [5]),
+        RecordKind("values", table: "submission_values", key: "submission_id", columns: [
+            "r.case_id", "r.form", "r.entry", "r.at", "r.fields",
+        ]),
         RecordKind("run", table: "randomisation_runs", columns: [
             "r.site_id", "r.seed", "r.algorithm", "r.ratio", "r.strata", "r.block", "r.participants", "r.comparison",
             "r.user_id", "r.at", "r.setup_id",
@@ -151,6 +154,13 @@ public enum CoveredRecords {
             "r.user_id", "r.at", "r.revealed_at",
         ]),
     ]
+
+    /// Whether the kind's table exists: a database of an older schema (a backup checked without
+    /// migrating it, or a migration before the one that made the table) lacks the newer ones.
+    /// A missing table reads as empty: rows the chain recorded there are reported missing.
+    static func exists(_ kind: RecordKind, in database: Database) throws(StoreError) -> Bool {
+        try database.scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [.text(kind.table)])?.int == 1
+    }
 
     static let byName: [String: RecordKind] = Dictionary(uniqueKeysWithValues: kinds.map { ($0.name, $0) })
 

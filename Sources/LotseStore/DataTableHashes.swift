@@ -58,9 +58,9 @@ final class DataTableHashes: @unchecked Sendable {
             scratch.reserveCapacity(1024)
             for kind in CoveredRecords.kinds {
                 var rows: [(id: Int, hash: Digest32)] = []
-                try database.forEachRaw(kind.select + " ORDER BY r.\(kind.key)") { row in
+                if try CoveredRecords.exists(kind, in: database) { try database.forEachRaw(kind.select + " ORDER BY r.\(kind.key)") { row in
                     rows.append((row.int(0), kind.hash(raw: row, scratch: &scratch)))
-                }
+                } }
                 tables.append(rows)
             }
             result = .success(tables)

@@ -50,6 +50,9 @@ public protocol EvaluationRecords {
     /// Submissions of `forms` current at `asOf` (recorded by then and not superseded by then),
     /// by case, form and entry.
     func currentSubmissions(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionScanRow>
+    /// The kept values (`SubmissionValues`) of the submissions of `forms` current at `asOf`, by
+    /// case, form and entry: what the evaluation reads, without the instance documents.
+    func currentValues(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionValuesRow>
     /// Open cases per assigned caseworker or supervisor and the cases' site, by user and site.
     func caseload() throws(StoreError) -> [CaseloadRow]
 }

@@ -46,6 +46,9 @@ public protocol CaseRecordSet {
     func transitions(caseID: Int) throws -> [TransitionRecord]
     /// Stores a submission. - Returns: its id.
     func insertSubmission(caseID: Int, form: String, definitionID: Int, entry: Int, supersedes: Int?, instance: String, userID: Int, at: String) throws -> Int
+    /// Stores the coded values the evaluation reads of a submission just stored (`SubmissionValues`),
+    /// in its transaction.
+    func insertSubmissionValues(submissionID: Int, caseID: Int, form: String, entry: Int, at: String, values: [String: String]) throws
     /// The current submissions of a case (one per form and entry), by form and entry.
     func currentSubmissions(caseID: Int) throws -> [SubmissionRecord]
     /// Every submission of one form on a case, oldest first.

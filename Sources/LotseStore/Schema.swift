@@ -229,7 +229,31 @@ public enum Schema {
                     try AuditLog(database: database).recordBaseline(at: Timestamp.string(Date()))
                 }
             }),
-        Migration(version: 8, name: "due dates of open cases, kept for the listings", sql: Schema.caseDue),
+        Migration(version: 8, name: "the coded values of submissions that the evaluation reads", sql: """
+            -- One short row per submission of a form anyone may read: the values the export and the
+            -- reports read (SubmissionValues), written with the submission and never changed.
+            CREATE TABLE submission_values (
+                submission_id INTEGER PRIMARY KEY REFERENCES submissions(id),
+                case_id INTEGER NOT NULL REFERENCES cases(id),
+                form TEXT NOT NULL,
+                entry INTEGER NOT NULL,
+                at TEXT NOT NULL,
+                fields TEXT NOT NULL
+            );
+            -- The evaluation's scan reads this index alone, in case order.
+            CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry, at, fields);
+            CREATE TRIGGER submission_values_immutable BEFORE UPDATE ON submission_values
+                BEGIN SELECT RAISE(ABORT, 'the values of a submission are never changed'); END;
+            CREATE TRIGGER submission_values_kept BEFORE DELETE ON submission_values
+                BEGIN SELECT RAISE(ABORT, 'the values of a submission are never deleted'); END;
+            CREATE TRIGGER submission_values_no_replace BEFORE INSERT ON submission_values
+                WHEN EXISTS (SELECT 1 FROM submission_values WHERE submission_id = NEW.submission_id)
+                BEGIN SELECT RAISE(ABORT, 'the values of a submission are never replaced'); END;
+            """, then: { database in
+                // Submissions stored before this version: their values, read from their instances, audited.
+                try SubmissionValues.backfill(database)
+            }),
+        Migration(version: 9, name: "due dates of open cases, kept for the listings", sql: Schema.caseDue),
     ])
 
     /// The due dates of open cases: derived from covered data (the case row, its submissions, its

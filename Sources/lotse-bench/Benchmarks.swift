@@ -183,7 +183,7 @@ enum Benchmarks {
         let cpuBefore = cpuSeconds()
         let verify = try seconds { result = try store.audit.verify() }
         lastVerifyCPU = cpuSeconds() - cpuBefore
-        let dataRows = try ["clients", "cases", "transitions", "submissions", "users", "sites"].reduce(0) {
+        let dataRows = try ["clients", "cases", "transitions", "submissions", "submission_values", "users", "sites"].reduce(0) {
             $0 + (try store.database.scalar("SELECT COUNT(*) FROM \($1)")?.int ?? 0)
         }
         return (result?.rowsChecked ?? 0, dataRows, build, verify, result?.isIntact ?? false)

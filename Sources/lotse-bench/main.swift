@@ -12,8 +12,8 @@ if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
 }
 let quick = CommandLine.arguments.contains("--quick")
 /// `--only batch|submissions|durable|startup|region|listings|verify|postgresql` (`--db postgresql://OWNER@…`: the write paths on PostgreSQL, each in a schema of its own, dropped after) (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
-/// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick); `--region-db PATH` builds the
-/// region there and keeps it (or reuses it when it exists); `--only listings` times only the listing commands on it.
+/// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick); `--region-db PATH` keeps the
+/// region there, or measures it if it exists; `--only listings` times only the listing commands on it.
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
 let scratch = NSTemporaryDirectory() + "lotse-bench-" + UUID().uuidString

@@ -150,34 +150,73 @@ import LotseTestSupport
                 }
             }
         }
-        for report in ["report evaluation"] {
-            func table(_ site: String?) throws -> [[String]] {
-                let (output, status) = lotse.run("login eva\n\(report) --lang en --format csv" + (site.map { " --site \($0)" } ?? ""))
-                #expect(status == .ok, "\(output)")
-                return Self.rows(output)
-            }
-            let pooled = try table(nil), bocholt = try table("bocholt"), borken = try table("borken")
-            var compared = 0
-            var missingTable = false
-            for (i, row) in pooled.enumerated() where i < bocholt.count && i < borken.count && row.first == bocholt[i].first {
-                if row.first == "item" { missingTable = true }
-                // Group sizes are public (the randomisation log): the randomised counts, the cases
-                // of the Kaplan–Meier table and the denominators of the missing-value table.
-                if ["randomised", "analysed (intention to treat)", "eligible pool", "cases (n)"].contains(row[0]) { continue }
-                let known = ["participants", "comparison"].contains(row[0]) ? 1 : 0
-                for column in (1 + known)..<min(row.count, 3) {
-                    for read in missingTable ? [Self.count] : [Self.count, Self.denominator] {
-                        guard let all = read(row[column]), let a = read(bocholt[i][column]), let b = read(borken[i][column]) else {
-                            continue
-                        }
-                        compared += 1
-                        // Pooled minus the two published sites is gescher's one client.
-                        Issue.record("\(report), row \(row[0]), column \(column): \(all) − \(a) − \(b) = \(all - a - b) recovers gescher")
-                    }
-                }
-            }
-            #expect(compared == 0)
+        // The evaluation report as data: every count (events, observed, integrations, cases without a
+        // legal basis) pooled minus the two published sites must recover nothing.
+        func evaluation(_ site: String?, asOf: String? = nil) -> ReportData {
+            let (output, status) = lotse.run("login eva\nreport evaluation --lang en --format csv" + (site.map { " --site \($0)" } ?? "")
+                                             + (asOf.map { " --as-of \($0)" } ?? ""))
+            #expect(status == .ok, "\(output)")
+            return ReportData(output)
         }
+        let pooled = evaluation(nil), bocholt = evaluation("bocholt"), borken = evaluation("borken")
+        var compared = 0
+        for (key, cell) in pooled.cells where cell.status == "shown" {
+            let parts = key.split(separator: "/").map(String.init)
+            // Group sizes are public (the randomisation log); shares, effects and tests are not counts.
+            guard parts[1] != "cases", parts[2] != "cases",
+                  parts[2].hasSuffix("_events") || parts[2].hasSuffix("_observed") || parts[2] == "integrations"
+                    || parts[1] == "no_legal_basis" else { continue }
+            compared += 1
+            if let a = bocholt.cells[key], let b = borken.cells[key], a.status == "shown", b.status == "shown",
+               let all = cell.value, let x = a.value, let y = b.value {
+                Issue.record("report evaluation \(key): \(all) − \(x) − \(y) = \(all - x - y) recovers gescher")
+            }
+        }
+        #expect(compared > 20)
+    }
+
+    /// Two reports at different reference dates are two tables of one region: their difference
+    /// is what was recorded in between. A supervisor who knows whose observations came in then
+    /// must not read those few people's outcomes from a change of 1–4.
+    @Test func twoReferenceDatesGiveNoSmallChangeAway() throws {
+        let lotse = try StratifiedReportTests.paradox(observeAll: false)
+        lotse.clock.advance(days: 15)
+        let unobserved = try lotse.store.database.query("""
+            SELECT k.id FROM cases k JOIN assignments a ON a.case_id = k.id JOIN clients c ON c.id = k.client_id
+            JOIN sites s ON s.id = c.site_id
+            WHERE a.case_group = 'participant' AND s.code = 'bocholt'
+              AND NOT EXISTS (SELECT 1 FROM submissions o WHERE o.case_id = k.id AND o.form = 'observation')
+            ORDER BY k.id LIMIT 2
+            """).compactMap { $0[0].int }
+        #expect(unobserved.count == 2)
+        var script = "login sven\n"
+        for id in unobserved {
+            script += "observe \(id) at=12m date=2026-11-20 benefit_status=none employment=SVB_VZ "
+                + "employment_since=2026-02-15 source=statistics\n"
+        }
+        let observed = lotse.run(script)
+        #expect(observed.status == .ok, "\(observed.output)")
+        func report(_ asOf: String) -> ReportData {
+            let (output, status) = lotse.run("login eva\nreport evaluation --lang en --format csv --as-of \(asOf)")
+            #expect(status == .ok, "\(output)")
+            return ReportData(output)
+        }
+        let november = report("2025-11-30"), december = report("2025-12-05")
+        var compared = 0, hidden = 0
+        for (key, now) in december.cells {
+            let parts = key.split(separator: "/").map(String.init)
+            guard parts[1] != "cases", parts[2] != "cases", let before = november.cells[key],
+                  parts[2].hasSuffix("_events") || parts[2].hasSuffix("_observed") || parts[2] == "integrations"
+                    || parts[1] == "no_legal_basis" else { continue }
+            if now.status == "shown", before.status == "shown", let a = now.value, let b = before.value {
+                compared += 1
+                #expect(a == b || abs(a - b) >= 5, "\(key): \(b) on 2025-11-30, \(a) on 2025-12-05 gives the change away")
+            }
+            if now.status == "suppressed" && before.status == "shown" { hidden += 1 }
+        }
+        // The two December observations changed some counts by 2: those are hidden (with complements).
+        #expect(compared > 10 && hidden > 0, "compared \(compared), hidden \(hidden)")
+        #expect(december.status("evaluation", "left_benefits_12m", "participant_events") == "suppressed")
     }
 
     @Test func monthPrecisionExportsNoExactDayCounts() throws {

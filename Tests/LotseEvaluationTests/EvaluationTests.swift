@@ -141,12 +141,15 @@ import LotseTestSupport
             return (mine.filter { $0[left] == "1" }.count, mine.count)
         }
         let (pe, pn) = count("participant"), (ce, cn) = count("comparison")
-        let line = output.split(separator: "\r\n").first { $0.hasPrefix("left benefits (12 months)") }.map(String.init) ?? ""
-        let expected = "left benefits (12 months),\(pe) / \(pn) (\(String(format: "%.1f", 100 * Double(pe) / Double(pn)))%),"
-        #expect(line.hasPrefix(expected), "\(line) vs \(expected)")
+        let data = ReportData(output)
+        let row = "left_benefits_12m"
+        #expect(data["evaluation", row, "participant_events"] == Double(pe) && data["evaluation", row, "participant_observed"] == Double(pn))
+        #expect(data["evaluation", row, "comparison_events"] == Double(ce) && data["evaluation", row, "comparison_observed"] == Double(cn))
+        #expect(data["evaluation", row, "participant_share"] == Double(pe) / Double(pn), "\(output)")
         let table = TwoByTwo(participants: try Proportion(events: pe, of: pn), comparison: try Proportion(events: ce, of: cn))
         #expect(!ReportFormat.english.smallCells.suppresses(table))
-        #expect(line.hasSuffix(ReportFormat.english.pValue(table.fisher.pValue)))
+        #expect(abs((data["evaluation", row, "crude_p"] ?? -1) - table.fisher.pValue) < 1e-12)
+        #expect(abs((data["evaluation", row, "crude_rd"] ?? -1) - table.riskDifference.estimate) < 1e-12)
     }
 
     @Test func theExportReadsEveryFormItsVariablesNameAndNoMedicalForm() throws {

@@ -10,7 +10,7 @@ import LotseTestSupport
 struct PostgreSQLRecordHashTests {
     /// The tables in an order that satisfies every foreign key.
     static let tables = ["sites", "users", "user_sites", "definitions", "clients", "cases", "transitions", "submissions",
-                         "randomisation_setups", "randomisation_runs", "assignments", "randomisation_closures",
+                         "submission_values", "randomisation_setups", "randomisation_runs", "assignments", "randomisation_closures",
                          "project_secrets", "audit"]
 
     @Test func aRegionCopiedToPostgreSQLHashesTheSameRowForRow() throws {
@@ -21,6 +21,17 @@ struct PostgreSQLRecordHashTests {
         try PostgreSQLSchema.migrate(owner, applicationRole: "lotse_app")
         try owner.transaction {
             for table in Self.tables {
+                if table == "submission_values" {
+                    // Through the record set, as the office writes them.
+                    let records = PostgreSQLCaseRecords(connection: owner)
+                    for row in try sqlite.query("SELECT submission_id, case_id, form, entry, at, fields FROM submission_values") {
+                        try records.insertSubmissionValues(submissionID: row[0].int!, caseID: row[1].int!, form: row[2].string!,
+                                                           entry: row[3].int!, at: row[4].string!,
+                                                           values: SubmissionValues.decode(row[5].string!))
+                    }
+                    owner.clearPending()
+                    continue
+                }
                 for row in try sqlite.query("SELECT * FROM \(table) ORDER BY 1") {
                     let placeholders = (1...row.columns.count).map { "$\($0)" }.joined(separator: ", ")
                     try owner.run("INSERT INTO \(table) (\(row.columns.joined(separator: ", "))) VALUES (\(placeholders))",
@@ -39,6 +50,17 @@ struct PostgreSQLRecordHashTests {
             }
         }
         #expect(compared > 500)
+        // The evaluation's scan of the kept values reads the same rows, in pages.
+        func all(_ cursor: RecordCursor<SubmissionValuesRow>) throws -> [SubmissionValuesRow] {
+            var rows: [SubmissionValuesRow] = []
+            while let row = try cursor.next() { rows.append(row) }
+            return rows
+        }
+        let forms = EvaluationFields.fields.keys.sorted()
+        let onSQLite = try all(lotse.store.evaluation.currentValues(asOf: "2099-01-01", forms: forms))
+        #expect(onSQLite.count > 100)
+        #expect(try all(PostgreSQLEvaluationRecords(connection: owner).currentValues(asOf: "2099-01-01", forms: forms,
+                                                                                     pageSize: 7)) == onSQLite)
         let log = PostgreSQLAuditLog(connection: owner)
         let head = try #require(try lotse.store.audit.head())
         #expect(try log.head()! == head)

@@ -72,18 +72,22 @@ import LotseTestSupport
         let lotse = try Self.paradox()
         let (output, status) = lotse.run("login eva\nreport evaluation --lang en --format csv")
         #expect(status == .ok, "\(output)")
-        let mh = try #require(Self.row(output, "left benefits (12 months)", "MH (2 sites)"))
-        let crude = try #require(Self.row(output, "left benefits (12 months)", "crude"))
-        #expect(mh[1] == "42 / 80 (52.5%)" && mh[2] == "35 / 80 (43.8%)")
+        // Data: codes as keys, numbers as numbers (shares and differences as fractions).
+        let data = ReportData(output)
+        let row = "left_benefits_12m"
+        #expect(data["evaluation", row, "participant_events"] == 42 && data["evaluation", row, "participant_observed"] == 80)
+        #expect(data["evaluation", row, "comparison_events"] == 35 && data["evaluation", row, "comparison_share"] == 35.0 / 80)
         // Σ(a·n₀ − c·n₁)/N = (720 − 840)/80 + (360 − 420)/80 = −2.25 over Σ n₁n₀/N = 30.
-        #expect(mh[4].hasPrefix("-7.5 ["), "\(mh)")
-        #expect(crude[4].hasPrefix("8.8 ["), "\(crude)")
+        #expect(abs(data["evaluation", row, "mh_rd"]! + 0.075) < 1e-12, "\(output)")
+        #expect(abs(data["evaluation", row, "crude_rd"]! - 0.0875) < 1e-12)
         // RR_MH = Σ a·n₀/N / Σ c·n₁/N = (9 + 4.5) / (10.5 + 5.25) = 0.857 (crude 1.20).
-        #expect(mh[5].hasPrefix("0.86 [") && crude[5].hasPrefix("1.20 ["), "\(mh) \(crude)")
-        // The MH row comes first, and the table says which estimate is the headline.
-        let lines = output.split(separator: "\r\n")
-        #expect(lines.firstIndex { $0.hasPrefix("left benefits (12 months),42") }!
-                < lines.firstIndex { $0.hasPrefix("left benefits (12 months),,,crude,") }!)
+        #expect(abs(data["evaluation", row, "mh_rr"]! - 13.5 / 15.75) < 1e-12 && abs(data["evaluation", row, "crude_rr"]! - 1.2) < 1e-12)
+        #expect(data.status("evaluation", row, "heterogeneity_p") == "shown")
+        // No display text anywhere: every value is a number or empty, every key a code.
+        let lines = output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(lines.dropFirst(2).allSatisfy { $0.count == 5 && ($0[3].isEmpty || Double($0[3]) != nil) }, "\(output)")
+        #expect(!output.contains("left benefits (12 months)") && !output.contains("MH ("))
+        #expect(Set(lines.dropFirst(2).map { String($0[0]) }) == ["evaluation", "time_to_integration", "missing"])
         let people = lotse.run("login eva\nreport evaluation --lang en").output
         #expect(people.contains("MH = stratified by site (Mantel–Haenszel; randomisation is per site), the headline"))
     }
@@ -94,7 +98,7 @@ import LotseTestSupport
         let flow = lotse.directory.file("flow.csv"), svg = lotse.directory.file("flow.svg")
         let (output, status) = lotse.run("login eva\nexport cases --out \(cases)\nreport evaluation --lang en --format csv")
         #expect(status == .ok)
-        let start = try #require(output.range(of: "indicator,"))
+        let start = try #require(output.range(of: "table,row,column,value,status"))
         try String(output[start.lowerBound...]).write(toFile: report, atomically: true, encoding: .utf8)
         let flowOutput = lotse.run("login eva\nreport flow --lang en --format csv --svg \(svg)").output
         let flowStart = try #require(flowOutput.range(of: "table,row,column,value,status"))
@@ -142,15 +146,18 @@ import LotseTestSupport
         #expect(plans == 1)
 
         let (output, _) = lotse.run("login eva\nreport evaluation --lang en --format csv")
-        let rows = output.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let data = ReportData(output)
         // 16 of 80 participants unobserved (20 %), every comparison case observed.
-        let attrition = try #require(rows.first { $0.first == "observation at 12 months" })
-        #expect(attrition[1...5] == ["64 / 80", "20.0%", "80 / 80", "0.0%", "20.0"])
-        let primary = try #require(Self.row(output, "left benefits (12 months)", "MH (2 sites)"))
-        #expect(primary[7] == "primary")
-        let secondary = try #require(Self.row(output, "svB full time (12 months)", "MH (2 sites)"))
-        #expect(!secondary[7].isEmpty && secondary[7] != "primary")
-        #expect(rows.contains { $0.first == "missing as failure" } && rows.contains { $0.first == "missing as success" })
+        #expect(data["missing", "observed_12m", "participant_observed"] == 64 && data["missing", "observed_12m", "participant_missing"] == 0.2)
+        #expect(data["missing", "observed_12m", "comparison_observed"] == 80 && data["missing", "observed_12m", "comparison_missing"] == 0)
+        #expect(abs(data["missing", "observed_12m", "difference_missing"]! - 0.2) < 1e-12)
+        #expect(data["evaluation", "left_benefits_12m", "primary"] == 1 && data.status("evaluation", "left_benefits_12m", "p_holm") == nil)
+        #expect(data.status("evaluation", "fulltime_12m", "p_holm") == "shown" && data["evaluation", "fulltime_12m", "primary"] == nil)
+        for assumption in ["observed_only", "missing_as_failure", "missing_as_success"] {
+            #expect(data.status("sensitivity", assumption, "mh_rd") == "shown", "\(assumption)")
+        }
+        // Missing counted as failure: 42 of 80 participants stay 42 of 80, the 16 unobserved fail.
+        #expect(data["sensitivity", "missing_as_failure", "participant_n"] == 80)
         let people = lotse.run("login eva\nreport evaluation --lang en").output
         #expect(people.contains("Warning: observation at 12 months is missing for 20.0% of participants and 0.0% of the comparison group"))
         #expect(people.contains("primary outcome left_benefits_12m, α = 0.050; secondary outcomes with Holm-adjusted p."))

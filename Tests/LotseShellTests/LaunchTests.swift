@@ -102,8 +102,8 @@ import LotseTestSupport
         let uri = TestPostgreSQL.ownerURI!.text + "&options=-csearch_path%3D" + schema
         let (first, status) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(status == 0, "\(first)")
-        let all = PostgreSQLSchema.migrations.map { String($0.version) }.joined(separator: ", ")
-        #expect(first.contains(": schema version \(PostgreSQLSchema.latestVersion) (applied \(all)); role lotse_app may read and append"))
+        let applied = (1...PostgreSQLSchema.latestVersion).map(String.init).joined(separator: ", ")
+        #expect(first.contains(": schema version \(PostgreSQLSchema.latestVersion) (applied \(applied)); role lotse_app may read and append"))
         let (again, _) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(again.contains("(already up to date)"))
         #expect(try owner.scalar("SELECT version FROM schema_version") == .integer(Int64(PostgreSQLSchema.latestVersion)))

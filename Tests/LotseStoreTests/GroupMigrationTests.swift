@@ -24,7 +24,7 @@ import LotseTestSupport
             INSERT INTO assignments (client_id, run_id, case_group, stratum, block, position, case_id)
                 VALUES (1, 1, 'comparison', 'all', 1, 1, 1);
             """)
-        #expect(try Schema.migrator.migrate(database) == [4, 5, 6, 7, 8])
+        #expect(try Schema.migrator.migrate(database) == Array(4...Schema.migrator.latestVersion))
         let cases = CaseStore(database: database)
         #expect(try cases.case(id: 1)?.group == .comparison)
         // Case 2 claimed to be a participant in a plain column; no assignment backs it.

@@ -33,16 +33,30 @@ public struct CaseFacts: Sendable {
 }
 
 /// Streams `CaseFacts` for every case, in case order, by merge-joining three ordered scans,
-/// so memory stays flat however large the region.
+/// so memory stays flat however large the region. Submissions are read as their kept values
+/// (`SubmissionValues`: short rows), not as instance documents.
 struct CaseFactStream {
     let queries: any EvaluationRecords
     /// The forms the evaluation reads (never the medical ones).
     let forms: [String]
+    /// Read the instance documents instead of the kept values (to check that both read the same).
+    var instances = false
 
     func forEach(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
         let cases = try queries.cases(site: site, asOf: asOf)
         let transitions = try queries.transitions(asOf: asOf)
-        let submissions = try queries.currentSubmissions(asOf: asOf, forms: forms)
+        let submissions: RecordCursor<SubmissionValuesRow>
+        if instances {
+            let documents = try queries.currentSubmissions(asOf: asOf, forms: forms)
+            submissions = RecordCursor { () throws(StoreError) -> SubmissionValuesRow? in
+                try documents.next().map {
+                    SubmissionValuesRow(caseID: $0.caseID, form: $0.form, entry: $0.entry, at: $0.at,
+                                        values: InstanceValues.parse($0.instance))
+                }
+            }
+        } else {
+            submissions = try queries.currentValues(asOf: asOf, forms: forms)
+        }
         var nextTransition = try transitions.next()
         var nextSubmission = try submissions.next()
         while let row = try cases.next() {
@@ -63,7 +77,7 @@ struct CaseFactStream {
             }
             while let s = nextSubmission, s.caseID <= id {
                 if s.caseID == id {
-                    facts.forms[s.form, default: []].append(InstanceValues.parse(s.instance))
+                    facts.forms[s.form, default: []].append(s.values)
                 }
                 nextSubmission = try submissions.next()
             }

@@ -27,31 +27,43 @@ public struct EvaluationReport: Sendable {
         let context = scope.context
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
-        var tallies = [String: [String: Tally]]()       // indicator → site → tally
-        var items = [String: [String: [String: Int]]]()  // site → item → group → cases
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
-        var survival = TimeToIntegration()
-        // Every site's counts, whichever table is asked for: the disclosure control suppresses
-        // the per-site and pooled tables together.
-        try office.facts(acrossSitesOf: scope) { facts in
-            sizes.add(site: facts.site, group: facts.group?.rawValue)
-            // Only randomised cases are compared (a case opened by hand has no group).
-            guard let group = facts.group?.rawValue else { return }
-            func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
-            let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
-            if !usable { count("no_legal_basis") }
-            if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
-            if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
-            for name in wanted {
-                tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+        let minimum = try office.minimumSiteSize()
+        /// Every site's counts as of the scope's bound, whichever table is asked for: the
+        /// disclosure control suppresses the per-site and pooled tables together.
+        func gather(_ scope: ReportScope) throws -> (tallies: [String: [String: Tally]],
+                                                      items: [String: [String: [String: Int]]], sizes: SiteSizes,
+                                                      survival: TimeToIntegration) {
+            var survival = TimeToIntegration()
+            var tallies = [String: [String: Tally]]()       // indicator → site → tally
+            var items = [String: [String: [String: Int]]]()  // site → item → group → cases
+            var sizes = SiteSizes(minimum: minimum)
+            let context = scope.context
+            try office.facts(acrossSitesOf: scope) { facts in
+                sizes.add(site: facts.site, group: facts.group?.rawValue)
+                // Only randomised cases are compared (a case opened by hand has no group).
+                guard let group = facts.group?.rawValue else { return }
+                func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
+                let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
+                if !usable { count("no_legal_basis") }
+                if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
+                if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
+                for name in wanted {
+                    tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+                }
+                for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
+                    count("observed_\(at)")
+                }
             }
-            for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
-                count("observed_\(at)")
-            }
+            return (tallies, items, sizes, survival)
         }
+        var (tallies, items, sizes, survival) = try gather(scope)
         try sizes.check(site: site, in: office)
+        // The same counts at the previous reference date (the last day of the month before):
+        // no count may change by 1–4 between the two (see `SiteTables`).
+        let before = try gather(office.reportScope(by: actor, site: site, asOf: Self.previousReferenceDate(bound)))
         let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
-        let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells)
+        let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells,
+                                        previous: (before.tallies, before.items, before.sizes))
         // The report's own sites: every site pooled, or the one asked for.
         let randomised = sizes.randomised.filter { site == nil || $0.key == site }.filter { !$0.value.isEmpty }
         if let site {
@@ -92,6 +104,14 @@ public struct EvaluationReport: Sendable {
                                   format.count(groupSize["comparison"] ?? 0)]))
         table.rows.append(padded([de ? "davon ohne Rechtsgrundlage (ohne Ergebnisse)" : "of which no legal basis (no outcomes)"]
                                  + (0..<2).map { protected.other.text(site, IndicatorTables.itemIndex($0, "no_legal_basis"), format) }))
+        table.key = "evaluation"
+        for (g, group) in IndicatorTables.groups.enumerated() {
+            let n = groupSize[group] ?? 0
+            table.data.append(format.smallCells.suppresses(n) ? ReportDatum(row: "cases", column: group, value: nil, status: .small)
+                              : ReportDatum(row: "cases", column: group, value: Double(n), status: .shown))
+            table.data.append(protected.other.datum(site, IndicatorTables.itemIndex(g, "no_legal_basis"), row: "no_legal_basis",
+                                                    column: group))
+        }
         let mhLabel = de ? "MH (\(sites.count) Standorte)" : "MH (\(sites.count) sites)"
         let crudeLabel = de ? "roh" : "crude"
         var groups: [GroupedBarChart.Group] = []
@@ -101,13 +121,37 @@ public struct EvaluationReport: Sendable {
             let (p, c) = comparison.proportions
             let shares = (0..<2).map { protected.share(indicator.variable, site, group: $0, format) }
             var planColumn: [String] = []
+            let code = indicator.variable
+            table.data += Self.groupData(protected, code, site)
             if let plan {
                 let adjustedP: String = holm[indicator.variable].flatMap { $0.isNaN ? nil : format.pValue($0) } ?? ""
                 planColumn = [plan.primary == indicator.variable ? (de ? "primär" : "primary") : adjustedP]
+                if plan.primary == code {
+                    table.data.append(ReportDatum(row: code, column: "primary", value: 1, status: .shown))
+                } else {
+                    table.data.append(effectsShown(code) ? Self.measured(code, "p_holm", holm[code])
+                        : ReportDatum(row: code, column: "p_holm", value: nil,
+                                      status: comparison.crude == nil ? .notApplicable
+                                          : comparison.suppressed(format.smallCells) ? .small : .suppressed))
+                }
             }
+            let prefixes = stratified ? ["mh", "crude"] : ["crude"]
             guard let crude = comparison.crude else {
                 table.rows.append(padded([label] + shares + [crudeLabel, "n/a", "n/a", "n/a"]))
+                for prefix in prefixes { table.data += Self.withheldEffects(code, prefix, .notApplicable) }
+                if stratified { table.data.append(ReportDatum(row: code, column: "heterogeneity_p", value: nil, status: .notApplicable)) }
                 continue
+            }
+            if effectsShown(code) {
+                if stratified, let mh = comparison.mantelHaenszel {
+                    table.data += Self.effectData(code, "mh", mh: mh)
+                    table.data.append(Self.measured(code, "heterogeneity_p", mh.breslowDay?.pValue))
+                }
+                table.data += Self.effectData(code, "crude", crude: crude)
+            } else {
+                let status: ReportDatum.Status = comparison.suppressed(format.smallCells) ? .small : .suppressed
+                for prefix in prefixes { table.data += Self.withheldEffects(code, prefix, status) }
+                if stratified { table.data.append(ReportDatum(row: code, column: "heterogeneity_p", value: nil, status: status)) }
             }
             if !effectsShown(indicator.variable) {
                 let mark = comparison.suppressed(format.smallCells) ? "<\(format.smallCells.threshold)" : SiteTables.complementMark
@@ -162,6 +206,15 @@ public struct EvaluationReport: Sendable {
             title: de ? "Zeit bis zur Integration (Kaplan–Meier): Anteil integriert" : "Time to integration (Kaplan–Meier): share integrated",
             format: format)
         return EvaluationReport(tables: tables, chart: chart, curves: curves.svg(de: de))
+    }
+
+    /// The reference date before a report's: the last day of the month before its bound's month
+    /// (`2026-11-25` and `2026-11-30` → `2026-10-31`).
+    static func previousReferenceDate(_ bound: String) -> String {
+        let year = Int(bound.prefix(4)) ?? 1970, month = Int(bound.dropFirst(5).prefix(2)) ?? 1
+        let (y, m) = month == 1 ? (year - 1, 12) : (year, month - 1)
+        let days = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return String(format: "%04d-%02d-%02d", y, m, days)
     }
 
     /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.
@@ -228,13 +281,23 @@ public struct EvaluationReport: Sendable {
                            "Vergleich fehlend", "Differenz fehlend (Pp.)"]
                 : ["item", "participants observed", "participants missing", "comparison observed",
                    "comparison missing", "difference missing (points)"])
+        table.key = "missing"
         let nP = groupSize["participant"] ?? 0, nC = groupSize["comparison"] ?? 0
-        /// `observed` is the count per group, nil where it is suppressed (then `text` is shown).
-        func row(_ label: String, _ oP: Int?, _ oC: Int?, _ textP: String, _ textC: String) {
+        /// `observed` is the count per group, nil where it is suppressed (then `text` is shown);
+        /// `data` the two counts as data (row `code`).
+        func row(_ label: String, _ oP: Int?, _ oC: Int?, _ textP: String, _ textC: String, code: String,
+                 data: [ReportDatum]) {
             let mP = nP > 0 ? oP.map { Double(nP - $0) / Double(nP) } : .nan
             let mC = nC > 0 ? oC.map { Double(nC - $0) / Double(nC) } : .nan
             let hidden = SiteTables.complementMark
             let gap = mP.flatMap { p in mC.map { p - $0 } }
+            let observed = data.map { var d = $0; d.row = code; return d }
+            table.data += [observed[0], mP.map { Self.measured(code, "participant_missing", $0) }
+                               ?? ReportDatum(row: code, column: "participant_missing", value: nil, status: observed[0].status),
+                           observed[1], mC.map { Self.measured(code, "comparison_missing", $0) }
+                               ?? ReportDatum(row: code, column: "comparison_missing", value: nil, status: observed[1].status),
+                           gap.map { Self.measured(code, "difference_missing", $0) }
+                               ?? ReportDatum(row: code, column: "difference_missing", value: nil, status: .suppressed)]
             table.rows.append([label, "\(textP) / \(nP)", mP.map { format.percent($0) } ?? hidden,
                                "\(textC) / \(nC)", mC.map { format.percent($0) } ?? hidden,
                                gap.map { format.number($0 * 100, decimals: 1) } ?? hidden])
@@ -252,7 +315,8 @@ public struct EvaluationReport: Sendable {
             row(de ? "Beobachtung nach \(months) Monaten" : "observation at \(months) months",
                 other.isShown(site, cells[0]) ? other.value(site, cells[0]) : nil,
                 other.isShown(site, cells[1]) ? other.value(site, cells[1]) : nil,
-                other.text(site, cells[0], format), other.text(site, cells[1], format))
+                other.text(site, cells[0], format), other.text(site, cells[1], format), code: "observed_\(at)",
+                data: (0..<2).map { other.datum(site, cells[$0], row: "", column: IndicatorTables.groups[$0] + "_observed") })
         }
         for indicator in Indicators.names {
             guard let t = protected.indicators[indicator.variable] else { continue }
@@ -261,7 +325,8 @@ public struct EvaluationReport: Sendable {
             guard t.value(site, cells[0]) > 0, t.value(site, cells[1]) > 0 else { continue }
             row(de ? indicator.de : indicator.en,
                 t.isShown(site, cells[0]) ? t.value(site, cells[0]) : nil, t.isShown(site, cells[1]) ? t.value(site, cells[1]) : nil,
-                t.text(site, cells[0], format), t.text(site, cells[1], format))
+                t.text(site, cells[0], format), t.text(site, cells[1], format), code: indicator.variable,
+                data: (0..<2).map { t.datum(site, cells[$0], row: "", column: IndicatorTables.groups[$0] + "_observed") })
         }
         return table
     }
@@ -274,26 +339,48 @@ public struct EvaluationReport: Sendable {
             title: (de ? "Sensitivitätsanalyse des primären Endpunkts: " : "Sensitivity analysis of the primary outcome: ") + label,
             columns: de ? ["Annahme", "Teilnahme", "Vergleich", "Differenz (Pp.) [95 %-KI]", "Risk Ratio [95 %-KI]", "p"]
                 : ["assumption", "participants", "comparison", "difference (points) [95% CI]", "risk ratio [95% CI]", "p"])
-        let cases: [(String, IndicatorComparison)] = [
-            (de ? "nur Beobachtete" : "observed only", primary),
-            (de ? "fehlend = kein Erfolg" : "missing as failure", primary.imputed(randomised: randomised, asSuccess: false)),
-            (de ? "fehlend = Erfolg" : "missing as success", primary.imputed(randomised: randomised, asSuccess: true)),
+        table.key = "sensitivity"
+        let cases: [(String, String, IndicatorComparison)] = [
+            (de ? "nur Beobachtete" : "observed only", "observed_only", primary),
+            (de ? "fehlend = kein Erfolg" : "missing as failure", "missing_as_failure",
+             primary.imputed(randomised: randomised, asSuccess: false)),
+            (de ? "fehlend = Erfolg" : "missing as success", "missing_as_success",
+             primary.imputed(randomised: randomised, asSuccess: true)),
         ]
-        for (assumption, comparison) in cases {
+        let prefix = primary.stratified ? "mh" : "crude"
+        for (assumption, code, comparison) in cases {
             let (p, c) = comparison.proportions
+            func groupData(_ status: ReportDatum.Status?) -> [ReportDatum] {
+                zip(IndicatorTables.groups, [p, c]).flatMap { group, share -> [ReportDatum] in
+                    guard let status else {
+                        return [Self.measured(code, group + "_events", share.map { Double($0.events) }),
+                                Self.measured(code, group + "_n", share.map { Double($0.n) }),
+                                Self.measured(code, group + "_share", share?.value)]
+                    }
+                    return ["events", "n", "share"].map { ReportDatum(row: code, column: group + "_" + $0, value: nil, status: status) }
+                }
+            }
             guard shown else {
                 // The observed counts are suppressed: the imputed ones would give them away.
                 table.rows.append([assumption] + Array(repeating: SiteTables.complementMark, count: 5))
+                table.data += groupData(.suppressed) + Self.withheldEffects(code, prefix, .suppressed)
                 continue
             }
             let shares = [p.map { Self.cell($0, format) } ?? "n/a", c.map { Self.cell($0, format) } ?? "n/a"]
-            guard let crude = comparison.crude else { table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"]); continue }
+            guard let crude = comparison.crude else {
+                table.rows.append([assumption] + shares + ["n/a", "n/a", "n/a"])
+                table.data += groupData(nil) + Self.withheldEffects(code, prefix, .notApplicable)
+                continue
+            }
             if comparison.suppressed(format.smallCells) {
                 table.rows.append([assumption] + shares + ["<5", "<5", "<5"])
+                table.data += groupData(.small) + Self.withheldEffects(code, prefix, .small)
             } else if let mh = comparison.mantelHaenszel {
                 table.rows.append([assumption] + shares + Self.effects(mh, format))
+                table.data += groupData(nil) + Self.effectData(code, "mh", mh: mh)
             } else {
                 table.rows.append([assumption] + shares + Self.effects(crude, format))
+                table.data += groupData(nil) + Self.effectData(code, "crude", crude: crude)
             }
         }
         table.notes.append(primary.stratified

@@ -56,9 +56,25 @@ struct IndicatorTables {
     ///   - tallies: indicator → site → tally.
     ///   - items: site → item → group → count.
     ///   - sizes: the randomised cases per site and group, and the minimum site size.
-    init(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes, rule: SmallCellRule) {
-        let sites = sizes.randomised.keys
+    ///   - previous: the same counts at the previous reference date (see `SiteTables`), if any.
+    init(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes, rule: SmallCellRule,
+         previous: (tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes)? = nil) {
+        let now = Self.values(tallies: tallies, items: items, sizes: sizes)
+        let before = previous.map { Self.values(tallies: $0.tallies, items: $0.items, sizes: $0.sizes) }
         var indicators = [String: SiteTables]()
+        for (name, values) in now.indicators {
+            indicators[name] = SiteTables(layout: Self.layout, values: values, small: sizes.small, rule: rule,
+                                          previous: before.map { $0.indicators[name] ?? [:] })
+        }
+        self.indicators = indicators
+        other = SiteTables(layout: Self.itemLayout, values: now.other, small: sizes.small, rule: rule, previous: before?.other)
+    }
+
+    /// The cells of every indicator's tables and of the other items, per site.
+    static func values(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes)
+        -> (indicators: [String: [String: [Int]]], other: [String: [Int]]) {
+        let sites = sizes.randomised.keys
+        var indicators = [String: [String: [Int]]]()
         for (name, bySite) in tallies {
             var values = [String: [Int]]()
             for site in sites {
@@ -69,9 +85,8 @@ struct IndicatorTables {
                     return [events, known - events, known, randomised - known, randomised]
                 }
             }
-            indicators[name] = SiteTables(layout: Self.layout, values: values, small: sizes.small, rule: rule)
+            indicators[name] = values
         }
-        self.indicators = indicators
         var values = [String: [Int]]()
         for site in sites {
             values[site] = Self.groups.flatMap { group -> [Int] in
@@ -82,7 +97,7 @@ struct IndicatorTables {
                 } + [randomised]
             }
         }
-        other = SiteTables(layout: Self.itemLayout, values: values, small: sizes.small, rule: rule)
+        return (indicators, values)
     }
 
     /// Whether an indicator's events and observed counts of both groups are shown in the pooled

@@ -12,6 +12,13 @@
 /// A site below the minimum site size (the plan's, default 10 cases per group) gets no site
 /// report; inside the pooled table its cells are *withheld*: protected whatever their value, so
 /// "pooled minus every other site" cannot single out its clients.
+///
+/// Reports at two reference dates (`--as-of`) are two more versions: their difference is the
+/// table of what was recorded in between, and a reader who knows whose data came in then (a
+/// supervisor does) learns those few people's outcomes from a change of 1–4. So a table built
+/// with the same table at the previous reference date (`previous`) also hides, as primary
+/// suppressions, every cell that changed since then by less than the threshold (`•`), and
+/// complements as always: no change of 1–4 between consecutive reference dates is published.
 struct SiteTables {
     /// The shape of one table: the role of each cell and the sums among them (local indices).
     struct Layout {
@@ -34,6 +41,8 @@ struct SiteTables {
     /// The sites below the minimum site size (their cells are withheld).
     let small: Set<String>
     let suppression: CellSuppression
+    /// Cells (system indices) hidden because they changed by 1–4 since the previous reference date.
+    let changed: Set<Int>
 
     /// Builds and suppresses the tables.
     /// - Parameters:
@@ -41,7 +50,9 @@ struct SiteTables {
     ///   - values: the cell values per site (every site with cases).
     ///   - small: the sites below the minimum site size.
     ///   - rule: the small-cell rule.
-    init(layout: Layout, values: [String: [Int]], small: Set<String>, rule: SmallCellRule) {
+    ///   - previous: the same cells at the previous reference date (a site missing there had none).
+    init(layout: Layout, values: [String: [Int]], small: Set<String>, rule: SmallCellRule,
+         previous: [String: [Int]]? = nil) {
         self.layout = layout
         self.small = small
         sites = values.keys.sorted()
@@ -62,6 +73,20 @@ struct SiteTables {
                 sums.append(CellSuppression.Sum(total: i, parts: sites.indices.map { ($0 + 1) * width + i }))
             }
         }
+        var changed: Set<Int> = []
+        if let previous {
+            let empty = [Int](repeating: 0, count: width)
+            var before = empty
+            for v in previous.values { for i in 0..<width { before[i] += v[i] } }
+            for site in sites { before += previous[site] ?? empty }
+            for i in cells.indices where roles[i] == .published || roles[i] == .implied {
+                if rule.suppresses(abs(cells[i] - before[i])) {
+                    roles[i] = .withheld
+                    changed.insert(i)
+                }
+            }
+        }
+        self.changed = changed
         suppression = CellSuppression(cells: cells, sums: sums, rule: rule, roles: roles)
     }
 
@@ -83,7 +108,7 @@ struct SiteTables {
         guard i >= 0 else { return .shown(0) }
         if suppression.isShown(i) { return .shown(suppression.cells[i]) }
         if let site, small.contains(site) { return .complement }
-        return suppression.primary[i] ? .small : .complement
+        return suppression.primary[i] && !changed.contains(i) ? .small : .complement
     }
 
     /// Whether a cell is shown.

@@ -50,6 +50,12 @@ struct TimeToIntegration {
                            "integriert nach 12 Monaten"]
                 : ["group", "cases", "integrations", "median (days) [95% CI]", "integrated by 6 months",
                    "integrated by 12 months"])
+        table.key = "time_to_integration"
+        func hide(_ group: String, _ status: ReportDatum.Status, from first: Int = 0) {
+            for column in ["integrations", "median", "median_lower", "median_upper", "integrated_6m", "integrated_12m"].dropFirst(first) {
+                table.data.append(ReportDatum(row: group, column: column, value: nil, status: status))
+            }
+        }
         var shown: [String: Bool] = [:]
         for (index, (group, label)) in [("participant", de ? "Teilnahme" : "participants"),
                                          ("comparison", de ? "Vergleich" : "comparison")].enumerated() {
@@ -58,13 +64,25 @@ struct TimeToIntegration {
             guard integrationsShown[index] || data.isEmpty else {
                 let hidden = SiteTables.complementMark
                 table.rows.append([label, format.count(curve.count), hidden, hidden, hidden, hidden])
+                table.data.append(format.smallCells.suppresses(curve.count)
+                              ? ReportDatum(row: group, column: "cases", value: nil, status: .small)
+                              : ReportDatum(row: group, column: "cases", value: Double(curve.count), status: .shown))
+                hide(group, .suppressed)
                 shown[group] = false
                 continue
             }
             let withheld = format.smallCells.suppresses(curve.eventCount)
                 || format.smallCells.suppresses(curve.count - curve.eventCount)
             shown[group] = !withheld && !data.isEmpty
+            table.data.append(format.smallCells.suppresses(curve.count)
+                              ? ReportDatum(row: group, column: "cases", value: nil, status: .small)
+                              : ReportDatum(row: group, column: "cases", value: Double(curve.count), status: .shown))
             guard !withheld, !data.isEmpty else {
+                if data.isEmpty { hide(group, .notApplicable) } else {
+                    table.data.append(ReportDatum(row: group, column: "integrations", value: Double(curve.eventCount),
+                                                  status: .shown))
+                    hide(group, .small, from: 1)
+                }
                 table.rows.append([label, format.count(curve.count), format.count(curve.eventCount),
                                    data.isEmpty ? "n/a" : "<5", data.isEmpty ? "n/a" : "<5", data.isEmpty ? "n/a" : "<5"])
                 continue
@@ -76,9 +94,16 @@ struct TimeToIntegration {
             } ?? (de ? "nicht erreicht" : "not reached")
             table.rows.append([label, format.count(curve.count), format.count(curve.eventCount), median]
                               + Self.landmarks.map { format.percent(1 - curve.survival(at: $0.days)) })
+            table.data += [ReportDatum(row: group, column: "integrations", value: Double(curve.eventCount), status: .shown),
+                           EvaluationReport.measured(group, "median", curve.median),
+                           EvaluationReport.measured(group, "median_lower", curve.median == nil ? nil : curve.medianLower),
+                           EvaluationReport.measured(group, "median_upper", curve.median == nil ? nil : curve.medianUpper)]
+                + Self.landmarks.map { EvaluationReport.measured(group, "integrated_\($0.months)m", 1 - curve.survival(at: $0.days)) }
         }
         if shown["participant"] == true, shown["comparison"] == true {
             let test = LogRankTest(followUps["participant"]!, followUps["comparison"]!)
+            table.data += [EvaluationReport.measured("log_rank", "statistic", test.statistic),
+                           EvaluationReport.measured("log_rank", "p", test.pValue)]
             table.notes.append((de ? "Log-Rank-Test: χ² = " : "Log-rank test: χ² = ") + format.number(test.statistic)
                                + ", p = " + format.pValue(test.pValue)
                                + (de ? "; Fälle ohne Integration zensiert bei ihrer letzten Beobachtung."

@@ -1,4 +1,4 @@
-/// The due dates of open cases on PostgreSQL (`case_due`, schema version 2): the SQL of
+/// The due dates of open cases on PostgreSQL (`case_due`, schema version 3): the SQL of
 /// `CaseStore+Due` with PostgreSQL's placeholders; the case columns are `CaseStore`'s, which
 /// read the same on both backends.
 extension PostgreSQLCaseRecords {

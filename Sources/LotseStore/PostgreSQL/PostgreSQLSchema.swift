@@ -18,7 +18,7 @@ public enum PostgreSQLSchema {
     /// The tables the application role may only read and append to.
     public static let appendOnlyTables = [
         "audit", "submissions", "transitions", "assignments", "definitions", "randomisation_runs",
-        "randomisation_setups",
+        "randomisation_setups", "submission_values",
     ]
     /// The tables the application role may also change (each change audited by Lotse).
     public static let changeableTables = [
@@ -29,7 +29,8 @@ public enum PostgreSQLSchema {
     /// The migrations, numbered 1, 2, 3, ... in order (checked).
     public static let migrations: [Migration] = {
         let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1),
-                    Migration(version: 2, name: "due dates of open cases, kept for the listings (SQLite 8)", sql: version2)]
+                    Migration(version: 2, name: "the coded values of submissions (SQLite version 8)", sql: version2),
+                    Migration(version: 3, name: "due dates of open cases, kept for the listings (SQLite 9)", sql: version3)]
         precondition(list.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
                      "migrations must be numbered 1, 2, 3, ... in order")
         return list
@@ -296,11 +297,35 @@ public enum PostgreSQLSchema {
         CREATE TRIGGER project_secrets_fixed BEFORE UPDATE ON project_secrets
             FOR EACH ROW EXECUTE FUNCTION lotse_refuse('project secrets are never changed');
         """
+
+    /// Version 2 (SQLite's version 8): the coded values of submissions. No PostgreSQL store has
+    /// written submissions before this version (the shell ran only on SQLite), so the table
+    /// starts empty; a region copied from SQLite brings its rows along. A schema that holds
+    /// submissions already is refused rather than left with an incomplete table.
+    static let version2 = """
+        DO $$ BEGIN
+            IF EXISTS (SELECT 1 FROM submissions) THEN
+                RAISE EXCEPTION USING ERRCODE = 'P0001', MESSAGE = 'this schema holds submissions stored before '
+                    || 'version 2, whose values PostgreSQL cannot read from the instances: copy the region from '
+                    || 'SQLite into a new schema instead';
+            END IF;
+        END $$;
+        CREATE TABLE submission_values (
+            submission_id BIGINT PRIMARY KEY REFERENCES submissions(id),
+            case_id BIGINT NOT NULL REFERENCES cases(id),
+            form TEXT NOT NULL,
+            entry BIGINT NOT NULL,
+            at TEXT NOT NULL,
+            fields TEXT NOT NULL
+        );
+        CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry) INCLUDE (at, fields);
+        \(refuse("submission_values", "the values of a submission are never changed or deleted"))
+        """
 }
 
 extension PostgreSQLSchema {
-    /// Version 2 (SQLite 8): the due dates of open cases (derived, not covered; see `Schema.caseDue`).
-    static let version2 = """
+    /// Version 3 (SQLite 9): the due dates of open cases (derived, not covered; see `Schema.caseDue`).
+    static let version3 = """
         CREATE TABLE case_due (
             case_id BIGINT PRIMARY KEY REFERENCES cases(id),
             state_due TEXT,

@@ -6,8 +6,8 @@
 /// It understands what Lotse's writer produces: elements, attributes (skipped), text with the
 /// five predefined entities and numeric character references, self-closing empty elements. It
 /// is checked against libxml2's reading of every form in the tests.
-enum InstanceValues {
-    static func parse(_ xml: String) -> [String: String] {
+public enum InstanceValues {
+    public static func parse(_ xml: String) -> [String: String] {
         var result: [String: String] = [:]
         var utf8 = Array(xml.utf8)
         utf8.append(0)

@@ -1,0 +1,58 @@
+/// The coded values of submissions (`submission_values`, see `SubmissionValues`) on PostgreSQL:
+/// written beside each submission in its transaction, scanned by the evaluation in keyset pages
+/// (so memory stays flat however large the region).
+extension PostgreSQLCaseRecords {
+    public func insertSubmissionValues(submissionID: Int, caseID: Int, form: String, entry: Int, at: String,
+                                       values: [String: String]) throws {
+        try connection.run("""
+            INSERT INTO submission_values (submission_id, case_id, form, entry, at, fields)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            """, [.int(submissionID), .int(caseID), .text(form), .int(entry), .text(at),
+                  .text(SubmissionValues.encode(values))])
+        connection.wrote("values", submissionID)
+    }
+}
+
+extension PostgreSQLEvaluationRecords {
+    /// Rows read per page of the scan.
+    static let valuesPage = 5_000
+
+    public func currentValues(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionValuesRow> {
+        try currentValues(asOf: asOf, forms: forms, pageSize: Self.valuesPage)
+    }
+
+    /// The scan in pages of `pageSize` rows.
+    func currentValues(asOf: String, forms: [String], pageSize: Int) throws(StoreError) -> RecordCursor<SubmissionValuesRow> {
+        var page: [SubmissionValuesRow] = []
+        var index = 0
+        var last: (caseID: Int, form: String, entry: Int)? = (Int.min, "", Int.min)
+        let connection = self.connection
+        return RecordCursor { () throws(StoreError) -> SubmissionValuesRow? in
+            if index == page.count {
+                guard let after = last else { return nil }
+                let rows: [Row]
+                do throws(PostgreSQLError) {
+                    rows = try connection.query("""
+                        SELECT v.case_id, v.form, v.entry, v.at, v.fields FROM submission_values v
+                        WHERE v.at <= $1 AND v.form = ANY($2::text[])
+                          AND (v.case_id, v.form, v.entry) > ($3, $4, $5)
+                          AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = v.submission_id AND n.at <= $1)
+                        ORDER BY v.case_id, v.form, v.entry LIMIT \(pageSize)
+                        """, [.text(asOf), .text("{" + forms.map { "\"\($0)\"" }.joined(separator: ",") + "}"),
+                              .int(after.caseID), .text(after.form), .int(after.entry)])
+                } catch {
+                    throw StoreError.postgreSQL(error)
+                }
+                page = rows.map { row in
+                    SubmissionValuesRow(caseID: row[0].int ?? 0, form: row[1].string ?? "", entry: row[2].int ?? 1,
+                                        at: row[3].string ?? "", values: SubmissionValues.decode(row[4].string ?? ""))
+                }
+                index = 0
+                last = page.count < pageSize ? nil : page.last.map { ($0.caseID, $0.form, $0.entry) }
+                if page.isEmpty { return nil }
+            }
+            index += 1
+            return page[index - 1]
+        }
+    }
+}
