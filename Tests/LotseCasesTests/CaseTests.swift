@@ -24,7 +24,7 @@ import LotseTestSupport
     }
 
     func count(_ lotse: TestLotse, _ sql: String) throws -> Int {
-        try lotse.store.database.scalar(sql)?.int ?? -1
+        try lotse.sqlite.database.scalar(sql)?.int ?? -1
     }
 
     @Test func concurrentWriterIsRefusedAndNothingIsLostOrDoubled() throws {
@@ -73,7 +73,7 @@ import LotseTestSupport
         #expect(all[1].values.first { $0.field.name == "reason" }?.value == "x")
         #expect(all[1].values.first { $0.field.name == "referring_unit" }?.value == "Team 9")
         #expect(throws: StoreError.self) {
-            try lotse.store.database.run("UPDATE submissions SET instance = 'x' WHERE id = 1")
+            try lotse.sqlite.database.run("UPDATE submissions SET instance = 'x' WHERE id = 1")
         }
     }
 
@@ -104,6 +104,6 @@ import LotseTestSupport
         #expect(amiga?.current == true)
         let stored = try lotse.store.cases.case(id: caseID)!
         #expect(try lotse.store.cases.definition(id: stored.workflowID)?.sha256 == amiga?.sha256)
-        #expect(throws: StoreError.self) { try lotse.store.database.run("UPDATE definitions SET content = x'00'") }
+        #expect(throws: StoreError.self) { try lotse.sqlite.database.run("UPDATE definitions SET content = x'00'") }
     }
 }

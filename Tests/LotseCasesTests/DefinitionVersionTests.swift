@@ -43,17 +43,17 @@ import LotseTestSupport
     @Test func aChangedFormUnderTheSameVersionIsRefusedWithBothHashes() throws {
         let folder = try Self.definitionsCopy()
         let (lotse, carla, caseID) = try Self.setUp(folder)
-        let stored = try lotse.store.database.scalar("SELECT sha256 FROM definitions WHERE name = 'referral'")?.string
+        let stored = try lotse.sqlite.database.scalar("SELECT sha256 FROM definitions WHERE name = 'referral'")?.string
         try Self.replace(folder.file("Forms/referral.xml"), "<h:title>Zuweisung</h:title>", "<h:title>Zuweisung (neu)</h:title>")
         let office = try lotse.secondOffice()
-        let submissions = try lotse.store.database.scalar("SELECT COUNT(*) FROM submissions")?.int
+        let submissions = try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM submissions")?.int
         var message = ""
         do { try office.submit(by: carla, caseID: caseID, formID: "referral", values: Self.referral) } catch { message = "\(error)" }
         let version = office.definitions.forms["referral"]!.version
         #expect(message.hasPrefix("the form referral version \(version) was changed: "
             + "stored with sha256 \(stored!), its file now has sha256 "))
         #expect(message.hasSuffix("; a changed definition needs a new version (nothing was stored)"))
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM submissions")?.int == submissions)
+        #expect(try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM submissions")?.int == submissions)
     }
 
     @Test func aChangedWorkflowUnderTheSameVersionIsRefusedForNewCases() throws {

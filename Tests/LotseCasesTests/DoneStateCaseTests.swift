@@ -50,7 +50,7 @@ import LotseTestSupport
         #expect(history[1].log == "checked by caseworker\nintake complete: check")
         #expect(history[2].log == "on to work")
 
-        let detail = try #require(try lotse.store.database.scalar(
+        let detail = try #require(try lotse.sqlite.database.scalar(
             "SELECT detail FROM audit WHERE action = 'transition' ORDER BY seq DESC LIMIT 1")?.string)
         #expect(detail.contains("\"log\":[\"checked by caseworker\",\"intake complete: check\"]"))
         #expect(detail.contains("\"internal\":[{\"event\":\"done.state.intake\""))

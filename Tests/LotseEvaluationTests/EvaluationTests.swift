@@ -116,8 +116,8 @@ import LotseTestSupport
         #expect(manifest.contains("\"file\":\"c.csv\""))
         #expect(lotse.run("login eva\naudit verify --head \(last!.seq):\(last!.hash)").status == .ok)
         // A log cut back to before the export no longer holds the evaluator's head.
-        try lotse.store.database.execute("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= \(last!.seq)")
-        #expect(try lotse.store.audit.verify(expectedHead: (last!.seq, last!.hash)).logProblem
+        try lotse.sqlite.database.execute("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= \(last!.seq)")
+        #expect(try lotse.sqlite.audit.verify(expectedHead: (last!.seq, last!.hash)).logProblem
             == .headMissing(seq: last!.seq, last: last!.seq - 1))
     }
 

@@ -136,7 +136,7 @@ import LotseTestSupport
     @Test func assignmentsCannotBeChangedReplacedOrForgedIntoTheCases() throws {
         let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login carla\n" + Self.clients(4) + "login eva\nrandomise setup --site b\nrandomise --site b").status == .ok)
-        let db = lotse.store.database
+        let db = lotse.sqlite.database
         #expect(throws: StoreError.self) { try db.run("UPDATE assignments SET case_group = 'participant'") }
         #expect(throws: StoreError.self) { try db.run("DELETE FROM assignments") }
         #expect(throws: StoreError.self) {

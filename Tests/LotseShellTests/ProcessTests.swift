@@ -43,7 +43,7 @@ import LotseTestSupport
         #expect(outputs.filter { $0.contains("case 1: referred → consent_pending") }.count == 1)
         #expect(outputs.filter { $0.contains("case 1 was changed by someone else meanwhile; nothing was changed") }.count == 1,
                 "\(outputs)")
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM transitions WHERE event = 'request_consent'")?.int == 1)
+        #expect(try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM transitions WHERE event = 'request_consent'")?.int == 1)
         #expect(try lotse.store.audit.verify().isIntact)
     }
 }

@@ -108,7 +108,7 @@ import LotseTestSupport
     @Test func auditVerifyFailsTheScriptWhenTheChainIsBroken() throws {
         let lotse = try TestLotse(language: "en")
         #expect(lotse.run("init --admin root\nsite add a A\nsite add b B\naudit verify").status == .ok)
-        try lotse.store.database.execute("""
+        try lotse.sqlite.database.execute("""
             DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{"site":"c"}' WHERE seq = 2
             """)
         let (output, status) = lotse.run("login root\naudit verify", name: "check.lotse")

@@ -244,7 +244,7 @@ public final class PostgreSQLConnection {
         return name
     }
 
-    private func check(_ result: OpaquePointer?, sql: String) throws(PostgreSQLError) {
+    func check(_ result: OpaquePointer?, sql: String) throws(PostgreSQLError) {
         guard let result else { throw .connectionLost(reason: lastError, sql: sql) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
@@ -258,9 +258,9 @@ public final class PostgreSQLConnection {
         }
     }
 
-    private var lastError: String { String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines }
+    var lastError: String { String(cString: PQerrorMessage(handle)).trimmingTrailingNewlines }
 
-    private func rows(of result: OpaquePointer) -> [Row] {
+    func rows(of result: OpaquePointer) -> [Row] {
         let count = Int(PQntuples(result)), fields = Int(PQnfields(result))
         let columns = (0..<fields).map { String(cString: PQfname(result, Int32($0))) }
         let types = (0..<fields).map { PQftype(result, Int32($0)) }
