@@ -123,17 +123,20 @@ public final class TestLotse {
     public func scalar(_ sql: String) throws -> SQLValue? {
         switch store {
         case let store as Store: return try store.database.scalar(sql)
-        case let store as PostgreSQLStore: return try store.connection.scalar(sql)
+        case let store as PostgreSQLStore:
+            do { return try store.connection.scalar(sql) } catch { throw StoreError.postgreSQL(error) }
         default: preconditionFailure("unknown store")
         }
     }
 
-    /// Runs a statement without parameters on either backend. - Returns: the rows changed.
+    /// Runs a statement without parameters on either backend (as the application role on
+    /// PostgreSQL). - Returns: the rows changed.
     @discardableResult
     public func execute(_ sql: String) throws -> Int {
         switch store {
         case let store as Store: return try store.database.run(sql)
-        case let store as PostgreSQLStore: return try store.connection.run(sql)
+        case let store as PostgreSQLStore:
+            do { return try store.connection.run(sql) } catch { throw StoreError.postgreSQL(error) }
         default: preconditionFailure("unknown store")
         }
     }

@@ -4,7 +4,9 @@ import Testing
 import LotseTestSupport
 
 /// Changes made behind Lotse's back, with the triggers dropped: `audit verify` names the row
-/// in every case (DESIGN §7, issue 9).
+/// in every case (DESIGN §7, issue 9). SQLite only: tampering there means dropping a trigger in
+/// the file and editing rows in place; on PostgreSQL the application role cannot (privileges) and
+/// the same covered-record checks are the other record set's tests (`PostgreSQLRecordHashTests`).
 @Suite struct TamperTests {
     /// A region with two cases (transitions, submissions) and a randomisation run, intact.
     func region() throws -> TestLotse {
