@@ -17,7 +17,8 @@ public struct LaunchOptions: Sendable, Equatable {
     public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
-    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`.
+    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`
+    /// (on PostgreSQL none: what needs the key is refused until one is named).
     public var keyFile: String?
     /// Failed logins that lock an account, and for how long: `--lockout N/MINUTES` or `LOTSE_LOCKOUT` (default 5/15).
     public var lockout = LoginPolicy()
@@ -72,8 +73,9 @@ public struct LaunchOptions: Sendable, Equatable {
 
         `lotse migrate --db postgresql://OWNER@HOST/DB` creates or updates the schema on PostgreSQL as its
         owner (libpq URI: TLS and ~/.pgpass as libpq does them) and grants --app-role (default lotse_app)
-        reading and appending only on the audit log, submissions, transitions and assignments. The shell
-        itself does not run on PostgreSQL yet.
+        reading and appending only on the audit log, submissions, transitions and assignments. Then
+        `lotse --db postgresql://APP_ROLE@HOST/DB --key-file PATH` runs the shell there (the pseudonym
+        key file must be named: there is no database file for it to lie beside).
 
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default

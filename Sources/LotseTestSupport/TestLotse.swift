@@ -85,7 +85,7 @@ public final class TestLotse {
         }
         office = Office(store: store, definitions: TestLotse.definitionSet(definitions), clock: clock,
                         hasher: TestLotse.hasher, xpathClock: TestLotse.formClock,
-                        keyFile: backend == .sqlite ? nil : directory.file("lotse.key"))
+                        keyFile: backend == .sqlite ? nil : directory.file("lotse.db.key"))
         var counter = 0
         office.makeUUID = {
             counter += 1
@@ -110,10 +110,9 @@ public final class TestLotse {
         if let owner = postgreSQLOwner { try? owner.connection.execute("DROP SCHEMA \(owner.schema) CASCADE") }
     }
 
-    /// The pseudonym key file: beside the SQLite file, in the temporary folder on PostgreSQL.
-    public var keyFilePath: String {
-        backend == .sqlite ? directory.file("lotse.db") + ".key" : directory.file("lotse.key")
-    }
+    /// The pseudonym key file: beside the SQLite file; on PostgreSQL named explicitly, at the same
+    /// place (so that transcripts read the same on both backends).
+    public var keyFilePath: String { directory.file("lotse.db") + ".key" }
 
     /// What `lotse --db` is given: the SQLite file, or the application role's URI.
     public var databaseArgument: String { postgreSQLURI?.text ?? databasePath }

@@ -67,10 +67,11 @@ public final class PostgreSQLStore {
     public func rollback() throws(StoreError) { try connection.rollback() }
 
     /// A safe output file (see `OutputFile`) that never overwrites `extra` (the pseudonym key
-    /// file). There is no database file to protect; output for standard output or a device is
-    /// staged in the folder of the first of `extra` (the key file's), else the working directory.
+    /// file). There is no database file to protect (the connection target stands in its place,
+    /// so that `extra` is named as what it is); output for standard output or a device is staged
+    /// in the folder of the first of `extra` (the key file's), else the working directory.
     public func output(_ target: OutputTarget, alsoProtecting extra: [String]) throws(OutputError) -> OutputFile {
-        try OutputFile(target, protecting: extra, scratchFolder: extra.first.map(FilePaths.folder(of:)) ?? ".")
+        try OutputFile(target, protecting: [path] + extra, scratchFolder: extra.first.map(FilePaths.folder(of:)) ?? ".")
     }
 
     public func backup(into path: String) throws(StoreError) {
