@@ -1,3 +1,5 @@
+import Foundation
+import Synchronization
 import Testing
 @_spi(Office) import LotseCases
 @testable import LotseStore
@@ -293,6 +295,43 @@ struct PostgreSQLStoreTests {
         // The store works on.
         try RecordStoreConformanceTests.write(store, "site.add") { _ = try store.directory.insertSite(code: "b", name: "B", at: "t") }
         #expect(try store.directory.sites().map(\.code) == ["b"])
+    }
+
+    @Test func twoSessionsOpeningACaseForOneClientQueueAndTheSecondFindsTheFirstsCase() throws {
+        let lotse = try TestLotse(backend: .postgreSQL)
+        let store = try #require(lotse.store as? PostgreSQLStore)
+        let (site, client, workflow) = try RecordStoreConformanceTests.write(store, "setup") {
+            let site = try store.directory.insertSite(code: "b", name: "B", at: "t")
+            let client = try store.cases.insertClient(siteID: site, sex: "w", birthYear: 1970, applicantType: "SP",
+                                                      firstName: nil, lastName: nil, eligible: false, at: "t", by: "t")
+            let workflow = try store.cases.definition(kind: "workflow", name: "w", version: "1", sha256: "aa", content: [1],
+                                                      at: "t")
+            return (site, client, workflow.id)
+        }
+        _ = site
+        let user = try RecordStoreConformanceTests.write(store, "user") {
+            try store.directory.insertUser(name: "u", role: "caseworker", siteIDs: [], passwordHash: "h", at: "t")
+        }
+        let uri = try #require(lotse.postgreSQLURI)
+        try store.begin()
+        #expect(try store.cases.openCase(clientID: client) == nil)
+        let first = try store.cases.insertCase(clientID: client, workflowID: workflow, state: "s", history: "{}", at: "t",
+                                               by: user, assignedTo: nil)
+        try store.audit.append(AuditDraft(at: "t", actor: "u", action: "case.open"))
+        let seen = Mutex<Int?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            // The second session waits at the client's row until the first commits, then finds its case.
+            let other = try? PostgreSQLStore(uri: uri)
+            let found = try? other?.transaction { try other?.cases.openCase(clientID: client) }
+            seen.withLock { $0 = found ?? nil }
+            done.signal()
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(done.wait(timeout: .now()) == .timedOut, "the second session waits for the first")
+        try store.commit()
+        done.wait()
+        #expect(seen.withLock { $0 } == first)
     }
 
     @Test func aSchemaNotMigratedOrNewerIsRefusedOnOpen() throws {

@@ -5,7 +5,8 @@
 /// Concurrent sessions: a case changes only at its expected version (`WHERE version = $n`; under
 /// READ COMMITTED an update that waited for another writer's commit re-checks the condition on
 /// the new row, so the second writer sees `false`, as on SQLite). A definition stored by two
-/// sessions at once is inserted once (`ON CONFLICT DO NOTHING`) and read back.
+/// sessions at once is inserted once (`ON CONFLICT DO NOTHING`) and read back. A client gets one
+/// open case even when two sessions open one at once (`openCase` locks the client's row).
 public struct PostgreSQLCaseRecords: CaseRecordSet {
     let connection: PostgreSQLConnection
 
@@ -87,9 +88,15 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
                                   [.text(site)]).map(CaseStore.client)
     }
 
+    /// Inside a transaction the client's row is locked first (`FOR UPDATE`): two sessions opening
+    /// a case for one client queue there, and the second, reading after the first committed, finds
+    /// its case (SQLite's single writer gives the same). Outside one it only reads.
     public func openCase(clientID: Int) throws -> Int? {
-        try connection.storeScalar("SELECT id FROM cases WHERE client_id = $1 AND closed = 0 ORDER BY id LIMIT 1",
-                                   [.int(clientID)])?.int
+        if connection.inTransaction {
+            try connection.storeRun("SELECT id FROM clients WHERE id = $1 FOR UPDATE", [.int(clientID)])
+        }
+        return try connection.storeScalar("SELECT id FROM cases WHERE client_id = $1 AND closed = 0 ORDER BY id LIMIT 1",
+                                          [.int(clientID)])?.int
     }
 
     public func caseCount(clientID: Int) throws -> Int {
