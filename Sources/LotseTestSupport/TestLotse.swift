@@ -105,8 +105,9 @@ public final class TestLotse {
         })
     }
 
+    /// Drops the PostgreSQL scratch schema (a test that lets go of its `TestLotse` while it still
+    /// uses the office, as some SQLite tests do, must keep it on PostgreSQL).
     deinit {
-        store.close()
         if let owner = postgreSQLOwner { try? owner.connection.execute("DROP SCHEMA \(owner.schema) CASCADE") }
     }
 

@@ -233,7 +233,21 @@ struct PostgreSQLStoreTests {
     /// An error of the domain wrapping the store's, as `CasesError.store` does.
     struct Wrapped: Error { let inner: any Error }
 
-    @Test(arguments: ["40001", "40P01", "23505"])
+    @Test func aDuplicateKeyRunsTheBodyAgainOnceOnly() throws {
+        let lotse = try TestLotse(backend: .postgreSQL)
+        let store = try #require(lotse.store as? PostgreSQLStore)
+        try RecordStoreConformanceTests.write(store, "site.add") { _ = try store.directory.insertSite(code: "x", name: "X", at: "t") }
+        var runs = 0
+        #expect(throws: StoreError.self) {
+            try RecordStoreConformanceTests.write(store, "site.add") {
+                runs += 1
+                _ = try store.directory.insertSite(code: "x", name: "again", at: "t")
+            }
+        }
+        #expect(runs == 2 && !store.inTransaction)
+    }
+
+    @Test(arguments: ["40001", "40P01"])
     func anAutomaticTransactionAbortedByTheServerRunsAgain(state: String) throws {
         let lotse = try TestLotse(backend: .postgreSQL)
         let store = try #require(lotse.store as? PostgreSQLStore)

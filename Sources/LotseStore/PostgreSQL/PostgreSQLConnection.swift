@@ -92,7 +92,8 @@ public final class PostgreSQLConnection {
     /// for a reason a second run resolves: a serialisation failure or deadlock (`40001`, `40P01`),
     /// or a unique violation (`23505`: under READ COMMITTED a concurrent session committed the
     /// same key after this one looked; the rerun sees that row and gives the domain's own answer,
-    /// such as "user exists"). Whatever error the body wrapped the failure in, the connection saw
+    /// such as "user exists"; once: a second duplicate is the body's own). Whatever error the body
+    /// wrapped the failure in, the connection saw
     /// it (`abortedBy`), so the retry does not depend on the body's error types. A body must
     /// therefore be safe to run again: it reads what it needs inside the transaction and keeps
     /// nothing from a failed run.
@@ -104,6 +105,7 @@ public final class PostgreSQLConnection {
             return try body()
         }
         var attempt = 0
+        var rerunForDuplicate = false
         while true {
             attempt += 1
             try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
@@ -123,7 +125,11 @@ public final class PostgreSQLConnection {
                 transactionDepth = 0
                 clearPending()
                 if inTransaction { try? execute("ROLLBACK") }
-                if let state = abortedBy, state.isTransient || state == .uniqueViolation, attempt <= retries {
+                // A conflict may meet another conflict; a duplicate key is settled by one rerun (it then
+                // sees the committed row), so a second one is the body's own and is not run again.
+                if let state = abortedBy, attempt <= retries,
+                   state.isTransient || (state == .uniqueViolation && !rerunForDuplicate) {
+                    if state == .uniqueViolation { rerunForDuplicate = true }
                     abortedBy = nil
                     continue
                 }

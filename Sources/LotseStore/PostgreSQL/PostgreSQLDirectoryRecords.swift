@@ -15,8 +15,14 @@ public struct PostgreSQLDirectoryRecords: DirectoryRecordSet {
         FROM users u
         """
 
+    /// Inside a transaction (the first admin's `init`) it first takes the audit log's append lock,
+    /// which that transaction takes anyway: two sessions initialising a new database at once
+    /// queue, and the second counts the first's admin, as under SQLite's single writer.
     public func userCount() throws -> Int {
-        try connection.storeScalar("SELECT COUNT(*) FROM users")?.int ?? 0
+        if connection.inTransaction {
+            try connection.storeRun("SELECT pg_advisory_xact_lock(\(PostgreSQLAuditLog.appendLock))")
+        }
+        return try connection.storeScalar("SELECT COUNT(*) FROM users")?.int ?? 0
     }
 
     public func user(named name: String) throws -> UserRecord? {
