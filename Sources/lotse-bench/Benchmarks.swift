@@ -28,7 +28,11 @@ enum Benchmarks {
     /// consent submitted), for firing `suspend` / `resume` over and over.
     static func prepared(directory: String, name: String, definitions: String, cases: Int) throws
         -> (Office, Actor, [Int]) {
-        let store = try Store(path: directory + "/" + name + ".db")
+        try prepared(store: try Store(path: directory + "/" + name + ".db"), definitions: definitions, cases: cases)
+    }
+
+    /// The same on any store (a new, empty one: SQLite or a PostgreSQL schema).
+    static func prepared(store: any RecordStore, definitions: String, cases: Int) throws -> (Office, Actor, [Int]) {
         let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
                             hasher: PasswordHasher(rounds: 210_000))
         let root = try office.initialise(adminName: "root", password: "bench password")

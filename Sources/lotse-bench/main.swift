@@ -11,7 +11,7 @@ if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
     exit(0)
 }
 let quick = CommandLine.arguments.contains("--quick")
-/// `--only batch|submissions|durable|startup|region|verify` (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
+/// `--only batch|submissions|durable|startup|region|verify|postgresql` (`--db postgresql://OWNER@…`: the write paths on PostgreSQL, each in a schema of its own, dropped after) (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
 /// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick).
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
@@ -63,6 +63,13 @@ if wanted("verify") {
            String(format: "%.2f s", v.verify), "< 5 s (1.2 M rows)" + (v.intact ? "" : " NOT INTACT"))
     record("  of which CPU time (user + system)", String(format: "%.2f s", Benchmarks.lastVerifyCPU), "")
     record("  store built through Office (\(cases) cases)", String(format: "%.0f s", v.build), "")
+}
+if let uri = CommandLine.arguments.firstIndex(of: "--db").flatMap({ ConnectionURI(CommandLine.arguments[$0 + 1]) }),
+   wanted("postgresql") {
+    try PostgreSQLBenchmark.run(owner: uri, directory: scratch, definitions: definitions, quick: quick, record: record)
+} else if only == "postgresql" {
+    FileHandle.standardError.write(Data("lotse-bench: --only postgresql needs --db postgresql://OWNER@HOST/DB\n".utf8))
+    exit(2)
 }
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
 if wanted("region") {
