@@ -28,7 +28,9 @@ import LotseTestSupport
             let process = Process()
             process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
             process.arguments = ["--db", lotse.databaseArgument, "--definitions", TestLotse.repository, "--lang", "en", script]
-            process.environment = ["LOTSE_PASSWORD": TestLotse.password, "LOTSE_PAUSE_BEFORE_WRITE": "400"]
+            // Long enough for both to have read the case under load (a PostgreSQL session starts slower).
+            process.environment = ["LOTSE_PASSWORD": TestLotse.password,
+                                   "LOTSE_PAUSE_BEFORE_WRITE": backend == .sqlite ? "400" : "1500"]
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe
