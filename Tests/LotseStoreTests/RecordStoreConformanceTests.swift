@@ -332,20 +332,20 @@ struct PostgreSQLStoreTests {
         let first = try store.cases.insertCase(clientID: client, workflowID: workflow, state: "s", history: "{}", at: "t",
                                                by: user, assignedTo: nil)
         try store.audit.append(AuditDraft(at: "t", actor: "u", action: "case.open"))
-        let seen = Mutex<Int?>(nil)
+        let seen = Mutex<(finished: Bool, found: Int?)>((false, nil))
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             // The second session waits at the client's row until the first commits, then finds its case.
             let other = try? PostgreSQLStore(uri: uri)
             let found = try? other?.transaction { try other?.cases.openCase(clientID: client) }
-            seen.withLock { $0 = found ?? nil }
+            seen.withLock { $0 = (true, found ?? nil) }
             done.signal()
         }
         Thread.sleep(forTimeInterval: 0.3)
-        #expect(done.wait(timeout: .now()) == .timedOut, "the second session waits for the first")
+        #expect(!seen.withLock { $0.finished }, "the second session waits for the first")
         try store.commit()
         done.wait()
-        #expect(seen.withLock { $0 } == first)
+        #expect(seen.withLock { $0.found } == first)
     }
 
     @Test func aSchemaNotMigratedOrNewerIsRefusedOnOpen() throws {
