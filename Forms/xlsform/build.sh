@@ -3,7 +3,8 @@
 #   Forms/xlsform/NAME.md                      -> Forms/NAME.xml
 #   Tests/LotseFormsTests/Fixtures/fixture.md  -> Tests/LotseFormsTests/Fixtures/fixture.xml
 # Needs: pip install pyxform==4.5.0. If java is on the PATH, ODK Validate (bundled with pyxform)
-# checks each form as well; without java the forms are converted unvalidated.
+# checks each form as well; without java the forms are converted unvalidated. A source with
+# `# form_title::LANG: TITLE` comment lines gets its title in every translation (titles.py).
 # Usage: Forms/xlsform/build.sh [NAME.md ...]   (from any directory; no arguments = all forms)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -31,7 +32,8 @@ for src in $sources; do
     # xls2xform exits 0 even when it fails, so judge by its log and by the output file.
     log=$($x2x $validate --pretty_print "$src" "$out" 2>&1) || true
     if [ -s "$out" ] && printf '%s\n' "$log" | grep -q 'Conversion complete!' \
-        && ! printf '%s\n' "$log" | grep -qi 'warning\|error\|traceback'; then
+        && ! printf '%s\n' "$log" | grep -qi 'warning\|error\|traceback' \
+        && { ! grep -q '^# *form_title::' "$src" || python3 "$here/titles.py" "$src" "$out"; }; then
         echo "ok    $name.xml"
     else
         echo "FAIL  $src" >&2

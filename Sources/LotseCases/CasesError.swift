@@ -27,16 +27,16 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// Unknown user, wrong password or a locked account (deliberately not saying which).
     case loginFailed(LoginPolicy)
     /// The session's account was disabled, removed or changed: log in again.
-    case sessionEnded(String, reason: String)
+    case sessionEnded(String, reason: OfficeReason)
     /// The user logged in with a one-time password and must set their own first.
     case passwordChangeRequired(String)
     case accountDisabled(String)
-    case weakPassword(String)
+    case weakPassword(OfficeReason)
     /// An admin cannot disable their own account (the database would lose its last admin).
     case cannotDisableSelf
     case unknownClient(Int)
     /// Comparison cases, and the cases of clients in the randomisation pool, come from `randomise`.
-    case groupByRandomisation(Int, reason: String)
+    case groupByRandomisation(Int, reason: OfficeReason)
     /// One open case per client.
     case caseAlreadyOpen(Int, Int)
     /// A client with cases cannot join the randomisation pool.
@@ -52,13 +52,13 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// The stored seed does not match its commitment.
     case seedMismatch(String)
     /// Consent does not cover a purpose the step needs.
-    case consentMissing(caseID: Int, what: String, purposes: [String], reason: String)
+    case consentMissing(caseID: Int, what: OfficeReason, purposes: [String], reason: ConsentState)
     /// An outcome observation that would drift: a second one for a time point, or outside its window.
-    case observationRefused(caseID: Int, reason: String)
+    case observationRefused(caseID: Int, reason: OfficeReason)
     /// A statistics extract with bad rows: every one named; nothing was imported.
-    case importRefused(file: String, problems: [String])
+    case importRefused(file: String, problems: [ImportProblem])
     /// An export that cannot be made as asked (a form without repeats, a medical form).
-    case exportRefused(String)
+    case exportRefused(OfficeReason)
     /// No eligible client of the site is waiting for randomisation.
     case emptyPool(String)
     case unknownCase(Int)
@@ -80,11 +80,11 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
     /// A filled form that is not valid: every bad field with its message.
     case invalidSubmission(form: String, [FieldProblem])
     /// A form that cannot be recorded on the case now.
-    case formNotAllowed(form: String, reason: String)
+    case formNotAllowed(form: String, reason: OfficeReason)
     /// A form error (unknown field, a value for a calculated field).
     case form(FormError)
     /// A code or number outside its allowed values.
-    case invalidValue(String, String, expected: [String])
+    case invalidValue(String, String, expected: OfficeReason)
     /// A site-scoped role was given no site, or a region-wide role one.
     case sitesForRole(Role, needsSite: Bool)
     /// Lower layers.
@@ -154,7 +154,7 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .exportRefused(reason): return "nothing exported: \(reason)"
         case let .importRefused(file, problems):
             return "\(file): \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing was imported:\n"
-                + problems.map { "  " + $0 }.joined(separator: "\n")
+                + problems.map { "  \($0)" }.joined(separator: "\n")
         case let .emptyPool(site):
             return "site \(site) has no eligible client without an assignment; nothing was randomised "
                 + "(client add --eligible or client eligible CLIENT adds to the pool)"
@@ -179,7 +179,7 @@ public enum CasesError: Error, Sendable, CustomStringConvertible {
         case let .formNotAllowed(form, reason): return "form \(form) cannot be recorded now: \(reason)"
         case let .form(error): return error.description
         case let .invalidValue(what, value, expected):
-            return "invalid \(what) \"\(value)\"; expected " + expected.joined(separator: ", ")
+            return "invalid \(what) \"\(value)\"; expected \(expected)"
         case let .sitesForRole(role, needsSite):
             return needsSite
                 ? "the \(role.rawValue) role works at sites: give at least one with --site S[,S2]"

@@ -14,14 +14,18 @@ public struct BackupSummary: Sendable {
 public enum BackupError: Error, Sendable, CustomStringConvertible {
     case standardOutput
     case integrity(String)
-    case auditBroken(String)
+    case auditBroken(AuditVerification)
+    /// The copy has no audit rows at all.
+    case noAuditRows
     case headMismatch(copy: String, original: String?)
 
     public var description: String {
         switch self {
         case .standardOutput: return "backup needs a file: a database copy is not for standard output (nothing was written)"
         case let .integrity(result): return "the copy failed SQLite's integrity check (\(result)); nothing was kept"
-        case let .auditBroken(reason): return "the copy's audit log does not verify (\(reason)); nothing was kept"
+        case let .auditBroken(result):
+            return "the copy's audit log does not verify (" + result.problems.joined(separator: "; ") + "); nothing was kept"
+        case .noAuditRows: return "the copy's audit log does not verify (the copy has no audit rows); nothing was kept"
         case let .headMismatch(copy, original):
             return "the copy ends with audit row \(copy), but the database has \(original ?? "no such row") there; nothing was kept"
         }
@@ -72,9 +76,9 @@ extension Office {
         guard integrity == "ok" else { throw BackupError.integrity(integrity) }
         // The copy is verified as `audit verify` verifies: the chain and every covered data row.
         let verification = try storeWork { try copy.audit.verify() }
-        guard verification.isIntact else { throw BackupError.auditBroken(verification.problems.joined(separator: "; ")) }
+        guard verification.isIntact else { throw BackupError.auditBroken(verification) }
         guard let head = try storeWork({ try copy.audit.head() }) else {
-            throw BackupError.auditBroken("the copy has no audit rows")
+            throw BackupError.noAuditRows
         }
         let original = try storeWork { try store.audit.hash(at: head.seq) }
         guard original == head.hash else {

@@ -27,15 +27,15 @@ extension Office {
         try storeWork {
             guard let client = try store.cases.client(id: clientID) else { throw CasesError.unknownClient(clientID) }
             if let group = try store.randomisation.assignments(client: clientID) {
-                throw CasesError.groupByRandomisation(clientID, reason: "it was randomised to the \(group.rawValue) group")
+                throw CasesError.groupByRandomisation(clientID, reason: .randomisedTo(group: group.rawValue))
             }
             if client.eligible {
-                throw CasesError.groupByRandomisation(clientID, reason: "it is in the randomisation pool of site \(client.site)")
+                throw CasesError.groupByRandomisation(clientID, reason: .inPool(site: client.site))
             }
             if let open = try store.cases.openCase(clientID: clientID) { throw CasesError.caseAlreadyOpen(clientID, open) }
         }
         if name == CaseGroup.comparison.workflow {
-            throw CasesError.groupByRandomisation(clientID, reason: "comparison cases come only from `randomise`")
+            throw CasesError.groupByRandomisation(clientID, reason: .comparisonOnlyByRandomise)
         }
         return try insertCase(by: actor, clientID: clientID, workflow: name,
                               assignTo: assignTo ?? (actor.role == .caseworker ? actor.userID : nil), group: nil)
@@ -133,12 +133,10 @@ extension Office {
                 guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
                 guard let user = try store.directory.user(named: userName) else { throw CasesError.unknownUser(userName) }
                 guard ["caseworker", "supervisor"].contains(user.role) else {
-                    throw CasesError.invalidValue("assignee", userName, expected: ["a caseworker or supervisor"])
+                    throw CasesError.invalidValue("assignee", userName, expected: .assigneeRole)
                 }
                 guard user.sites.contains(record.site) else {
-                    throw CasesError.invalidValue("assignee", userName, expected: [
-                        "a caseworker or supervisor of site \(record.site) (\(userName) works at "
-                            + (user.sites.isEmpty ? "no site" : user.sites.joined(separator: ", ")) + ")"])
+                    throw CasesError.invalidValue("assignee", userName, expected: .assigneeSite(site: record.site, user: userName, sites: user.sites))
                 }
                 guard try store.cases.assignCase(id: id, expectedVersion: record.version, to: user.id) else {
                     throw CasesError.concurrentChange(caseID: id)
@@ -157,7 +155,7 @@ extension Office {
             try authorize(site: found.site, actor, .reopenCase, what: "case \(id)", caseID: id)
         }
         let text = reason.trimmingSpaces()
-        guard !text.isEmpty else { throw CasesError.invalidValue("reason", reason, expected: ["a reason in words"]) }
+        guard !text.isEmpty else { throw CasesError.invalidValue("reason", reason, expected: .reasonInWords) }
         return try storeWork {
             try store.transaction {
                 guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }

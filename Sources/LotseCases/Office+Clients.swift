@@ -22,13 +22,13 @@ extension Office {
     public func addClient(by actor: Actor, site: String, sex: String, birthYear: Int, applicantType: String,
                           firstName: String?, lastName: String?, eligible: Bool = false) throws -> Int {
         try authorize(.addClient, actor)
-        guard ClientCodes.sexes.contains(sex) else { throw CasesError.invalidValue("sex", sex, expected: ClientCodes.sexes) }
+        guard ClientCodes.sexes.contains(sex) else { throw CasesError.invalidValue("sex", sex, expected: .oneOf(ClientCodes.sexes)) }
         guard ClientCodes.applicantTypes.contains(applicantType) else {
-            throw CasesError.invalidValue("applicant type", applicantType, expected: ClientCodes.applicantTypes)
+            throw CasesError.invalidValue("applicant type", applicantType, expected: .oneOf(ClientCodes.applicantTypes))
         }
         let year = currentYear()
         guard (year - 100)...(year - 14) ~= birthYear else {
-            throw CasesError.invalidValue("birth year", String(birthYear), expected: ["\(year - 100) to \(year - 14)"])
+            throw CasesError.invalidValue("birth year", String(birthYear), expected: .yearRange(year - 100, year - 14))
         }
         guard try storeWork({ try store.directory.site(code: site) }) != nil else { throw CasesError.unknownSite(site) }
         try authorize(site: site, actor, .addClient, what: "a new client")

@@ -1,25 +1,24 @@
 public import LotseStore
+public import LotseWorkflow
 
 /// What a case's current consent covers on a day (DOMAIN §8: § 67b SGB X, purpose-specific,
 /// revocable with effect for the future).
 public struct ConsentStatus: Sendable, Equatable {
     /// The purposes covered on the day: empty when no consent was given or it was revoked by then.
     public var purposes: Set<String>
-    /// In words, for refusals: `no consent is recorded`, `consent was refused`,
-    /// `the consent was revoked on 2026-05-02`, `the consent of 2026-01-10 covers only evaluation`.
-    public var state: String
+    /// For refusals: not recorded, refused, revoked on a day, or given for some purposes only.
+    public var state: ConsentState
 
     /// The status from the consent form's values (`given`, `purposes`, `date`, `revoked_on`) on `day`.
     public static func from(given: String?, purposes: String?, date: String?, revokedOn: String?, on day: String)
         -> ConsentStatus {
-        guard let given, !given.isEmpty else { return ConsentStatus(purposes: [], state: "no consent is recorded") }
-        guard given == "yes" else { return ConsentStatus(purposes: [], state: "consent was refused") }
+        guard let given, !given.isEmpty else { return ConsentStatus(purposes: [], state: .notRecorded) }
+        guard given == "yes" else { return ConsentStatus(purposes: [], state: .refused) }
         if let revokedOn, !revokedOn.isEmpty, revokedOn <= day {
-            return ConsentStatus(purposes: [], state: "the consent was revoked on \(revokedOn)")
+            return ConsentStatus(purposes: [], state: .revoked(on: revokedOn))
         }
         let list = (purposes ?? "").split(separator: " ").map(String.init)
-        return ConsentStatus(purposes: Set(list), state: "the consent of \(date ?? "?") covers only "
-            + (list.isEmpty ? "nothing" : list.joined(separator: ", ")))
+        return ConsentStatus(purposes: Set(list), state: .covers(date: date ?? "?", purposes: list))
     }
 }
 
@@ -42,7 +41,7 @@ extension Office {
         let purpose = ConsentPurpose.team_diagnostics.rawValue
         guard !status.purposes.contains(purpose) else { return }
         throw CasesError.consentMissing(caseID: snapshot.record.id,
-                                        what: (reading ? "reading" : "recording") + " the health form \(form)",
+                                        what: .healthForm(form, reading: reading),
                                         purposes: [purpose], reason: status.state)
     }
 }

@@ -41,16 +41,14 @@ extension Office {
         guard !at.isEmpty else { return }
         if let other = prepared.observations.first(where: { $0.at == at && $0.id != prepared.supersedes }) {
             throw CasesError.observationRefused(caseID: prepared.caseID, reason:
-                "it already has an observation at \(at) (submission \(other.id), entry \(other.entry)); one observation "
-                + "per case and time point: a correction goes through `form submit \(prepared.caseID) observation "
-                + "--entry \(other.entry) ...` and both stay visible")
+                .observationExists(at: at, submission: other.id, entry: other.entry, caseID: prepared.caseID))
         }
         if let window = ObservationWindow.window(caseStart: prepared.caseStart, at: at), !date.isEmpty,
            date < window.from || date > window.to {
             throw CasesError.observationRefused(caseID: prepared.caseID, reason:
-                "an observation at \(at) must be dated \(window.from) to \(window.to) (case start "
-                + "\(prepared.caseStart.prefix(10)) + \(at.dropLast()) months = \(window.reference), ±"
-                + "\(ObservationWindow.toleranceDays) days); \(date) is outside")
+                .outsideWindow(at: at, from: window.from, to: window.to, caseStart: String(prepared.caseStart.prefix(10)),
+                               months: String(at.dropLast()), reference: window.reference,
+                               tolerance: ObservationWindow.toleranceDays, date: date))
         }
     }
 
@@ -72,37 +70,36 @@ extension Office {
         let parsed = CSVText.parseResult(text)
         guard case let .success(rows) = parsed else {
             if case let .failure(error) = parsed {
-                throw CasesError.importRefused(file: file, problems: ["line \(error.line): \(error.reason)"])
+                throw CasesError.importRefused(file: file, problems: [ImportProblem(line: error.line, .csv(error.reason))])
             }
             return 0
         }
         guard let header = rows.first else {
-            throw CasesError.importRefused(file: file, problems: ["line 1: empty file; expected the header "
-                + Self.observationImportColumns.joined(separator: ",")])
+            throw CasesError.importRefused(file: file, problems: [ImportProblem(line: 1, .emptyFile(header: Self.observationImportColumns))])
         }
         let names = header.map { $0.trimmingSpaces() }
         guard names == Self.observationImportColumns else {
-            throw CasesError.importRefused(file: file, problems: ["line 1: the header must be "
-                + Self.observationImportColumns.joined(separator: ",") + "; found " + names.joined(separator: ",")])
+            throw CasesError.importRefused(file: file, problems: [
+                ImportProblem(line: 1, .badHeader(expected: Self.observationImportColumns, found: names))])
         }
-        var problems: [String] = []
+        var problems: [ImportProblem] = []
         var prepared: [PreparedSubmission] = []
         var seen: [String: Int] = [:]
         for (index, row) in rows.enumerated().dropFirst() {
             let line = index + 1
             if row.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             guard row.count == names.count else {
-                problems.append("line \(line): \(row.count) fields; expected \(names.count)")
+                problems.append(ImportProblem(line: line, .fieldCount(found: row.count, expected: names.count)))
                 continue
             }
             let values = Dictionary(uniqueKeysWithValues: zip(names, row.map { $0.trimmingSpaces() }))
             guard let caseID = Int(values["case"] ?? ""), caseID > 0 else {
-                problems.append("line \(line): case \"\(values["case"] ?? "")\" is not a case number")
+                problems.append(ImportProblem(line: line, .notACase(values["case"] ?? "")))
                 continue
             }
             let key = "\(caseID)|\(values["at"] ?? "")"
             if let first = seen[key] {
-                problems.append("line \(line): case \(caseID) at \(values["at"] ?? "") is already on line \(first)")
+                problems.append(ImportProblem(line: line, .repeatedRow(caseID: caseID, at: values["at"] ?? "", firstLine: first)))
                 continue
             }
             seen[key] = line
@@ -115,19 +112,18 @@ extension Office {
                 do { try submission.instance.set(pairs, language: language) } catch { throw CasesError.form(error) }
                 let invalid = submission.instance.validate(language: language)
                 if !invalid.isEmpty {
-                    problems.append("line \(line): case \(caseID): "
-                        + invalid.map { "\($0.field): \($0.message)" }.joined(separator: "; "))
+                    problems.append(ImportProblem(line: line, .invalidFields(caseID: caseID, invalid)))
                     continue
                 }
                 try checkObservation(submission)
                 prepared.append(submission)
             } catch let error as CasesError {
-                problems.append("line \(line): " + error.description.replacingOccurrences(of: " (nothing was stored)", with: ""))
+                problems.append(ImportProblem(line: line, .refused(error)))
             }
         }
         guard problems.isEmpty else { throw CasesError.importRefused(file: file, problems: problems) }
         guard !prepared.isEmpty else {
-            throw CasesError.importRefused(file: file, problems: ["no rows below the header"])
+            throw CasesError.importRefused(file: file, problems: [ImportProblem(line: nil, .noRows)])
         }
         try storeWork {
             try store.transaction {

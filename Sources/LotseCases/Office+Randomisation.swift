@@ -41,11 +41,11 @@ extension Office {
         try Randomiser.check(ratio: parameters.ratio, strata: parameters.strata, blocks: parameters.blocks)
         let basis = parameters.legalBasis?.trimmingSpaces()
         if let basis, basis.isEmpty || basis.count > 300 {
-            throw CasesError.invalidValue("legal basis", basis, expected: ["the approval in words (authority, date, reference)"])
+            throw CasesError.invalidValue("legal basis", basis, expected: .approvalInWords)
         }
         let seed = randomisationSeeds.draw()
         guard seed.count == 64, seed.allSatisfy(\.isHexDigit) else {
-            throw CasesError.invalidValue("seed", "", expected: ["64 hex digits from the seed source"])
+            throw CasesError.invalidValue("seed", "", expected: .seedFromSource)
         }
         let commitment = Randomiser.commitment(of: seed)
         let ratio = "\(parameters.ratio.participants):\(parameters.ratio.comparison)"

@@ -100,22 +100,22 @@ extension Office {
     ///   refused with `CasesError.passwordChangeRequired` until then.
     public func checkSession(_ actor: Actor, passwordChange: Bool) throws {
         let user = try storeWork { try store.directory.user(named: actor.name) }
-        let reason: String?
+        let reason: OfficeReason?
         if let user, user.id == actor.userID {
             if user.disabled {
-                reason = "the account was disabled"
+                reason = .accountWasDisabled
             } else if (try? Self.actor(user)) != actor {
-                reason = "the account's role or site was changed"
+                reason = .roleOrSiteChanged
             } else {
                 reason = nil
             }
         } else {
-            reason = "the account no longer exists"
+            reason = .accountGone
         }
         if let reason {
             try storeWork {
                 try store.transaction {
-                    try store.audit.append(draft(actor, "logout", detail: .object([("reason", .string(reason))])))
+                    try store.audit.append(draft(actor, "logout", detail: .object([("reason", .string(reason.description))])))
                 }
             }
             throw CasesError.sessionEnded(actor.name, reason: reason)

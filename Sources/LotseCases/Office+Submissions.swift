@@ -45,7 +45,7 @@ extension Office {
         try authorize(site: snapshot.record.site, actor, isObservation ? .observe : .submitForm, what: "case \(caseID)",
                       caseID: caseID)
         if form.access != .open && actor.role != .medical {
-            throw CasesError.formNotAllowed(form: formID, reason: "it holds health data; only the medical role records it")
+            throw CasesError.formNotAllowed(form: formID, reason: .healthFormNeedsMedical)
         }
         if form.access != .open { try requireHealthConsent(snapshot, form: formID, reading: false) }
         if snapshot.record.closed && !isObservation { throw CasesError.caseClosed(caseID) }
@@ -55,12 +55,11 @@ extension Office {
         if repeatable {
             let allowed = snapshot.interpreter.records(in: snapshot.configuration)
             guard allowed.contains(formID) || isObservation || entry != nil else {
-                throw CasesError.formNotAllowed(form: formID, reason: "entries of \(formID) are recorded in other states; "
-                    + "here: " + (allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))
+                throw CasesError.formNotAllowed(form: formID, reason: .entriesInOtherStates(form: formID, here: allowed))
             }
             if let entry {
                 guard let current = snapshot.submissions.first(where: { $0.form == formID && $0.entry == entry }) else {
-                    throw CasesError.formNotAllowed(form: formID, reason: "case \(caseID) has no entry \(entry)")
+                    throw CasesError.formNotAllowed(form: formID, reason: .noEntry(caseID: caseID, entry: entry))
                 }
                 number = entry
                 supersedes = current.id
@@ -69,7 +68,7 @@ extension Office {
             }
         } else {
             guard entry == nil || entry == 1 else {
-                throw CasesError.formNotAllowed(form: formID, reason: "it is not repeatable; it has no entries")
+                throw CasesError.formNotAllowed(form: formID, reason: .notRepeatable)
             }
             supersedes = snapshot.submissions.first { $0.form == formID }?.id
         }

@@ -76,7 +76,7 @@ extension Office {
                 }
                 for code in remove where !user.sites.contains(code) {
                     throw CasesError.invalidValue("site to remove", code,
-                                                  expected: user.sites.isEmpty ? ["none: \(name) has no site"] : user.sites)
+                                                  expected: user.sites.isEmpty ? .noSiteToRemove(user: name) : .oneOf(user.sites))
                 }
                 let after = Set(user.sites).subtracting(remove).union(add).sorted()
                 try Self.checkSites(after, for: role)

@@ -36,10 +36,10 @@ public struct PasswordHasher: Sendable {
     /// - Throws: `CasesError.weakPassword` with the reason.
     public static func check(_ password: String, userName: String) throws(CasesError) {
         if password.count < minimumLength {
-            throw .weakPassword("it must have at least \(minimumLength) characters")
+            throw .weakPassword(.passwordTooShort(minimumLength))
         }
         if password.lowercased().contains(userName.lowercased()) {
-            throw .weakPassword("it must not contain the user name")
+            throw .weakPassword(.passwordContainsName)
         }
     }
 

@@ -37,7 +37,7 @@ public struct Randomiser: Sendable {
     public init(seed: String, site: String, ratio: (Int, Int) = (1, 1), strata: [String] = Randomiser.variables,
                 blocks: [Int] = [4]) throws {
         guard seed.count == 64, seed.allSatisfy(\.isHexDigit) else {
-            throw CasesError.invalidValue("seed", seed, expected: ["64 hex digits drawn by `randomise setup`"])
+            throw CasesError.invalidValue("seed", seed, expected: .seedFromSetup)
         }
         try Self.check(ratio: ratio, strata: strata, blocks: blocks)
         self.seed = seed.lowercased()
@@ -50,17 +50,17 @@ public struct Randomiser: Sendable {
     /// Checks ratio, strata and block sizes. - Throws: `CasesError.invalidValue`.
     public static func check(ratio: (Int, Int), strata: [String], blocks: [Int]) throws {
         guard ratio.0 > 0, ratio.1 > 0, ratio.0 <= 10, ratio.1 <= 10 else {
-            throw CasesError.invalidValue("ratio", "\(ratio.0):\(ratio.1)", expected: ["positive parts like 1:1 or 2:1"])
+            throw CasesError.invalidValue("ratio", "\(ratio.0):\(ratio.1)", expected: .ratioParts)
         }
-        guard !blocks.isEmpty else { throw CasesError.invalidValue("block", "", expected: ["sizes like 4 or 4,6"]) }
+        guard !blocks.isEmpty else { throw CasesError.invalidValue("block", "", expected: .blockSizes) }
         for block in blocks where block <= 0 || block > 100 || block % (ratio.0 + ratio.1) != 0 {
-            throw CasesError.invalidValue("block", String(block), expected: ["a multiple of \(ratio.0 + ratio.1) up to 100"])
+            throw CasesError.invalidValue("block", String(block), expected: .blockMultiple(ratio.0 + ratio.1))
         }
         for variable in strata where !variables.contains(variable) {
-            throw CasesError.invalidValue("stratum variable", variable, expected: variables)
+            throw CasesError.invalidValue("stratum variable", variable, expected: .oneOf(variables))
         }
         guard Set(strata).count == strata.count else {
-            throw CasesError.invalidValue("strata", strata.joined(separator: ","), expected: ["each variable once"])
+            throw CasesError.invalidValue("strata", strata.joined(separator: ","), expected: .eachVariableOnce)
         }
     }
 

@@ -56,8 +56,7 @@ extension FormDefinition {
             }
             let inner = step[step.index(after: open)...]
             guard inner.hasSuffix("]"), let n = Int(inner.dropLast()), n >= 1, n <= Self.maximumRepeatInstances else {
-                throw .repeatInstance(key, "an instance number is written [1], [2], … up to "
-                    + "[\(Self.maximumRepeatInstances)]")
+                throw .repeatInstance(key, .instanceNumberSyntax(maximum: Self.maximumRepeatInstances))
             }
             plain.append(String(step[..<open]))
             given.append(n)
@@ -72,7 +71,7 @@ extension FormDefinition {
             guard let number else { continue }
             let length = offset + k + 1
             guard let r = depths.firstIndex(of: length) else {
-                throw .repeatInstance(key, "\(plain[k]) is not a repeat, so it has no instance number")
+                throw .repeatInstance(key, .notARepeat(plain[k]))
             }
             indices[r] = number
         }

@@ -4,11 +4,11 @@ public enum FormError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownField(String, form: String)
     case ambiguousField(String, paths: [String])
     /// A calculated, read-only or note field, or a group.
-    case notEnterable(String, reason: String)
+    case notEnterable(String, reason: Reason)
     /// A submission document that is not an instance of this form.
-    case wrongInstance(String)
+    case wrongInstance(Reason)
     /// A repeat instance that does not exist or cannot be added (`member[5]`), with why.
-    case repeatInstance(String, String)
+    case repeatInstance(String, Reason)
     /// An expression failed at run time (a type error the static checks could not see).
     case evaluation(path: String, message: String)
 
@@ -18,7 +18,7 @@ public enum FormError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .ambiguousField(key, paths):
             return "\"\(key)\" names several fields; write one of " + paths.joined(separator: ", ")
         case let .notEnterable(name, reason): return "\(name) cannot be entered: \(reason)"
-        case let .wrongInstance(message): return message
+        case let .wrongInstance(reason): return reason.description
         case let .repeatInstance(key, message): return "\(key): \(message)"
         case let .evaluation(path, message): return "evaluating \(path): \(message)"
         }

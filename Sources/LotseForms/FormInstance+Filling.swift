@@ -26,7 +26,7 @@ extension FormInstance {
             throw .notEnterable(address.text, reason: reasonNotEnterable(field))
         }
         guard let node = node(address) else {
-            throw .repeatInstance(address.text, "there is no such instance")
+            throw .repeatInstance(address.text, .noSuchInstance)
         }
         let old = node.value
         node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
@@ -75,25 +75,23 @@ extension FormInstance {
             if wanted <= count { continue }
             let name = repeatDefinition.path.last ?? ""
             guard repeatDefinition.asksToAdd else {
-                throw .repeatInstance(key, "\(name) has \(count) instance\(count == 1 ? "" : "s") here, set by the form"
-                    + (repeatDefinition.count != nil ? " (jr:count)" : " (none can be added)"))
+                throw .repeatInstance(key, .instancesSetByForm(name: name, count: count, byCount: repeatDefinition.count != nil))
             }
             guard wanted == count + 1 else {
-                throw .repeatInstance(key, "\(name) has \(count) instance\(count == 1 ? "" : "s") here; "
-                    + "the next one is \(name)[\(count + 1)]")
+                throw .repeatInstance(key, .nextInstance(name: name, count: count))
             }
             try addInstance(repeatDefinition, in: outer)
         }
     }
 
-    private func reasonNotEnterable(_ field: Field) -> String {
+    private func reasonNotEnterable(_ field: Field) -> FormError.Reason {
         switch field.kind {
-        case .group: return "it is a group"
+        case .group: return .isGroup
         default:
-            if field.isNote { return "it is a note" }
-            if definition.bind(of: field)?.calculate != nil { return "it is calculated" }
-            if definition.bind(of: field)?.preload != nil { return "it is filled in automatically" }
-            return "it is read-only"
+            if field.isNote { return .isNote }
+            if definition.bind(of: field)?.calculate != nil { return .isCalculated }
+            if definition.bind(of: field)?.preload != nil { return .isPreloaded }
+            return .isReadOnly
         }
     }
 
@@ -131,7 +129,7 @@ extension FormInstance {
             let given = value.split(separator: " ").map(String.init)
             let unknown = given.filter { !offered.contains($0) }
             if !unknown.isEmpty || Set(given).count != given.count {
-                let what = unknown.isEmpty ? "doppelt / twice" : unknown.joined(separator: " ")
+                let what = unknown.isEmpty ? (language == "de" ? "doppelt" : "twice") : unknown.joined(separator: " ")
                 let codes = ordered.joined(separator: ", ")
                 return FieldProblem(field: address.text, kind: .type, message: language == "de"
                     ? "ungültige Auswahl \(what); möglich: \(codes)" : "invalid choice \(what); choose from \(codes)")
@@ -177,10 +175,10 @@ extension FormInstance {
     /// - Throws: `FormError.wrongInstance` when the root or an element does not fit the form.
     public func load(_ document: LotseXML.XMLElement) throws(FormError) {
         guard document.name == root.name else {
-            throw .wrongInstance("the document's root is <\(document.name)>, the form's is <\(root.name)>")
+            throw .wrongInstance(.otherRoot(document: document.name, form: root.name))
         }
         if let id = document.attribute("id"), id != definition.id {
-            throw .wrongInstance("the document is an instance of form \(id), not \(definition.id)")
+            throw .wrongInstance(.otherForm(document: id, form: definition.id))
         }
         var values: [(InstanceNode, Field, String)] = []
         func walk(_ element: LotseXML.XMLElement, into node: InstanceNode, path: [String]) throws(FormError) {
@@ -188,7 +186,7 @@ extension FormInstance {
             for child in element.elements {
                 let childPath = path + [child.name]
                 guard FormSchema.node(childPath, in: definition.template) != nil else {
-                    throw .wrongInstance("form \(definition.id) has no field \(childPath.dropFirst().joined(separator: "/"))")
+                    throw .wrongInstance(.noField(form: definition.id, path: childPath.dropFirst().joined(separator: "/")))
                 }
                 let number = seen[child.name, default: 0]
                 seen[child.name] = number + 1
@@ -200,14 +198,14 @@ extension FormInstance {
                     } else {
                         guard number < FormDefinition.maximumRepeatInstances,
                               let added = appendInstance(of: repeatDefinition, to: node) else {
-                            throw .wrongInstance("\(childPath.dropFirst().joined(separator: "/")) has more than "
-                                + "\(FormDefinition.maximumRepeatInstances) instances")
+                            throw .wrongInstance(.tooManyInstances(path: childPath.dropFirst().joined(separator: "/"),
+                                                                 maximum: FormDefinition.maximumRepeatInstances))
                         }
                         target = added
                     }
                 } else {
                     guard number == 0, let first = matching.first else {
-                        throw .wrongInstance("\(childPath.dropFirst().joined(separator: "/")) appears twice but is no repeat")
+                        throw .wrongInstance(.twiceButNoRepeat(path: childPath.dropFirst().joined(separator: "/")))
                     }
                     target = first
                 }

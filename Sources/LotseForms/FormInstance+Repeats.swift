@@ -38,19 +38,18 @@ extension FormInstance {
     public func addInstance(_ repeatDefinition: RepeatDefinition, in indices: [Int]) throws(FormError) -> Int {
         let name = repeatDefinition.path.dropFirst().joined(separator: "/")
         guard repeatDefinition.asksToAdd else {
-            throw .repeatInstance(name, repeatDefinition.count != nil
-                ? "the number of instances is set by the form (jr:count)" : "the form allows no instances to be added")
+            throw .repeatInstance(name, repeatDefinition.count != nil ? .countSetByForm : .noneCanBeAdded)
         }
         guard let parent = parentNode(of: repeatDefinition, indices: indices) else {
-            throw .repeatInstance(name, "the instance around it does not exist")
+            throw .repeatInstance(name, .noOuterInstance)
         }
-        guard parent.isRelevant else { throw .repeatInstance(name, "it is not relevant now") }
+        guard parent.isRelevant else { throw .repeatInstance(name, .notRelevantNow) }
         let count = parent.children.filter { $0.name == repeatDefinition.path.last }.count
         guard count < FormDefinition.maximumRepeatInstances else {
-            throw .repeatInstance(name, "it has the most instances (\(FormDefinition.maximumRepeatInstances))")
+            throw .repeatInstance(name, .mostInstances(FormDefinition.maximumRepeatInstances))
         }
         guard let added = appendInstance(of: repeatDefinition, to: parent) else {
-            throw .repeatInstance(name, "the form has no template for it")
+            throw .repeatInstance(name, .noTemplate)
         }
         isConsistent = false
         bringUpToDate()
@@ -59,7 +58,7 @@ extension FormInstance {
             parent.remove(added)
             isConsistent = false
             bringUpToDate()
-            throw .repeatInstance(name, "it is not relevant now")
+            throw .repeatInstance(name, .notRelevantNow)
         }
         return count + 1
     }

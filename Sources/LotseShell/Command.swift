@@ -5,42 +5,63 @@ public struct OptionSpec: Sendable {
     public var name: String
     /// The placeholder of its value (`ROLE`), nil for a flag.
     public var value: String?
-    public var help: String
+    /// What it does, in German and English (`help COMMAND`).
+    public var help: Wording
 
-    public init(_ name: String, value: String? = nil, _ help: String) {
+    public init(_ name: String, value: String? = nil, _ help: Wording) {
         self.name = name
         self.value = value
         self.help = help
     }
 
     /// `--format table|csv|json`, which every listing command takes.
-    public static let format = OptionSpec("format", value: "table|csv|json", "output format (default table)")
+    public static let format = OptionSpec("format", value: "table|csv|json", Wording(de: "Ausgabeformat (Standard "
+                                                                                         + "table)",
+                                                                                     en: "output format (default table)"))
     /// `--lang de|en`, the label language for one command.
-    public static let lang = OptionSpec("lang", value: "de|en", "label language (default: lotse --lang, else de)")
+    public static let lang = OptionSpec("lang", value: "de|en", Wording(de: "Sprache der Beschriftungen (Standard: "
+                                                                            + "lotse --lang, sonst de)",
+                                                                        en: "label language (default: lotse --lang, else de)"))
     /// `--out FILE` of an export (`-` for standard output).
-    public static let outFile = OptionSpec("out", value: "FILE", "the file to write (required; - for standard output)")
+    public static let outFile = OptionSpec("out", value: "FILE", Wording(de: "die zu schreibende Datei (Pflicht; - für "
+                                                                             + "die Standardausgabe)",
+                                                                         en: "the file to write (required; - for standard output)"))
     /// `--format csv|json` of an export.
-    public static let exportFormat = OptionSpec("format", value: "csv|json", "CSV (RFC 4180, default) or JSON lines")
+    public static let exportFormat = OptionSpec("format", value: "csv|json", Wording(de: "CSV (RFC 4180, Standard) "
+                                                                                         + "oder JSON-Zeilen",
+                                                                                     en: "CSV (RFC 4180, default) or JSON lines"))
     /// `--site SITE`: only one site's cases.
-    public static let site = OptionSpec("site", value: "SITE", "only this site")
+    public static let site = OptionSpec("site", value: "SITE", Wording(de: "nur dieser Standort",
+                                                                       en: "only this site"))
     /// `--as-of DATE`: only what was recorded up to that day.
-    public static let asOf = OptionSpec("as-of", value: "DATE", "only what was recorded up to this day (default today)")
+    public static let asOf = OptionSpec("as-of", value: "DATE", Wording(de: "nur, was bis zu diesem Tag erfasst wurde "
+                                                                            + "(Standard heute)",
+                                                                        en: "only what was recorded up to this day (default today)"))
     /// `--force`: an output file may replace an existing file.
-    public static let force = OptionSpec("force", "replace an existing file of that name")
+    public static let force = OptionSpec("force", Wording(de: "eine vorhandene Datei dieses Namens ersetzen",
+                                                          en: "replace an existing file of that name"))
     /// `--password-file FILE`, for scripts.
     public static let passwordFile = OptionSpec(
-        "password-file", value: "FILE", "read the password from the first line of FILE (scripts)")
+        "password-file", value: "FILE", Wording(de: "das Passwort aus der ersten Zeile von DATEI lesen (Skripte)",
+                                                en: "read the password from the first line of FILE (scripts)"))
 }
 
 /// The groups `help` lists commands under.
 public enum CommandGroup: String, CaseIterable, Sendable {
-    case session = "Session"
-    case users = "Users and sites"
-    case cases = "Clients and cases"
-    case forms = "Forms"
-    case workflows = "Workflows"
-    case evaluation = "Evaluation"
-    case audit = "Audit log"
+    case session, users, cases, forms, workflows, evaluation, audit
+
+    /// The group's heading in `help`.
+    public var title: Wording {
+        switch self {
+        case .session: Wording(de: "Sitzung", en: "Session")
+        case .users: Wording(de: "Benutzer und Standorte", en: "Users and sites")
+        case .cases: Wording(de: "Klienten und Fälle", en: "Clients and cases")
+        case .forms: Wording(de: "Formulare", en: "Forms")
+        case .workflows: Wording(de: "Workflows", en: "Workflows")
+        case .evaluation: Wording(de: "Evaluation", en: "Evaluation")
+        case .audit: Wording(de: "Audit-Protokoll", en: "Audit log")
+        }
+    }
 }
 
 /// One shell command: its words, its usage and help text, its arguments, and what it runs.
@@ -51,9 +72,10 @@ struct Command {
     /// Positional parameters, for usage (`NAME`); optional ones in brackets (`[COMMAND]`).
     var arguments: [String]
     var options: [OptionSpec]
-    var summary: String
-    /// Further explanation for `help COMMAND`.
-    var details: String
+    /// One line for `help`, in German and English.
+    var summary: Wording
+    /// Further explanation for `help COMMAND` (`.empty` for none).
+    var details: Wording
     var group: CommandGroup
     /// The permission the command needs, shown in help; nil when any user (or none) may run it.
     var permission: Permission?
@@ -69,15 +91,16 @@ struct Command {
 
     var minimumArguments: Int { arguments.filter { !$0.hasPrefix("[") }.count }
 
-    /// The command with its positional arguments (`user add NAME`).
-    var synopsis: String { ([name] + arguments).joined(separator: " ") }
+    /// The command with its positional arguments (`user add NAME`), placeholders in both languages.
+    var synopsis: Wording { Placeholder.words(([name] + arguments).joined(separator: " ")) }
 
-    var usage: String {
+    /// The usage line (`user add NAME [--role ROLE] …`), placeholders in both languages.
+    var usage: Wording {
         var parts = [name] + arguments
         for option in options {
             parts.append("[--\(option.name)\(option.value.map { " " + $0 } ?? "")]")
         }
-        return parts.joined(separator: " ")
+        return Placeholder.words(parts.joined(separator: " "))
     }
 }
 
@@ -142,7 +165,7 @@ struct Invocation {
         }
         if arguments.count < command.minimumArguments {
             let missing = command.arguments.filter { !$0.hasPrefix("[") }[arguments.count]
-            throw ShellError.missingArgument(missing, usage: command.usage)
+            throw ShellError.missingArgument(Placeholder.words(missing), usage: command.usage)
         }
         if arguments.count > command.arguments.count && !command.variadic {
             throw ShellError.extraArgument(arguments[command.arguments.count], usage: command.usage)

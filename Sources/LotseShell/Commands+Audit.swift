@@ -5,26 +5,49 @@ extension Shell {
     static func auditCommands() -> [Command] {
         [
             Command(path: ["audit"], arguments: [], options: [
-                        OptionSpec("case", value: "N", "only rows about case N"),
-                        OptionSpec("user", value: "NAME", "only rows by this user"),
-                        OptionSpec("action", value: "ACTION", "only this action and its refinements (login matches login.failed)"),
-                        OptionSpec("since", value: "DATE", "from this date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ) on"),
-                        OptionSpec("until", value: "DATE", "up to and including this date, or before this time"),
-                        OptionSpec("last", value: "N", "only the last N matching rows"),
+                        OptionSpec("case", value: "N", Wording(de: "nur Zeilen zu Fall N",
+                                                               en: "only rows about case N")),
+                        OptionSpec("user", value: "NAME", Wording(de: "nur Zeilen dieses Benutzers",
+                                                                  en: "only rows by this user")),
+                        OptionSpec("action", value: "ACTION", Wording(de: "nur diese Aktion und ihre Verfeinerungen "
+                                                                          + "(login trifft login.failed)",
+                                                                      en: "only this action and its refinements (login matches login.failed)")),
+                        OptionSpec("since", value: "DATE", Wording(de: "ab diesem Datum (JJJJ-MM-TT) oder Zeitpunkt "
+                                                                       + "(JJJJ-MM-TTThh:mm:ssZ)",
+                                                                   en: "from this date (YYYY-MM-DD) or time (YYYY-MM-DDThh:mm:ssZ) on")),
+                        OptionSpec("until", value: "DATE", Wording(de: "bis einschließlich diesem Datum oder vor "
+                                                                       + "diesem Zeitpunkt",
+                                                                   en: "up to and including this date, or before this time")),
+                        OptionSpec("last", value: "N", Wording(de: "nur die letzten N passenden Zeilen",
+                                                               en: "only the last N matching rows")),
                         .format],
-                    summary: "show the audit log, filtered",
-                    details: "Every change, login, refusal and view of health data writes a row. Times are UTC. "
-                        + "CSV and JSON output also carry each row's prev_hash and hash.",
+                    summary: Wording(de: "das Audit-Protokoll zeigen, gefiltert", en: "show the audit log, filtered"),
+                    details: Wording(de: "Jede Änderung, Anmeldung, Ablehnung und jede Ansicht von Gesundheitsdaten "
+                                         + "schreibt eine Zeile. Zeiten sind UTC. Die Ausgabe als CSV und JSON enthält "
+                                         + "auch prev_hash und hash jeder Zeile.",
+                                     en: "Every change, login, refusal and view of health data writes a row. Times are UTC. "
+                                         + "CSV and JSON output also carry each row's prev_hash and hash."),
                     group: .audit, permission: .queryAudit, needsLogin: true,
                     run: { shell, inv in try shell.showAudit(inv) }),
             Command(path: ["audit", "verify"], arguments: [], options: [
-                        OptionSpec("head", value: "SEQ:HASH", "a head written down earlier (`audit head`): "
-                                   + "the log must still hold that row unchanged")],
-                    summary: "recompute the hash chain and check the data against it; name the first bad row",
-                    details: "Checks the chain row by row, then every case, transition, submission, client, user, "
-                        + "site, randomisation run and assignment against the hash the audit row that wrote it "
-                        + "recorded. Exits non-zero in a script when anything was changed, deleted or inserted "
-                        + "outside Lotse, or when the log no longer holds the head given with --head.",
+                        OptionSpec("head", value: "SEQ:HASH", Wording(de: "ein früher notierter Kopf (`audit head`): "
+                                                                          + "das Protokoll muss diese Zeile noch "
+                                                                          + "unverändert enthalten",
+                                                                      en: "a head written down earlier (`audit head`): "
+                                                                          + "the log must still hold that row unchanged"))],
+                    summary: Wording(de: "die Hash-Kette neu berechnen, die Daten gegen sie prüfen und die erste "
+                                         + "fehlerhafte Zeile nennen",
+                                     en: "recompute the hash chain and check the data against it; name the first bad row"),
+                    details: Wording(de: "Prüft die Kette Zeile für Zeile, dann jeden Fall, Übergang, jede Erfassung, "
+                                         + "jeden Klienten, Benutzer, Standort, Randomisierungslauf und jede Zuteilung "
+                                         + "gegen den Hash, den die Audit-Zeile beim Schreiben festhielt. Endet im "
+                                         + "Skript mit einem Fehlercode, wenn etwas außerhalb von Lotse geändert, "
+                                         + "gelöscht oder eingefügt wurde oder wenn das Protokoll den mit --head "
+                                         + "genannten Kopf nicht mehr enthält.",
+                                     en: "Checks the chain row by row, then every case, transition, submission, client, user, "
+                                         + "site, randomisation run and assignment against the hash the audit row that wrote it "
+                                         + "recorded. Exits non-zero in a script when anything was changed, deleted or inserted "
+                                         + "outside Lotse, or when the log no longer holds the head given with --head."),
                     group: .audit, permission: .verifyAudit, needsLogin: true,
                     run: { shell, inv in
                         var head: (seq: Int, hash: String)?
@@ -45,9 +68,14 @@ extension Shell {
                         shell.say(.auditIntact(rows: result.rowsChecked, head: result.head, contains: head?.seq))
                     }),
             Command(path: ["audit", "head"], arguments: [], options: [],
-                    summary: "print the last row's number and hash (SEQ:HASH), to write down elsewhere",
-                    details: "Later, `audit verify --head SEQ:HASH` proves the log still holds that row unchanged "
-                        + "(it has only grown). Every export records the head too.",
+                    summary: Wording(de: "Nummer und Hash der letzten Zeile ausgeben (SEQ:HASH), um sie anderswo zu "
+                                         + "notieren",
+                                     en: "print the last row's number and hash (SEQ:HASH), to write down elsewhere"),
+                    details: Wording(de: "Später beweist `audit verify --head SEQ:HASH`, dass das Protokoll diese "
+                                         + "Zeile noch unverändert enthält (es ist nur gewachsen). Auch jeder Export "
+                                         + "hält den Kopf fest.",
+                                     en: "Later, `audit verify --head SEQ:HASH` proves the log still holds that row unchanged "
+                                         + "(it has only grown). Every export records the head too."),
                     group: .audit, permission: .auditHead, needsLogin: true,
                     run: { shell, _ in
                         if let head = try shell.office.auditHead(by: try shell.currentActor) {
@@ -86,7 +114,7 @@ extension Shell {
                 listing.rows.append(row)
             }
         }
-        if !streamed { console.out(listing.render(.table, width: console.terminalWidth)) }
+        if !streamed { console.out(listing.render(.table, width: console.terminalWidth, language: words)) }
     }
 
     /// The audit filter of `--case`, `--user`, `--action`, `--since`, `--until`, `--last`.
@@ -126,6 +154,7 @@ extension Listing.Cell {
         case let .int(i): return String(i)
         case let .number(x): return x.isFinite ? String(x) : ""
         case let .bool(b): return b ? "yes" : "no"
+        case let .term(code, _): return code
         case .null: return ""
         }
     }

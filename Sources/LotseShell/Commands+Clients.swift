@@ -5,21 +5,34 @@ extension Shell {
     static func clientCommands() -> [Command] {
         [
             Command(path: ["client", "add"], arguments: [], options: [
-                        OptionSpec("sex", value: "m|w|d", "sex as recorded (required)"),
-                        OptionSpec("birth-year", value: "YYYY", "year of birth (required; shown only as age class)"),
-                        OptionSpec("applicant-type", value: "TYPE", "Profillage: MP AP FP EP SP UP or none (required)"),
-                        OptionSpec("site", value: "SITE", "the client's site (default: yours)"),
-                        OptionSpec("first-name", value: "NAME", "optional; seen by caseworkers and supervisors only"),
-                        OptionSpec("last-name", value: "NAME", "optional; seen by caseworkers and supervisors only"),
-                        OptionSpec("eligible", "eligible for the model project: joins the site's randomisation pool")],
-                    summary: "register a client",
-                    details: "The audit log records the client's number and codes, never a name.",
+                        OptionSpec("sex", value: "m|w|d", Wording(de: "Geschlecht wie erfasst (Pflicht)",
+                                                                  en: "sex as recorded (required)")),
+                        OptionSpec("birth-year", value: "YYYY", Wording(de: "Geburtsjahr (Pflicht; nur als "
+                                                                            + "Altersklasse gezeigt)",
+                                                                        en: "year of birth (required; shown only as age class)")),
+                        OptionSpec("applicant-type", value: "TYPE", Wording(de: "Profillage: MP AP FP EP SP UP oder "
+                                                                                + "none (Pflicht)",
+                                                                            en: "Profillage: MP AP FP EP SP UP or none (required)")),
+                        OptionSpec("site", value: "SITE", Wording(de: "der Standort des Klienten (Standard: Ihrer)",
+                                                                  en: "the client's site (default: yours)")),
+                        OptionSpec("first-name", value: "NAME", Wording(de: "freiwillig; nur für Fallmanagement und "
+                                                                            + "Teamleitung sichtbar",
+                                                                        en: "optional; seen by caseworkers and supervisors only")),
+                        OptionSpec("last-name", value: "NAME", Wording(de: "freiwillig; nur für Fallmanagement und "
+                                                                           + "Teamleitung sichtbar",
+                                                                       en: "optional; seen by caseworkers and supervisors only")),
+                        OptionSpec("eligible", Wording(de: "für das Modellprojekt berechtigt: kommt in den "
+                                                           + "Randomisierungs-Pool des Standorts",
+                                                       en: "eligible for the model project: joins the site's randomisation pool"))],
+                    summary: Wording(de: "einen Klienten erfassen", en: "register a client"),
+                    details: Wording(de: "Das Audit-Protokoll hält Nummer und Codes des Klienten fest, nie einen Namen.",
+                                     en: "The audit log records the client's number and codes, never a name."),
                     group: .cases, permission: .addClient, needsLogin: true,
                     run: { shell, inv in
                         let actor = try shell.currentActor
                         func required(_ name: String) throws -> String {
                             guard let value = inv.option(name) else {
-                                throw ShellError.missingArgument("--\(name)", usage: inv.command.usage)
+                                throw ShellError.missingArgument(Placeholder.words("--\(name)"), usage: inv.command.usage)
                             }
                             return value
                         }
@@ -28,7 +41,7 @@ extension Shell {
                             throw ShellError.badValue(option: "birth-year", value: yearText, expected: Wording(de: "ein Jahr wie 1971", en: "a year like 1971"))
                         }
                         guard let site = inv.option("site") ?? actor.site else {
-                            throw ShellError.missingArgument("--site SITE (you have no site of your own)", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Wording(de: "--site SITE (Sie haben keinen eigenen Standort)", en: "--site SITE (you have no site of your own)"), usage: inv.command.usage)
                         }
                         let id = try shell.office.addClient(
                             by: actor, site: site, sex: try required("sex"), birthYear: year,
@@ -37,8 +50,10 @@ extension Shell {
                         shell.say(.addedClient(id: id, site: site, eligible: inv.flag("eligible")))
                     }),
             Command(path: ["client", "eligible"], arguments: ["CLIENT"], options: [],
-                    summary: "register a client as eligible: part of the site's randomisation pool",
-                    details: "", group: .cases, permission: .addClient, needsLogin: true, variadic: true,
+                    summary: Wording(de: "einen Klienten als berechtigt erfassen: Teil des Randomisierungs-Pools des "
+                                         + "Standorts",
+                                     en: "register a client as eligible: part of the site's randomisation pool"),
+                    details: .empty, group: .cases, permission: .addClient, needsLogin: true, variadic: true,
                     run: { shell, inv in
                         for text in inv.arguments {
                             try shell.office.markEligible(by: try shell.currentActor, clientID: try Self.number(text, "client"))
@@ -46,16 +61,18 @@ extension Shell {
                         shell.say(.eligible(inv.arguments))
                     }),
             Command(path: ["client", "list"], arguments: [], options: [
-                        OptionSpec("site", value: "SITE", "only clients of this site"), .format],
-                    summary: "list clients (names only for caseworkers and supervisors)",
-                    details: "", group: .cases, permission: .viewClients, needsLogin: true,
+                        OptionSpec("site", value: "SITE", Wording(de: "nur Klienten dieses Standorts",
+                                                                  en: "only clients of this site")), .format],
+                    summary: Wording(de: "Klienten auflisten (Namen nur für Fallmanagement und Teamleitung)",
+                                     en: "list clients (names only for caseworkers and supervisors)"),
+                    details: .empty, group: .cases, permission: .viewClients, needsLogin: true,
                     run: { shell, inv in
                         let actor = try shell.currentActor
                         let clients = try shell.office.clients(by: actor, site: inv.option("site"))
                         try shell.show(shell.clientListing(clients), inv)
                     }),
             Command(path: ["client", "show"], arguments: ["CLIENT"], options: [.format],
-                    summary: "show a client and their cases", details: "", group: .cases, permission: .viewClients,
+                    summary: Wording(de: "einen Klienten und seine Fälle zeigen", en: "show a client and their cases"), details: .empty, group: .cases, permission: .viewClients,
                     needsLogin: true,
                     run: { shell, inv in
                         let actor = try shell.currentActor

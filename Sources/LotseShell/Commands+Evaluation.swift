@@ -10,28 +10,47 @@ extension Shell {
                         .exportFormat,
                         .site,
                         .asOf,
-                        OptionSpec("date-precision", value: "day|month", "precision of dates (default day)"),
-                        OptionSpec("labels", value: "de|en", "a labelled export: codes and flags as their labels")],
-                    summary: "export one pseudonymised row per case for the evaluation",
-                    details: "A keyed pseudonym (HMAC-SHA256 with the project's secret key, which no role can read) "
-                        + "instead of any name; age class instead of birth year; no medical-only field, no free text. "
-                        + "`export codebook` describes every column. The export is audited with the file's SHA-256.",
+                        OptionSpec("date-precision", value: "day|month", Wording(de: "Genauigkeit der Datumsangaben "
+                                                                                     + "(Standard day)",
+                                                                                 en: "precision of dates (default day)")),
+                        OptionSpec("labels", value: "de|en", Wording(de: "ein beschrifteter Export: Codes und Merkmale "
+                                                                         + "als ihre Beschriftungen",
+                                                                     en: "a labelled export: codes and flags as their labels"))],
+                    summary: Wording(de: "eine pseudonymisierte Zeile je Fall für die Evaluation exportieren",
+                                     en: "export one pseudonymised row per case for the evaluation"),
+                    details: Wording(de: "Ein verschlüsseltes Pseudonym (HMAC-SHA256 mit dem geheimen Schlüssel des "
+                                         + "Projekts, den keine Rolle lesen kann) statt eines Namens; Altersklasse statt "
+                                         + "Geburtsjahr; kein nur ärztliches Feld, kein Freitext. `export codebook` "
+                                         + "beschreibt jede Spalte. Der Export wird mit dem SHA-256 der Datei "
+                                         + "protokolliert.",
+                                     en: "A keyed pseudonym (HMAC-SHA256 with the project's secret key, which no role can read) "
+                                         + "instead of any name; age class instead of birth year; no medical-only field, no free text. "
+                                         + "`export codebook` describes every column. The export is audited with the file's SHA-256."),
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in try shell.exportCases(inv) }),
             Command(path: ["export", "repeats"], arguments: [], options: [
-                        OptionSpec("form", value: "FORM", "the form whose repeats to export (required)"),
+                        OptionSpec("form", value: "FORM", Wording(de: "das Formular, dessen Wiederholungen exportiert "
+                                                                      + "werden (Pflicht)",
+                                                                  en: "the form whose repeats to export (required)")),
                         .outFile, .force,
                         .exportFormat,
                         .site,
                         .asOf],
-                    summary: "export the instances of a form's repeats as a long table, pseudonymised",
-                    details: "One row per value inside a repeat of each case's current submission: pseudonym, site, entry, "
-                        + "repeat, instance (member[2]), field, value. As `export cases`: no name, no medical-only field, "
-                        + "no free text; `export cases` has each repeat's number of instances, `export codebook` the fields.",
+                    summary: Wording(de: "die Instanzen der Wiederholungen eines Formulars als lange Tabelle "
+                                         + "exportieren, pseudonymisiert",
+                                     en: "export the instances of a form's repeats as a long table, pseudonymised"),
+                    details: Wording(de: "Eine Zeile je Wert in einer Wiederholung der aktuellen Erfassung jedes "
+                                         + "Falls: Pseudonym, Standort, Eintrag, Wiederholung, Instanz (member[2]), "
+                                         + "Feld, Wert. Wie bei `export cases`: kein Name, kein nur ärztliches Feld, "
+                                         + "kein Freitext; `export cases` enthält die Zahl der Instanzen jeder "
+                                         + "Wiederholung, `export codebook` die Felder.",
+                                     en: "One row per value inside a repeat of each case's current submission: pseudonym, site, entry, "
+                                         + "repeat, instance (member[2]), field, value. As `export cases`: no name, no medical-only field, "
+                                         + "no free text; `export cases` has each repeat's number of instances, `export codebook` the fields."),
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in
                         guard let form = inv.option("form") else {
-                            throw ShellError.missingArgument("--form FORM", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--form FORM"), usage: inv.command.usage)
                         }
                         let summary = try shell.office.exportRepeats(by: try shell.currentActor, form: form,
                                                                      to: try shell.outFile(inv), json: try shell.exportJSON(inv),
@@ -40,28 +59,43 @@ extension Shell {
                     }),
             Command(path: ["export", "codebook"], arguments: [], options: [
                         .outFile, .force,
-                        OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines")],
-                    summary: "export the codebook: every variable with labels, type, codes and source",
-                    details: "", group: .evaluation, permission: .exportCases, needsLogin: true,
+                        OptionSpec("format", value: "csv|json", Wording(de: "CSV (Standard) oder JSON-Zeilen",
+                                                                        en: "CSV (default) or JSON lines"))],
+                    summary: Wording(de: "das Codebuch exportieren: jede Variable mit Beschriftungen, Typ, Codes und "
+                                         + "Quelle",
+                                     en: "export the codebook: every variable with labels, type, codes and source"),
+                    details: .empty, group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in
                         let summary = try shell.office.exportCodebook(by: try shell.currentActor, to: try shell.outFile(inv),
                                                                       json: try shell.exportJSON(inv))
                         shell.reportExport(summary, .codebook)
                     }),
             Command(path: ["export", "syntax"], arguments: [], options: [
-                        OptionSpec("for", value: "spss|stata|r|python", "the statistical package (required)"),
+                        OptionSpec("for", value: "spss|stata|r|python", Wording(de: "das Statistikpaket (Pflicht)",
+                                                                                en: "the statistical package (required)")),
                         .outFile, .force,
-                        OptionSpec("data", value: "FILE", "the CSV of `export cases` the syntax reads (default cases.csv)"),
-                        OptionSpec("date-precision", value: "day|month", "the precision the export was written with (default day)"),
+                        OptionSpec("data", value: "FILE", Wording(de: "die CSV-Datei von `export cases`, die die "
+                                                                      + "Syntax liest (Standard cases.csv)",
+                                                                  en: "the CSV of `export cases` the syntax reads (default cases.csv)")),
+                        OptionSpec("date-precision", value: "day|month", Wording(de: "die Genauigkeit, mit der der "
+                                                                                     + "Export geschrieben wurde "
+                                                                                     + "(Standard day)",
+                                                                                 en: "the precision the export was written with (default day)")),
                         .lang],
-                    summary: "export the syntax that reads `export cases --format csv` into SPSS, Stata, R or pandas",
-                    details: "Variable labels, value labels, types and missing values from the codebook: codes such as "
-                        + "KldB 2010 are read as text (leading zeros kept), flags as 0/1 with labels, dates as dates, "
-                        + "an empty field as missing. Audited like every export.",
+                    summary: Wording(de: "die Syntax exportieren, die `export cases --format csv` in SPSS, Stata, R "
+                                         + "oder pandas einliest",
+                                     en: "export the syntax that reads `export cases --format csv` into SPSS, Stata, R or pandas"),
+                    details: Wording(de: "Variablen- und Wertebeschriftungen, Typen und fehlende Werte aus dem "
+                                         + "Codebuch: Codes wie KldB 2010 werden als Text gelesen (führende Nullen "
+                                         + "bleiben), Merkmale als 0/1 mit Beschriftungen, Daten als Datum, ein leeres "
+                                         + "Feld als fehlend. Protokolliert wie jeder Export.",
+                                     en: "Variable labels, value labels, types and missing values from the codebook: codes such as "
+                                         + "KldB 2010 are read as text (leading zeros kept), flags as 0/1 with labels, dates as dates, "
+                                         + "an empty field as missing. Audited like every export."),
                     group: .evaluation, permission: .exportCases, needsLogin: true,
                     run: { shell, inv in
                         guard let name = inv.option("for") else {
-                            throw ShellError.missingArgument("--for spss|stata|r|python", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--for spss|stata|r|python"), usage: inv.command.usage)
                         }
                         guard let package = StatisticalPackage(rawValue: name) else {
                             throw ShellError.badValue(option: "for", value: name,
@@ -80,12 +114,23 @@ extension Shell {
                     }),
             Command(path: ["export", "audit"], arguments: [], options: [
                         .outFile, .force,
-                        OptionSpec("format", value: "csv|json", "CSV (default) or JSON lines"),
-                        OptionSpec("case", value: "N", "only rows about case N"), OptionSpec("user", value: "NAME", "only this user"),
-                        OptionSpec("action", value: "ACTION", "only this action and its refinements"),
-                        OptionSpec("since", value: "DATE", "from this date on"), OptionSpec("until", value: "DATE", "up to this date")],
-                    summary: "export the audit log (with its hashes) to a file",
-                    details: "", group: .evaluation, permission: .exportAudit, needsLogin: true,
+                        OptionSpec("format", value: "csv|json", Wording(de: "CSV (Standard) oder JSON-Zeilen",
+                                                                        en: "CSV (default) or JSON lines")),
+                        OptionSpec("case", value: "N", Wording(de: "nur Zeilen zu Fall N",
+                                                               en: "only rows about case N")), OptionSpec("user", value: "NAME", Wording(de: "nur "
+                                                                                                                                + "dieser "
+                                                                                                                                + "Benutzer",
+                                                                                                                            en: "only this user")),
+                        OptionSpec("action", value: "ACTION", Wording(de: "nur diese Aktion und ihre Verfeinerungen",
+                                                                      en: "only this action and its refinements")),
+                        OptionSpec("since", value: "DATE", Wording(de: "ab diesem Datum", en: "from this date on")), OptionSpec("until", value: "DATE", Wording(de: "bis "
+                                                                                                                                + "zu "
+                                                                                                                                + "diesem "
+                                                                                                                                + "Datum",
+                                                                                                                            en: "up to this date"))],
+                    summary: Wording(de: "das Audit-Protokoll (mit seinen Hashes) in eine Datei exportieren",
+                                     en: "export the audit log (with its hashes) to a file"),
+                    details: .empty, group: .evaluation, permission: .exportAudit, needsLogin: true,
                     run: { shell, inv in
                         let summary = try shell.office.exportAudit(by: try shell.currentActor, to: try shell.outFile(inv),
                                                                    json: try shell.exportJSON(inv), filter: try shell.auditFilter(inv),
@@ -95,14 +140,25 @@ extension Shell {
                     }),
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the 12-month indicators as a bar chart"),
-                        OptionSpec("km-svg", value: "FILE", "also draw the Kaplan–Meier curves of the time to integration"),
+                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
+                                                                   en: "the reference date (default today)")),
+                        OptionSpec("svg", value: "FILE", Wording(de: "die 12-Monats-Indikatoren auch als "
+                                                                     + "Balkendiagramm zeichnen",
+                                                                 en: "also draw the 12-month indicators as a bar chart")),
+                        OptionSpec("km-svg", value: "FILE", Wording(de: "auch die Kaplan-Meier-Kurven der Zeit bis zur "
+                                                                        + "Integration zeichnen",
+                                                                    en: "also draw the Kaplan–Meier curves of the time to integration")),
                         .force, .lang, .format],
-                    summary: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p",
-                    details: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
-                        + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
-                        + "The numbers come from the same rows as `export cases`.",
+                    summary: Wording(de: "Teilnehmende gegen Vergleichsgruppe: jeder Indikator mit Risikodifferenz, "
+                                         + "relativem Risiko und Fishers p",
+                                     en: "participants vs comparison: every indicator with risk difference, risk ratio and Fisher's p"),
+                    details: Wording(de: "Risikodifferenz mit Newcombes hybridem Score-Intervall, relatives Risiko "
+                                         + "nach der Log-Methode, beide 95 %; Fishers exakter Test, zweiseitig. Zahlen "
+                                         + "unter 5 erscheinen als <5, ohne Effektmaße. Die Zahlen stammen aus denselben "
+                                         + "Zeilen wie `export cases`.",
+                                     en: "Risk difference with Newcombe's hybrid score interval, risk ratio with the log method, both "
+                                         + "95 %; Fisher's exact test, two-sided. Counts below 5 are shown as <5, without effect figures. "
+                                         + "The numbers come from the same rows as `export cases`."),
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         let report = try EvaluationReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
@@ -112,20 +168,33 @@ extension Shell {
                         if inv.option("km-svg") != nil { try shell.writeOrPrint(report.curves, to: inv, option: "km-svg") }
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
-                        OptionSpec("primary", value: "INDICATOR", "the primary outcome, an indicator of the export (required)"),
-                        OptionSpec("alpha", value: "A", "the two-sided significance level (default 0.05)"),
-                        OptionSpec("min-site-size", value: "N", "cases per group a site needs for reports of its own (default 10)")],
-                    summary: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)",
-                    details: "The plan goes to the audit log and is never changed: a second declaration is refused and "
-                        + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
-                        + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
-                        + "The minimum site size is part of the plan: a site with fewer cases per group gets no "
-                        + "report of its own and is protected inside the pooled one. "
-                        + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
+                        OptionSpec("primary", value: "INDICATOR", Wording(de: "der primäre Endpunkt, ein Indikator des "
+                                                                              + "Exports (Pflicht)",
+                                                                          en: "the primary outcome, an indicator of the export (required)")),
+                        OptionSpec("alpha", value: "A", Wording(de: "das zweiseitige Signifikanzniveau (Standard 0.05)",
+                                                                en: "the two-sided significance level (default 0.05)")),
+                        OptionSpec("min-site-size", value: "N", Wording(de: "Fälle je Gruppe, die ein Standort für "
+                                                                            + "eigene Berichte braucht (Standard 10)",
+                                                                        en: "cases per group a site needs for reports of its own (default 10)"))],
+                    summary: Wording(de: "den Evaluationsplan einmal vor der Analyse festlegen: primärer Endpunkt und "
+                                         + "alpha (Evaluation)",
+                                     en: "declare the evaluation plan once, before the analysis: primary outcome and alpha (evaluator)"),
+                    details: Wording(de: "Der Plan geht ins Audit-Protokoll und wird nie geändert: eine zweite Festlegung wird abgelehnt und "
+                                         + "zeigt die erste. `report evaluation` markiert dann den primären Endpunkt, gibt Holm-adjustierte "
+                                         + "p-Werte für jeden sekundären und eine Sensitivitätsanalyse des primären Endpunkts. "
+                                         + "Die Mindestgröße eines Standorts gehört zum Plan: ein Standort mit weniger Fällen je Gruppe bekommt keinen "
+                                         + "eigenen Bericht und ist im gepoolten geschützt. "
+                                         + "Indikatoren: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + ".",
+                                     en: "The plan goes to the audit log and is never changed: a second declaration is refused and "
+                                         + "shows the first. `report evaluation` then marks the primary outcome, gives Holm-adjusted "
+                                         + "p-values for every secondary one and a sensitivity analysis of the primary outcome. "
+                                         + "The minimum site size is part of the plan: a site with fewer cases per group gets no "
+                                         + "report of its own and is protected inside the pooled one. "
+                                         + "Indicators: " + EvaluationPlan.indicatorNames.joined(separator: ", ") + "."),
                     group: .evaluation, permission: .declarePlan, needsLogin: true,
                     run: { shell, inv in
                         guard let primary = inv.option("primary") else {
-                            throw ShellError.missingArgument("--primary INDICATOR", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--primary INDICATOR"), usage: inv.command.usage)
                         }
                         let alpha = try inv.option("alpha").map {
                             guard let a = Double($0), a > 0, a <= 0.5 else {
@@ -150,12 +219,21 @@ extension Shell {
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"),
-                        OptionSpec("svg", value: "FILE", "also draw the flow diagram"), .lang, .format],
-                    summary: "participant flow (CONSORT): pool, randomised, per group started, terminal boxes, observed, analysed",
-                    details: "Every randomised case is in exactly one terminal box (consent refused, withdrew, transferred, "
-                        + "moved away, closed, still in the programme); intention to treat: everyone randomised is "
-                        + "analysed in their group. The counts come from the same rows as `export cases`.",
+                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
+                                                                   en: "the reference date (default today)")),
+                        OptionSpec("svg", value: "FILE", Wording(de: "auch das Flussdiagramm zeichnen",
+                                                                 en: "also draw the flow diagram")), .lang, .format],
+                    summary: Wording(de: "Teilnehmerfluss (CONSORT): Pool, randomisiert, je Gruppe begonnen, "
+                                         + "Endpunkte, beobachtet, ausgewertet",
+                                     en: "participant flow (CONSORT): pool, randomised, per group started, terminal boxes, observed, analysed"),
+                    details: Wording(de: "Jeder randomisierte Fall steht in genau einem Endkästchen (Einwilligung "
+                                         + "verweigert, zurückgezogen, übergeben, verzogen, abgeschlossen, noch im "
+                                         + "Programm); Intention-to-treat: jede randomisierte Person wird in ihrer "
+                                         + "Gruppe ausgewertet. Die Zahlen stammen aus denselben Zeilen wie `export "
+                                         + "cases`.",
+                                     en: "Every randomised case is in exactly one terminal box (consent refused, withdrew, transferred, "
+                                         + "moved away, closed, still in the programme); intention to treat: everyone randomised is "
+                                         + "analysed in their group. The counts come from the same rows as `export cases`."),
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
@@ -164,23 +242,33 @@ extension Shell {
                         if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg, to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
-                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
-                    summary: "the indicators per site side by side, caseload per caseworker, contacts, time in states",
-                    details: "", group: .evaluation, permission: .reports, needsLogin: true,
+                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
+                                                                   en: "the reference date (default today)")), .lang, .format],
+                    summary: Wording(de: "die Indikatoren je Standort nebeneinander, Fälle je Fallmanager·in, "
+                                         + "Kontakte, Zeit in Zuständen",
+                                     en: "the indicators per site side by side, caseload per caseworker, contacts, time in states"),
+                    details: .empty, group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         try shell.show(SiteReport.build(shell.office, by: try shell.currentActor, asOf: inv.option("as-of"),
                                                         language: try shell.language(inv)), inv)
                     }),
             Command(path: ["report", "placements"], arguments: [], options: [
-                        OptionSpec("by", value: "kldb|wz", "occupation (KldB 2010) or sector (WZ 2008) (required)"),
-                        OptionSpec("level", value: "N", "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)"),
+                        OptionSpec("by", value: "kldb|wz", Wording(de: "Beruf (KldB 2010) oder Wirtschaftszweig (WZ "
+                                                                       + "2008) (Pflicht)",
+                                                                   en: "occupation (KldB 2010) or sector (WZ 2008) (required)")),
+                        OptionSpec("level", value: "N", Wording(de: "KldB: 1–5 Stellen; WZ: 1 Abschnitt … 5 "
+                                                                    + "Unterklasse (Standard 1)",
+                                                                en: "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)")),
                         .site,
-                        OptionSpec("as-of", value: "DATE", "the reference date (default today)"), .lang, .format],
-                    summary: "placements by occupation or sector code (labour-market monitoring)",
-                    details: "", group: .evaluation, permission: .reports, needsLogin: true,
+                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
+                                                                   en: "the reference date (default today)")), .lang, .format],
+                    summary: Wording(de: "Vermittlungen nach Berufs- oder Wirtschaftszweigcode "
+                                         + "(Arbeitsmarktbeobachtung)",
+                                     en: "placements by occupation or sector code (labour-market monitoring)"),
+                    details: .empty, group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         guard let by = inv.option("by") else {
-                            throw ShellError.missingArgument("--by kldb|wz", usage: inv.command.usage)
+                            throw ShellError.missingArgument(Placeholder.words("--by kldb|wz"), usage: inv.command.usage)
                         }
                         guard by == "kldb" || by == "wz" else {
                             throw ShellError.badValue(option: "by", value: by, expected: Wording(de: "kldb (Beruf) oder wz (Wirtschaftszweig)", en: "kldb (occupation) or wz (sector)"))
@@ -197,7 +285,7 @@ extension Shell {
     }
 
     func outFile(_ inv: Invocation) throws -> OutputTarget {
-        guard let target = outputTarget(inv) else { throw ShellError.missingArgument("--out FILE", usage: inv.command.usage) }
+        guard let target = outputTarget(inv) else { throw ShellError.missingArgument(Placeholder.words("--out FILE"), usage: inv.command.usage) }
         return target
     }
 
@@ -254,16 +342,16 @@ extension Shell {
                     return [.text(table.key), .text(d.row), .text(d.column), value, .text(d.status.rawValue)]
                 }
             }
-            console.out(Listing(columns: ["table", "row", "column", "value", "status"], rows: rows).render(format))
+            console.out(Listing(columns: ["table", "row", "column", "value", "status"], rows: rows).render(format, language: words))
             return
         }
         for (index, table) in tables.enumerated() {
             let listing = Listing(columns: table.columns, rows: table.rows.map { $0.map { .text($0) } })
             if format == .table {
-                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table)
+                console.out((index > 0 ? "\n" : "") + table.title + "\n" + listing.render(.table, language: nil)
                             + table.notes.map { $0 + "\n" }.joined())
             } else {
-                console.out(listing.render(format))
+                console.out(listing.render(format, language: nil))
             }
         }
     }

@@ -6,29 +6,46 @@ extension Shell {
     static func formCommands() -> [Command] {
         [
             Command(path: ["form", "list"], arguments: [], options: [.lang, .format],
-                    summary: "list the forms: id, title, version, fields, access",
-                    details: "Access is open (every case role), medical (only the medical role reads the content) "
-                        + "or partly medical.",
+                    summary: Wording(de: "die Formulare auflisten: Kennung, Titel, Version, Felder, Zugriff",
+                                     en: "list the forms: id, title, version, fields, access"),
+                    details: Wording(de: "Zugriff ist open (jede Fallrolle), medical (nur die Rolle medical liest den "
+                                         + "Inhalt) oder partly medical.",
+                                     en: "Access is open (every case role), medical (only the medical role reads the content) "
+                                         + "or partly medical."),
                     group: .forms, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in try shell.listForms(inv) }),
             Command(path: ["form", "show"], arguments: ["FORM"], options: [.lang, .format],
-                    summary: "show a form's fields with types, choices, relevance and constraints in words",
-                    details: "", group: .forms, permission: .viewDefinitions, needsLogin: true,
+                    summary: Wording(de: "die Felder eines Formulars mit Typen, Auswahlen, Relevanz und Bedingungen in "
+                                         + "Worten zeigen",
+                                     en: "show a form's fields with types, choices, relevance and constraints in words"),
+                    details: .empty, group: .forms, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in try shell.showForm(inv) }),
             Command(path: ["form", "check"], arguments: ["FILE"], options: [],
-                    summary: "load XForm files and print every problem with file:line",
-                    details: "Fails (exit code 1 in a script) when any file has an error. Checks any XForm, "
-                        + "also one outside the definitions folder.",
+                    summary: Wording(de: "XForm-Dateien laden und jedes Problem mit Datei:Zeile ausgeben",
+                                     en: "load XForm files and print every problem with file:line"),
+                    details: Wording(de: "Scheitert (Exit-Code 1 im Skript), wenn eine Datei einen Fehler hat. Prüft "
+                                         + "jedes XForm, auch eines außerhalb des Definitionsordners.",
+                                     en: "Fails (exit code 1 in a script) when any file has an error. Checks any XForm, "
+                                         + "also one outside the definitions folder."),
                     group: .forms, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.checkForms(inv) }),
             Command(path: ["form", "try"], arguments: ["FORM", "[KEY=VALUE]"], options: [
-                        OptionSpec("file", value: "FILE", "take the values from an instance XML file"), .lang],
-                    summary: "fill a form without storing it; print the instance XML or every problem",
-                    details: "With KEY=VALUE pairs or --file it fills non-interactively. Without them, on a terminal, "
-                        + "it asks field by field in form order, skipping what is not relevant: Enter keeps the value "
-                        + "in [brackets], - clears it, ? shows the hint, < goes back, q cancels. A KEY is a field's "
-                        + "name or its path below the root (person/age); several choices are one quoted value "
-                        + "(limits=\"lifting night\").",
+                        OptionSpec("file", value: "FILE", Wording(de: "die Werte aus einer Instanz-XML-Datei nehmen",
+                                                                  en: "take the values from an instance XML file")), .lang],
+                    summary: Wording(de: "ein Formular ausfüllen, ohne es zu speichern; das Instanz-XML oder jedes "
+                                         + "Problem ausgeben",
+                                     en: "fill a form without storing it; print the instance XML or every problem"),
+                    details: Wording(de: "Mit SCHLÜSSEL=WERT-Paaren oder --file füllt es ohne Rückfragen aus. Ohne sie "
+                                         + "fragt es am Terminal Feld für Feld in der Reihenfolge des Formulars und "
+                                         + "überspringt, was nicht relevant ist: Enter behält den Wert in [Klammern], - "
+                                         + "leert ihn, ? zeigt den Hinweis, < geht zurück, q bricht ab. Ein SCHLÜSSEL ist der "
+                                         + "Name eines Felds oder sein Pfad unter der Wurzel (person/age); mehrere "
+                                         + "Auswahlen sind ein Wert in Anführungszeichen (limits=\"lifting night\").",
+                                     en: "With KEY=VALUE pairs or --file it fills non-interactively. Without them, on a terminal, "
+                                         + "it asks field by field in form order, skipping what is not relevant: Enter keeps the value "
+                                         + "in [brackets], - clears it, ? shows the hint, < goes back, q cancels. A KEY is a field's "
+                                         + "name or its path below the root (person/age); several choices are one quoted value "
+                                         + "(limits=\"lifting night\")."),
                     group: .forms, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.tryForm(inv) }),
         ]

@@ -7,25 +7,43 @@ extension Shell {
     static func submissionCommands() -> [Command] {
         [
             Command(path: ["form", "fill"], arguments: ["CASE", "FORM"], options: [
-                        OptionSpec("entry", value: "N", "correct entry N of a repeatable form"), .lang],
-                    summary: "fill a form on a case field by field (terminal) and store it",
-                    details: "As `form try`, but the form starts from the case (and, for a correction, from the values "
-                        + "it corrects) and is stored when complete and valid. In scripts use `form submit`.",
+                        OptionSpec("entry", value: "N", Wording(de: "Eintrag N eines wiederholbaren Formulars "
+                                                                    + "korrigieren",
+                                                                en: "correct entry N of a repeatable form")), .lang],
+                    summary: Wording(de: "ein Formular an einem Fall Feld für Feld ausfüllen (Terminal) und speichern",
+                                     en: "fill a form on a case field by field (terminal) and store it"),
+                    details: Wording(de: "Wie `form try`, aber das Formular beginnt mit dem Fall (und bei einer "
+                                         + "Korrektur mit den Werten, die es korrigiert) und wird gespeichert, wenn es "
+                                         + "vollständig und gültig ist. In Skripten `form submit` verwenden.",
+                                     en: "As `form try`, but the form starts from the case (and, for a correction, from the values "
+                                         + "it corrects) and is stored when complete and valid. In scripts use `form submit`."),
                     group: .forms, permission: .submitForm, needsLogin: true,
                     run: { shell, inv in try shell.fillForm(inv) }),
             Command(path: ["form", "submit"], arguments: ["CASE", "FORM", "[KEY=VALUE]"], options: [
-                        OptionSpec("file", value: "FILE", "take the values from an instance XML file"),
-                        OptionSpec("entry", value: "N", "correct entry N of a repeatable form"), .lang],
-                    summary: "store a form on a case from KEY=VALUE pairs or an instance file",
-                    details: "Submitting a form again is a correction: the new submission supersedes the old one, and "
-                        + "both are kept. Repeatable forms (contacts, steps, follow-ups) get a new entry each time.",
+                        OptionSpec("file", value: "FILE", Wording(de: "die Werte aus einer Instanz-XML-Datei nehmen",
+                                                                  en: "take the values from an instance XML file")),
+                        OptionSpec("entry", value: "N", Wording(de: "Eintrag N eines wiederholbaren Formulars "
+                                                                    + "korrigieren",
+                                                                en: "correct entry N of a repeatable form")), .lang],
+                    summary: Wording(de: "ein Formular an einem Fall aus SCHLÜSSEL=WERT-Paaren oder einer Instanzdatei "
+                                         + "speichern",
+                                     en: "store a form on a case from KEY=VALUE pairs or an instance file"),
+                    details: Wording(de: "Ein Formular erneut zu erfassen ist eine Korrektur: die neue Erfassung "
+                                         + "ersetzt die alte, und beide bleiben erhalten. Wiederholbare Formulare "
+                                         + "(Kontakte, Schritte, Nachbetreuung) bekommen jedes Mal einen neuen Eintrag.",
+                                     en: "Submitting a form again is a correction: the new submission supersedes the old one, and "
+                                         + "both are kept. Repeatable forms (contacts, steps, follow-ups) get a new entry each time."),
                     group: .forms, permission: .submitForm, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.submitForm(inv) }),
             Command(path: ["form", "view"], arguments: ["CASE", "FORM"], options: [
-                        OptionSpec("all-versions", "also the superseded submissions"), .lang, .format],
-                    summary: "show a case's submissions of a form",
-                    details: "Health fields are shown to the medical role only; others see [medical]. Every view is "
-                        + "audited.",
+                        OptionSpec("all-versions", Wording(de: "auch die ersetzten Erfassungen",
+                                                           en: "also the superseded submissions")), .lang, .format],
+                    summary: Wording(de: "die Erfassungen eines Formulars an einem Fall zeigen",
+                                     en: "show a case's submissions of a form"),
+                    details: Wording(de: "Gesundheitsfelder sieht nur die Rolle medical; andere sehen [medical]. Jede "
+                                         + "Ansicht wird protokolliert.",
+                                     en: "Health fields are shown to the medical role only; others see [medical]. Every view is "
+                                         + "audited."),
                     group: .forms, permission: .viewForm, needsLogin: true,
                     run: { shell, inv in try shell.viewForm(inv) }),
         ]
@@ -97,10 +115,14 @@ extension Shell {
             return
         }
         for view in views {
-            var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · submission \(view.record.id)"
-                + (isRepeatable(view.form.id) ? " · entry \(view.record.entry)" : "")
-                + " · by \(view.record.user) at \(view.record.at)"
-                + (view.record.isCurrent ? "" : " · superseded") + (view.record.supersedes.map { " · corrects \($0)" } ?? "") + "\n"
+            let r = view.record, said = Language(code: lang)
+            func say(_ de: String, _ en: String) -> String { Wording(de: de, en: en).text(said) }
+            var text = "\(view.form.title(language: lang)) (\(view.form.id) \(view.form.version)) · "
+                + say("Erfassung \(r.id)", "submission \(r.id)")
+                + (isRepeatable(view.form.id) ? say(" · Eintrag \(r.entry)", " · entry \(r.entry)") : "")
+                + say(" · von \(r.user) am \(r.at)", " · by \(r.user) at \(r.at)")
+                + (r.isCurrent ? "" : say(" · ersetzt", " · superseded"))
+                + (r.supersedes.map { say(" · korrigiert \($0)", " · corrects \($0)") } ?? "") + "\n"
             for item in view.values where item.field.kind != .hidden || !item.value.isEmpty || item.withheld {
                 if item.field.path.contains("meta") { continue }
                 let label = view.form.text(item.field.label, language: lang) ?? item.field.name

@@ -7,26 +7,41 @@ extension Shell {
     static func workflowCommands() -> [Command] {
         [
             Command(path: ["workflow", "list"], arguments: [], options: [.format],
-                    summary: "list the workflows: every stored version and how many cases use it",
-                    details: "A version is stored (by its SHA-256) when the first case is opened with it; the version "
-                        + "in Workflows/ now is marked current.",
+                    summary: Wording(de: "die Workflows auflisten: jede gespeicherte Version und wie viele Fälle sie "
+                                         + "nutzen",
+                                     en: "list the workflows: every stored version and how many cases use it"),
+                    details: Wording(de: "Eine Version wird (über ihren SHA-256) gespeichert, wenn der erste Fall mit "
+                                         + "ihr eröffnet wird; die Version, die jetzt in Workflows/ liegt, ist als "
+                                         + "aktuell markiert.",
+                                     en: "A version is stored (by its SHA-256) when the first case is opened with it; the version "
+                                         + "in Workflows/ now is marked current."),
                     group: .workflows, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in try shell.listWorkflows(inv) }),
             Command(path: ["workflow", "show"], arguments: ["NAME"], options: [.lang, .format],
-                    summary: "show a workflow's states and transitions as tables", details: "",
+                    summary: Wording(de: "die Zustände und Übergänge eines Workflows als Tabellen zeigen",
+                                     en: "show a workflow's states and transitions as tables"), details: .empty,
                     group: .workflows, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in try shell.showWorkflow(inv) }),
             Command(path: ["workflow", "check"], arguments: ["FILE"], options: [],
-                    summary: "load SCXML workflow files and print every problem with file:line",
-                    details: "Checks against the forms of the definitions folder: guards may read only paths of the case "
-                        + "document, l:requires and l:records must name forms. Fails when any file has an error.",
+                    summary: Wording(de: "SCXML-Workflow-Dateien laden und jedes Problem mit Datei:Zeile ausgeben",
+                                     en: "load SCXML workflow files and print every problem with file:line"),
+                    details: Wording(de: "Prüft gegen die Formulare des Definitionsordners: Bedingungen dürfen nur "
+                                         + "Pfade des Falldokuments lesen, l:requires und l:records müssen Formulare "
+                                         + "nennen. Scheitert, wenn eine Datei einen Fehler hat.",
+                                     en: "Checks against the forms of the definitions folder: guards may read only paths of the case "
+                                         + "document, l:requires and l:records must name forms. Fails when any file has an error."),
                     group: .workflows, permission: .viewDefinitions, needsLogin: true, variadic: true,
                     run: { shell, inv in try shell.checkWorkflows(inv) }),
             Command(path: ["workflow", "diagram"], arguments: ["NAME"], options: [
-                        OptionSpec("out", value: "FILE", "write the DOT to FILE instead of printing it"), .force, .lang],
-                    summary: "write a workflow as a Graphviz DOT picture",
-                    details: "States with their labels, compound states as clusters, transitions labelled with event and "
-                        + "roles, guards as tooltips. Render with: dot -Tsvg amiga.dot > amiga.svg",
+                        OptionSpec("out", value: "FILE", Wording(de: "das DOT nach DATEI schreiben statt es auszugeben",
+                                                                 en: "write the DOT to FILE instead of printing it")), .force, .lang],
+                    summary: Wording(de: "einen Workflow als Graphviz-DOT-Bild schreiben",
+                                     en: "write a workflow as a Graphviz DOT picture"),
+                    details: Wording(de: "Zustände mit ihren Beschriftungen, zusammengesetzte Zustände als Cluster, "
+                                         + "Übergänge beschriftet mit Ereignis und Rollen, Bedingungen als Tooltips. "
+                                         + "Darstellen mit: dot -Tsvg amiga.dot > amiga.svg",
+                                     en: "States with their labels, compound states as clusters, transitions labelled with event and "
+                                         + "roles, guards as tooltips. Render with: dot -Tsvg amiga.dot > amiga.svg"),
                     group: .workflows, permission: .viewDefinitions, needsLogin: true,
                     run: { shell, inv in
                         let workflow = try shell.workflow(inv.arguments[0])
@@ -94,10 +109,11 @@ extension Shell {
         let format = try inv.format()
         if format == .table {
             let file = workflow.file.split(separator: "/").suffix(2).joined(separator: "/")
-            console.out("\(workflow.nameAndVersion) (\(file))\n\nStates:\n" + states.render(.table)
-                + "\nTransitions:\n" + transitions.render(.table))
+            console.out("\(workflow.nameAndVersion) (\(file))\n\n" + Wording(de: "Zustände:\n", en: "States:\n").text(words)
+                + states.render(.table, language: words)
+                + Wording(de: "\nÜbergänge:\n", en: "\nTransitions:\n").text(words) + transitions.render(.table, language: words))
         } else {
-            console.out(states.render(format) + transitions.render(format))
+            console.out(states.render(format, language: words) + transitions.render(format, language: words))
         }
     }
 }

@@ -1,4 +1,6 @@
 import LotseCases
+import LotseEvaluation
+import LotseForms
 import LotseStore
 
 /// The one place that turns any error into the message a person reads and the exit code
@@ -12,9 +14,10 @@ public enum ErrorPresenter {
         wording(for: error).text(language)
     }
 
-    /// The catalogue entry for `error`. Errors of the store's integrity checks and of reading
-    /// definitions are technical reports (SQLite codes, hashes, file:line diagnostics) and read
-    /// the same in both languages.
+    /// The catalogue entry for `error`. The audit log's verdicts are words a person acts on, in
+    /// both languages; SQLite's errors and definition diagnostics (file:line, stable codes) are
+    /// technical reports for whoever maintains the database or the definitions and read the same
+    /// in both.
     static func wording(for error: any Error) -> Wording {
         switch error {
         case let error as ShellError: return error.wording
@@ -23,13 +26,16 @@ public enum ErrorPresenter {
         case let error as InputLimits.LineTooLong: return error.wording
         case let error as NewPasswordMissing: return error.wording
         case let error as OutputError: return error.wording
+        case let error as FormError: return error.wording
         case let error as StoreError: return .verbatim(error.description)
-        case let error as AuditFailure: return .verbatim(error.description)
-        case let error as AuditBreak:
-            return Wording(de: "das Audit-Protokoll ist bei Zeile \(error.seq) gebrochen: \(error)",
-                           en: "the audit log is broken at row \(error.seq): \(error)")
-        case let error as AuditError: return .verbatim(error.description)
-        case let error as LaunchOptions.Failure: return .verbatim(error.message)
+        case let error as AuditFailure: return error.wording
+        case let error as AuditBreak: return error.verdict
+        case let error as AuditError: return error.wording
+        case let error as BackupError: return error.wording
+        case let error as EvaluationPlanError: return error.wording
+        case let error as EvaluationError: return error.wording
+        case let error as DemoError: return error.wording
+        case let error as LaunchOptions.Failure: return error.wording
         case let error as ScriptFile.Failure: return error.wording
         default: return .verbatim(String(describing: error))
         }

@@ -22,7 +22,8 @@ struct FormDescription {
     /// The form as readable text, a block per field.
     var text: String {
         let lang = Language(code: language)
-        var out = "\(form.id): \(form.title(language: language)) (version \(form.version), \(form.access.rawValue))\n"
+        var out = "\(form.id): \(form.title(language: language)) (" + Wording(de: "Version", en: "version").text(lang)
+            + " \(form.version), \(form.access.rawValue))\n"
         for field in form.fields where !field.path.contains("meta") {
             let bind = form.bind(of: field)
             let indent = String(repeating: "  ", count: max(0, field.path.count - 2))

@@ -1,13 +1,18 @@
 import LotseCases
 
 extension Shell {
-    /// The exit codes of `lotse`, as `help` prints them.
-    static let exitCodeHelp = """
-        Exit codes: 0 every command succeeded; 1 a command failed (in a script: the first error stops it,
-        unless lotse runs with --keep-going); 2 bad usage of lotse itself (unknown flag, unreadable script).
-        """
+    /// The exit codes of `lotse`, as `help` and `lotse --help` print them.
+    static let exitCodeHelp = Wording(
+        de: """
+            Exit-Codes: 0 jeder Befehl gelang; 1 ein Befehl schlug fehl (im Skript: der erste Fehler hält es an,
+            außer lotse läuft mit --keep-going); 2 falscher Aufruf von lotse selbst (unbekannte Option, unlesbares Skript).
+            """,
+        en: """
+            Exit codes: 0 every command succeeded; 1 a command failed (in a script: the first error stops it,
+            unless lotse runs with --keep-going); 2 bad usage of lotse itself (unknown flag, unreadable script).
+            """)
 
-    /// `help`, `help GROUP`, or `help COMMAND`.
+    /// `help`, `help GROUP`, or `help COMMAND`, in the session's language.
     func helpText(for words: [String]) throws -> String {
         if words.isEmpty { return overview() }
         if let command = commands.first(where: { $0.path == words }) { return describe(command) }
@@ -19,39 +24,43 @@ extension Shell {
     }
 
     private func overview() -> String {
-        var text = "Commands (help COMMAND for details):\n"
+        var text = Wording(de: "Befehle (help BEFEHL für Einzelheiten):\n", en: "Commands (help COMMAND for details):\n")
+            .text(words)
         for group in CommandGroup.allCases {
             let members = commands.filter { $0.group == group }
             guard !members.isEmpty else { continue }
-            text += "\n\(group.rawValue):\n" + members.map { line(for: $0) }.joined(separator: "\n") + "\n"
+            text += "\n\(group.title.text(words)):\n" + members.map { line(for: $0) }.joined(separator: "\n") + "\n"
         }
-        text += "\n… takes options: help COMMAND shows them. One command a line; \"double quotes\" group words; "
-            + "# starts a comment.\n"
-        text += "Listings take --format table|csv|json.\n\n" + Self.exitCodeHelp
-        return text
+        text += Wording(de: "\n… nimmt Optionen: help BEFEHL zeigt sie. Ein Befehl je Zeile; \"doppelte Anführungszeichen\" "
+                            + "fassen Wörter zusammen; # beginnt einen Kommentar.\n"
+                            + "Listen nehmen --format table|csv|json.\n\n",
+                        en: "\n… takes options: help COMMAND shows them. One command a line; \"double quotes\" group words; "
+                            + "# starts a comment.\nListings take --format table|csv|json.\n\n").text(words)
+        return text + Self.exitCodeHelp.text(words)
     }
 
     /// One line of the overview: the command with its arguments (options in `help COMMAND`).
     private func line(for command: Command) -> String {
-        let usage = command.synopsis + (command.options.isEmpty ? "" : " …")
+        let usage = command.synopsis.text(words) + (command.options.isEmpty ? "" : " …")
         let pad = max(2, 32 - usage.count)
-        return "  " + usage + String(repeating: " ", count: pad) + command.summary
+        return "  " + usage + String(repeating: " ", count: pad) + command.summary.text(words)
     }
 
     private func describe(_ command: Command) -> String {
-        var text = "usage: \(command.usage)\n\n\(command.summary)\n"
-        if !command.details.isEmpty { text += "\n\(command.details)\n" }
+        var text = Wording(de: "Aufruf: ", en: "usage: ").text(words) + "\(command.usage.text(words))\n\n\(command.summary.text(words))\n"
+        if !command.details.isEmpty { text += "\n\(command.details.text(words))\n" }
         if !command.options.isEmpty {
-            text += "\nOptions:\n"
+            text += Wording(de: "\nOptionen:\n", en: "\nOptions:\n").text(words)
             for option in command.options {
-                let head = "--\(option.name)" + (option.value.map { " " + $0 } ?? "")
-                text += "  " + head + String(repeating: " ", count: max(2, 24 - head.count)) + option.help + "\n"
+                let head = "--\(option.name)" + (option.value.map { " " + Placeholder.words($0).text(words) } ?? "")
+                text += "  " + head + String(repeating: " ", count: max(2, 24 - head.count)) + option.help.text(words) + "\n"
             }
         }
+        let roles = Wording(de: "\nRollen: ", en: "\nRoles: ").text(words)
         if let permission = command.permission {
-            text += "\nRoles: " + permission.roles.map(\.rawValue).joined(separator: ", ") + "\n"
+            text += roles + permission.roles.map(\.rawValue).joined(separator: ", ") + "\n"
         } else if command.needsLogin {
-            text += "\nRoles: any logged-in user\n"
+            text += roles + Wording(de: "jeder angemeldete Benutzer", en: "any logged-in user").text(words) + "\n"
         }
         return text
     }

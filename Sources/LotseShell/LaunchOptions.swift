@@ -47,8 +47,21 @@ public struct LaunchOptions: Sendable, Equatable {
         public var seed: UInt64 = 2026
     }
 
-    /// Usage text for `lotse --help` and bad usage.
-    public static let usage = """
+    /// Usage text for `lotse --help` and bad usage, in `language`.
+    public static func usage(_ language: Language) -> String {
+        Wording(de: germanUsage, en: englishUsage).text(language) + Shell.exitCodeHelp.text(language) + "\n"
+    }
+
+    /// The language the command line asks for (`--lang en` anywhere in it), for its own errors and usage,
+    /// which come before the options are parsed.
+    public static func language(of arguments: [String]) -> Language {
+        for (index, word) in arguments.enumerated() {
+            if word == "--lang", index + 1 < arguments.count { return Language(code: arguments[index + 1]) }
+        }
+        return .de
+    }
+
+    private static let englishUsage = """
         usage: lotse [--db PATH] [--definitions DIR] [--lang de|en] [--keep-going | --single-transaction]
                      [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
@@ -82,12 +95,56 @@ public struct LaunchOptions: Sendable, Equatable {
         ./lotse-demo.db), then `lotse --db lotse-demo.db` explores it. Every demo user's password is
         $LOTSE_PASSWORD, or `lotse-demo-2026` when it is not set.
 
-        """ + Shell.exitCodeHelp + "\n"
+        """
+
+    private static let germanUsage = """
+        Aufruf: lotse [--db PFAD] [--definitions ORDNER] [--lang de|en] [--keep-going | --single-transaction]
+                      [--no-pager] [--key-file PFAD] [--lockout N/MINUTEN] [SKRIPT]
+                lotse demo [--db PFAD] [--clients N] [--seed S] [--definitions ORDNER]
+                lotse migrate --db postgresql://EIGENTÜMER@HOST/DB [--app-role ROLLE]
+                lotse --version
+
+        Startet die Lotse-Shell auf der Datenbank PFAD (Standard: $LOTSE_DB oder ./lotse.db, angelegt, wenn sie
+        fehlt), mit den Formularen und Workflows aus ORDNER/Forms und ORDNER/Workflows (Standard: das
+        Arbeitsverzeichnis) und Beschriftungen auf Deutsch (de, der Standard) oder Englisch (en).
+        Interaktiv, wenn die Standardeingabe ein Terminal ist; sonst, oder mit SKRIPT (- für die Standardeingabe),
+        führt sie die Befehle des Skripts aus, einen je Zeile, und hält beim ersten Fehler an, außer mit --keep-going.
+        --single-transaction (-1) führt das ganze Skript als eine Transaktion aus: alles gilt, oder (beim ersten
+        Fehler) nichts davon, Audit-Zeilen eingeschlossen.
+        In der Shell listet `help` die Befehle. Am Terminal führt der Zeileneditor einen Verlauf in
+        ~/.lotse_history ($LOTSE_HISTORY verlegt ihn; leer: keiner); Tab ergänzt; Strg-C verwirft die Zeile.
+        Lange Ausgaben gehen durch $LOTSE_PAGER, sonst $PAGER, sonst `less -FRX` (--no-pager oder ein leeres
+        LOTSE_PAGER: keiner); Tabellen passen sich der Breite des Terminals an.
+
+        Der Pseudonym-Schlüssel des Projekts liegt in einer eigenen Datei, PFAD.key neben der Datenbank, außer
+        --key-file oder $LOTSE_KEY_FILE nennen eine andere (Modus 0600; sicher und getrennt von Kopien der
+        Datenbank aufbewahren). N Fehlversuche nacheinander sperren ein Konto für MINUTEN (--lockout oder
+        $LOTSE_LOCKOUT, Standard 5/15).
+
+        `lotse migrate --db postgresql://EIGENTÜMER@HOST/DB` legt das Schema auf PostgreSQL als dessen Eigentümer
+        an oder bringt es auf den neuen Stand (libpq-URI: TLS und ~/.pgpass wie bei libpq) und gewährt --app-role
+        (Standard lotse_app) nur Lesen und Anhängen am Audit-Protokoll, an Erfassungen, Übergängen und Zuteilungen.
+        Danach startet `lotse --db postgresql://ANWENDUNGSROLLE@HOST/DB --key-file PFAD` die Shell dort (die
+        Schlüsseldatei muss genannt werden: es gibt keine Datenbankdatei, neben der sie liegen könnte).
+
+        `lotse demo` baut eine synthetische Modellregion (drei Standorte, Personal jeder Rolle, N randomisierte
+        Klienten, die die echten Workflows durchlaufen, Standard 2000) in einer neuen Datenbank (Standard
+        ./lotse-demo.db); danach erkundet `lotse --db lotse-demo.db` sie. Das Passwort jedes Demo-Benutzers ist
+        $LOTSE_PASSWORD, oder `lotse-demo-2026`, wenn es nicht gesetzt ist.
+
+        """
+
+    /// Why `lotse demo` does not build on a PostgreSQL URI: it builds a SQLite file.
+    public static let demoNotOnPostgreSQL = Wording(
+        de: "lotse demo baut eine SQLite-Datei (--db PFAD), keine PostgreSQL-Datenbank",
+        en: "lotse demo builds a SQLite file (--db PATH), not a PostgreSQL database")
 
     /// A bad command line.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
+        /// What is wrong, in German and English.
+        public var wording: Wording
+        public init(_ wording: Wording) { self.wording = wording }
+        public var description: String { wording.en }
     }
 
     /// Parses the arguments after the program name.
@@ -95,7 +152,7 @@ public struct LaunchOptions: Sendable, Equatable {
         databasePath = environment["LOTSE_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "lotse.db"
         keyFile = environment["LOTSE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let text = environment["LOTSE_LOCKOUT"], !text.isEmpty {
-            guard let policy = LoginPolicy(text) else { throw Failure(message: "LOTSE_LOCKOUT needs N/MINUTES, such as 5/15") }
+            guard let policy = LoginPolicy(text) else { throw Failure(Wording(de: "LOTSE_LOCKOUT braucht N/MINUTEN, etwa 5/15", en: "LOTSE_LOCKOUT needs N/MINUTES, such as 5/15")) }
             lockout = policy
         }
         var index = 0
@@ -112,39 +169,39 @@ public struct LaunchOptions: Sendable, Equatable {
             index += 1
             switch word {
             case "--db":
-                guard index < arguments.count else { throw Failure(message: "--db needs a path") }
+                guard index < arguments.count else { throw Failure(Wording(de: "--db braucht einen Pfad", en: "--db needs a path")) }
                 databasePath = arguments[index]
                 dbGiven = true
                 index += 1
             case "--clients" where demo != nil, "--seed" where demo != nil:
                 guard index < arguments.count, let n = UInt64(arguments[index]), n > 0 else {
-                    throw Failure(message: "\(word) needs a positive number")
+                    throw Failure(Wording(de: "\(word) braucht eine positive Zahl", en: "\(word) needs a positive number"))
                 }
                 if word == "--clients" { demo?.clients = Int(n) } else { demo?.seed = n }
                 index += 1
             case "--app-role" where migrate != nil:
-                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--app-role needs a role") }
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(Wording(de: "--app-role braucht eine Rolle", en: "--app-role needs a role")) }
                 migrate?.applicationRole = arguments[index]
                 index += 1
             case "--":
                 continue
             case "--key-file":
-                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(message: "--key-file needs a path") }
+                guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(Wording(de: "--key-file braucht einen Pfad", en: "--key-file needs a path")) }
                 keyFile = arguments[index]
                 index += 1
             case "--lockout":
                 guard index < arguments.count, let policy = LoginPolicy(arguments[index]) else {
-                    throw Failure(message: "--lockout needs N/MINUTES, such as 5/15")
+                    throw Failure(Wording(de: "--lockout braucht N/MINUTEN, etwa 5/15", en: "--lockout needs N/MINUTES, such as 5/15"))
                 }
                 lockout = policy
                 index += 1
             case "--definitions":
-                guard index < arguments.count else { throw Failure(message: "--definitions needs a folder") }
+                guard index < arguments.count else { throw Failure(Wording(de: "--definitions braucht einen Ordner", en: "--definitions needs a folder")) }
                 definitions = arguments[index]
                 index += 1
             case "--lang":
                 guard index < arguments.count, ["de", "en"].contains(arguments[index]) else {
-                    throw Failure(message: "--lang needs de or en")
+                    throw Failure(Wording(de: "--lang braucht de oder en", en: "--lang needs de or en"))
                 }
                 language = arguments[index]
                 index += 1
@@ -158,24 +215,24 @@ public struct LaunchOptions: Sendable, Equatable {
                     databasePath = String(word.dropFirst(5))
                     dbGiven = true
                 } else if word.hasPrefix("-") && word != "-" {
-                    throw Failure(message: "unknown option \(word)")
+                    throw Failure(Wording(de: "unbekannte Option \(word)", en: "unknown option \(word)"))
                 } else if word == "demo" && demo == nil && script == nil {
                     // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
                     demo = DemoOptions()
                 } else if migrate != nil {
-                    throw Failure(message: "lotse migrate takes no script (\(word))")
+                    throw Failure(Wording(de: "lotse migrate nimmt kein Skript (\(word))", en: "lotse migrate takes no script (\(word))"))
                 } else if demo != nil {
-                    throw Failure(message: "lotse demo takes no script (\(word))")
+                    throw Failure(Wording(de: "lotse demo nimmt kein Skript (\(word))", en: "lotse demo takes no script (\(word))"))
                 } else if script != nil {
-                    throw Failure(message: "more than one script given (\(script!), \(word))")
+                    throw Failure(Wording(de: "mehr als ein Skript angegeben (\(script!), \(word))", en: "more than one script given (\(script!), \(word))"))
                 } else {
                     script = word
                 }
             }
         }
-        if databasePath.isEmpty { throw Failure(message: "--db needs a path") }
+        if databasePath.isEmpty { throw Failure(Wording(de: "--db braucht einen Pfad", en: "--db needs a path")) }
         if keepGoing && singleTransaction {
-            throw Failure(message: "--single-transaction stops at the first error; it cannot go with --keep-going")
+            throw Failure(Wording(de: "--single-transaction hält beim ersten Fehler an; es geht nicht zusammen mit --keep-going", en: "--single-transaction stops at the first error; it cannot go with --keep-going"))
         }
         if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
     }

@@ -14,6 +14,8 @@ public struct Listing: Sendable {
         /// A measured value (a share, a median): written in full precision, shortest form.
         case number(Double)
         case bool(Bool)
+        /// A code with its words: CSV and JSON write the code, a table its words in the session's language.
+        case term(String, Wording)
         case null
 
         /// A text cell, or null for nil.
@@ -27,6 +29,7 @@ public struct Listing: Sendable {
             case let .int(i): return String(i)
             case let .number(x): return x.isFinite ? String(x) : nil
             case let .bool(b): return b ? "yes" : "no"
+            case let .term(code, _): return code
             case .null: return nil
             }
         }
@@ -37,6 +40,7 @@ public struct Listing: Sendable {
             case let .int(i): return .int(i)
             case let .number(x): return x.isFinite ? .number(x) : .null
             case let .bool(b): return .bool(b)
+            case let .term(code, _): return .string(code)
             case .null: return .null
             }
         }
@@ -51,23 +55,37 @@ public struct Listing: Sendable {
     }
 
     /// The listing as text in `format`. A table of no rows says so in words. With a terminal's
-    /// `width`, a table is fitted to it and ends with its row count.
-    public func render(_ format: OutputFormat, width: Int? = nil) -> String {
+    /// `width`, a table is fitted to it and ends with its row count. A table's headings and words
+    /// are in `language` (the column ids' catalogue entries); nil when the columns are display
+    /// text already (a report's). CSV and JSON keep the column ids in every language.
+    public func render(_ format: OutputFormat, width: Int? = nil, language: Language?) -> String {
         switch format {
-        case .table: return table(width: width)
+        case .table:
+            guard let language else { return table(width: width, language: .en) }
+            var shown = self
+            shown.columns = columns.map { ColumnTitle.wording($0).text(language) }
+            // Flags and terms read as words of the language; CSV and JSON keep yes/no and true/false.
+            shown.rows = rows.map { $0.map { cell in
+                switch cell {
+                case let .bool(flag): return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language))
+                case let .term(_, words): return .text(words.text(language))
+                default: return cell
+                }
+            } }
+            return shown.table(width: width, language: language)
         case .csv: return csv()
         case .json: return rows.map { Self.jsonLine(columns: columns, $0) }.joined()
         }
     }
 
-    private func table(width: Int?) -> String {
-        if rows.isEmpty { return "(no rows)\n" }
+    private func table(width: Int?, language: Language) -> String {
+        if rows.isEmpty { return Wording(de: "(keine Zeilen)\n", en: "(no rows)\n").text(language) }
         let cells = rows.map { $0.map { Self.oneLine($0.plain ?? "-") } }
         var widths = columns.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() where cell.count > widths[i] { widths[i] = cell.count }
         }
-        if let width { return fittedTable(cells, widths: widths, width: width) + Self.rowCount(rows.count) }
+        if let width { return fittedTable(cells, widths: widths, width: width) + Self.rowCount(rows.count).text(language) }
         func line(_ values: [String]) -> String {
             var text = ""
             for (i, value) in values.enumerated() {

@@ -13,14 +13,21 @@ public enum MigrateCommand {
             if let uri = ConnectionURI(databasePath) {
                 let connection = try PostgreSQLConnection(uri)
                 let applied = try PostgreSQLSchema.migrate(connection, applicationRole: options.applicationRole)
-                console.out("\(uri.redacted): schema version \(PostgreSQLSchema.latestVersion)"
-                    + (applied.isEmpty ? " (already up to date)" : " (applied \(applied.map(String.init).joined(separator: ", ")))")
-                    + "; role \(options.applicationRole) may read and append, never change the audit log, submissions, "
-                    + "transitions or assignments\n")
+                let list = applied.map(String.init).joined(separator: ", "), role = options.applicationRole
+                console.out("\(uri.redacted): " + Wording(
+                    de: "Schemaversion \(PostgreSQLSchema.latestVersion)"
+                        + (applied.isEmpty ? " (schon aktuell)" : " (angewandt: \(list))")
+                        + "; die Rolle \(role) darf das Audit-Protokoll, Erfassungen, Übergänge und Zuteilungen lesen und "
+                        + "ergänzen, nie ändern",
+                    en: "schema version \(PostgreSQLSchema.latestVersion)"
+                        + (applied.isEmpty ? " (already up to date)" : " (applied \(list))")
+                        + "; role \(role) may read and append, never change the audit log, submissions, "
+                        + "transitions or assignments").text(language) + "\n")
             } else {
                 let store = try Store(path: databasePath)
                 defer { store.close() }
-                console.out("\(databasePath): schema version \(Schema.migrator.latestVersion)\n")
+                console.out("\(databasePath): " + Wording(de: "Schemaversion", en: "schema version").text(language)
+                            + " \(Schema.migrator.latestVersion)\n")
             }
             return .ok
         } catch {

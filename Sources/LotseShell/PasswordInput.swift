@@ -94,7 +94,7 @@ struct PasswordSource {
     /// The first line of a file, without its line break.
     static func firstLine(of path: String) throws -> String {
         guard let file = fopen(path, "r") else {
-            throw ShellError.cannotRead(file: path, reason: String(cString: strerror(errno)))
+            throw ShellError.cannotRead(file: path, reason: .verbatim(String(cString: strerror(errno))))
         }
         defer { fclose(file) }
         var bytes: [UInt8] = []

@@ -18,14 +18,14 @@ struct SecretArguments: Error, CustomStringConvertible {
         case let error as ShellError:
             switch error {
             case let .extraArgument(_, usage):
-                message = Wording(de: "zu viele Argumente für \(name); Aufruf: \(usage)",
-                                  en: "too many arguments for \(name); usage: \(usage)")
+                message = Wording(de: "zu viele Argumente für \(name); Aufruf: \(usage.de)",
+                                  en: "too many arguments for \(name); usage: \(usage.en)")
             case let .unknownOption(_, _, known):
                 message = Wording(de: "eine unbekannte Option für \(name); er kennt ", en: "an unknown option for \(name); it takes ")
                     + .verbatim(known.joined(separator: ", "))
             case let .cannotRead(_, reason):
-                message = Wording(de: "die Passwortdatei kann nicht gelesen werden: \(reason)",
-                                  en: "cannot read the password file: \(reason)")
+                message = Wording(de: "die Passwortdatei kann nicht gelesen werden: \(reason.de)",
+                                  en: "cannot read the password file: \(reason.en)")
             case let .badValue(option, _, expected):
                 message = Wording(de: "--\(option): erwartet wird \(expected.de)", en: "--\(option): expected \(expected.en)")
             case let .badArgument(_, expected):

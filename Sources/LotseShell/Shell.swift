@@ -250,7 +250,7 @@ public final class Shell {
 
     /// Writes a listing in the format the invocation asks for.
     func show(_ listing: Listing, _ invocation: Invocation) throws {
-        console.out(listing.render(try invocation.format(), width: console.terminalWidth))
+        console.out(listing.render(try invocation.format(), width: console.terminalWidth, language: words))
     }
 
     /// The progress of long work (`WorkProgress`): stops it with `ShellError.interrupted` once

@@ -8,14 +8,14 @@ public enum ShellError: Error, Sendable, CustomStringConvertible {
     case unknownOption(String, command: String, known: [String])
     case missingValue(option: String, placeholder: String)
     case unexpectedValue(option: String)
-    case missingArgument(String, usage: String)
-    case extraArgument(String, usage: String)
+    case missingArgument(Wording, usage: Wording)
+    case extraArgument(String, usage: Wording)
     case badValue(option: String, value: String, expected: Wording)
     case syntax(Tokenizer.Failure)
     /// No password could be read: no terminal, no `--password-file`, no `LOTSE_PASSWORD`.
     case noPassword
     case passwordMismatch
-    case cannotRead(file: String, reason: String)
+    case cannotRead(file: String, reason: Wording)
     case cannotWrite(file: String, reason: String)
     /// A command refused for the role: named as the person typed it (not the permission behind it).
     case commandNotAllowed(command: String, roles: [String], user: String, role: String)

@@ -49,7 +49,9 @@ extension Listing {
     }
 
     /// `(1 row)`, `(12 rows)`.
-    static func rowCount(_ n: Int) -> String { n == 1 ? "(1 row)\n" : "(\(n) rows)\n" }
+    static func rowCount(_ n: Int) -> Wording {
+        n == 1 ? Wording(de: "(1 Zeile)\n", en: "(1 row)\n") : Wording(de: "(\(n) Zeilen)\n", en: "(\(n) rows)\n")
+    }
 }
 
 extension String {

@@ -16,20 +16,28 @@ extension Shell {
     static func transactionCommands() -> [Command] {
         [
             Command(path: ["begin"], arguments: [], options: [],
-                    summary: "start a transaction: the following commands land together at commit, or not at all",
-                    details: "Until `commit`, other sessions cannot write (they wait). The first failing command "
-                        + "rolls the whole transaction back, audit rows included; so does `rollback`, the end of "
-                        + "a script, or the end of input. `lotse --single-transaction SCRIPT` runs a whole "
-                        + "script this way.",
+                    summary: Wording(de: "eine Transaktion beginnen: die folgenden Befehle gelten zusammen beim commit "
+                                         + "oder gar nicht",
+                                     en: "start a transaction: the following commands land together at commit, or not at all"),
+                    details: Wording(de: "Bis `commit` können andere Sitzungen nicht schreiben (sie warten). Der erste "
+                                         + "fehlschlagende Befehl rollt die ganze Transaktion zurück, Audit-Zeilen "
+                                         + "eingeschlossen; ebenso `rollback`, das Ende eines Skripts oder das Ende der "
+                                         + "Eingabe. `lotse --single-transaction SCRIPT` führt ein ganzes Skript so aus.",
+                                     en: "Until `commit`, other sessions cannot write (they wait). The first failing command "
+                                         + "rolls the whole transaction back, audit rows included; so does `rollback`, the end of "
+                                         + "a script, or the end of input. `lotse --single-transaction SCRIPT` runs a whole "
+                                         + "script this way."),
                     group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in try shell.beginBlock() }),
             Command(path: ["commit"], arguments: [], options: [],
-                    summary: "make the changes since begin permanent",
-                    details: "", group: .session, permission: nil, needsLogin: false,
+                    summary: Wording(de: "die Änderungen seit begin dauerhaft machen",
+                                     en: "make the changes since begin permanent"),
+                    details: .empty, group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in try shell.endBlock(commit: true) }),
             Command(path: ["rollback"], arguments: [], options: [],
-                    summary: "undo every change since begin",
-                    details: "", group: .session, permission: nil, needsLogin: false,
+                    summary: Wording(de: "jede Änderung seit begin rückgängig machen",
+                                     en: "undo every change since begin"),
+                    details: .empty, group: .session, permission: nil, needsLogin: false,
                     run: { shell, _ in try shell.endBlock(commit: false) }),
         ]
     }

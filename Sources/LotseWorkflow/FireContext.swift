@@ -25,8 +25,8 @@ public struct FireContext {
     /// The purposes the case's current consent covers today (given, not revoked); nil when the
     /// caller does not check consent (`l:consent` is then not enforced).
     public var consentedPurposes: Set<String>?
-    /// Why the consent covers nothing: `revoked on DATE`, `refused`, `not recorded`.
-    public var consentState: String = ""
+    /// Why the consent covers nothing: not recorded, refused, revoked on a day, other purposes only.
+    public var consentState: ConsentState = .notRecorded
 
     /// Creates a context.
     public init(role: WorkflowRole, userID: Int, caseDocument: any XPathNode, submittedForms: Set<String>,

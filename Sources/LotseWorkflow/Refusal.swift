@@ -30,7 +30,7 @@ public struct Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         /// `WorkflowInterpreter.fourEyesConflicts`).
         case fourEyesConflict([FourEyesConflict])
         /// `l:consent`: purposes the case's consent does not cover (not given, or revoked).
-        case consentMissing(purposes: [String], state: String)
+        case consentMissing(purposes: [String], state: ConsentState)
     }
 
     /// The event fired.

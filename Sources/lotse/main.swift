@@ -14,11 +14,12 @@ let options: LaunchOptions
 do {
     options = try LaunchOptions(arguments: Array(CommandLine.arguments.dropFirst()), environment: environment)
 } catch {
-    console.err("lotse: \(ErrorPresenter.message(for: error, language: .en))\n\n" + LaunchOptions.usage)
+    let language = LaunchOptions.language(of: Array(CommandLine.arguments.dropFirst()))
+    console.err("lotse: \(ErrorPresenter.message(for: error, language: language))\n\n" + LaunchOptions.usage(language))
     exit(ErrorPresenter.exitCode(for: error).rawValue)
 }
 if options.showHelp {
-    console.out(LaunchOptions.usage)
+    console.out(LaunchOptions.usage(Language(code: options.language)))
     exit(0)
 }
 if options.showVersion {
@@ -34,7 +35,7 @@ if let migrate = options.migrate {
 if let demo = options.demo {
     if options.isPostgreSQL {
         // The demo builds a SQLite file; a region on PostgreSQL is copied over from one.
-        console.err("lotse: lotse demo builds a SQLite file (--db PATH), not a PostgreSQL database\n")
+        console.err("lotse: " + LaunchOptions.demoNotOnPostgreSQL.text(Language(code: options.language)) + "\n")
         exit(Shell.ExitCode.usage.rawValue)
     }
     // Ctrl-C stops the build between steps; the half-built database is removed.

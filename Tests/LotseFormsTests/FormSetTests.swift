@@ -34,6 +34,17 @@ enum Paths {
         }
     }
 
+    /// Every shipped form has its title in both languages (itext `form_title`, written by
+    /// Forms/xlsform/titles.py): the German is `<h:title>`, the English is a translation.
+    @Test func everyFormHasAGermanAndAnEnglishTitle() {
+        let library = FormLibrary(directory: Paths.forms)
+        for form in library.sorted {
+            #expect(form.texts["de"]?["form_title"] != nil && form.texts["en"]?["form_title"] != nil, "\(form.id)")
+            #expect(form.title(language: "de") == form.title, "\(form.id)")
+            #expect(!form.title(language: "en").isEmpty && form.title(language: "en") != form.title, "\(form.id)")
+        }
+    }
+
     @Test func medicalFormsAreMedicalAndOthersOpen() {
         let library = FormLibrary(directory: Paths.forms)
         for form in library.sorted {

@@ -89,7 +89,7 @@ import LotseXPath
 
     @Test func refusesInstancesThatCannotBe() throws {
         let instance = fresh()
-        #expect(throws: FormError.repeatInstance("member[3]/name", "member has 1 instance here; the next one is member[2]")) {
+        #expect(throws: FormError.repeatInstance("member[3]/name", .nextInstance(name: "member", count: 1))) {
             try instance.set([("member[3]/name", "X")])
         }
         #expect(throws: FormError.self) { try instance.set([("room[2]/area", "12")]) }

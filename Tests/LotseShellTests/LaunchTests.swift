@@ -106,13 +106,13 @@ import LotseTestSupport
         let app = TestPostgreSQL.applicationURI!.text + searchPath
         let definitions = ["--definitions", TestLotse.repository]
         // Before the owner migrated it, the shell names what to do and changes nothing.
-        let (early, earlyStatus) = try Self.run(["--db", app] + definitions, input: Array("whoami\n".utf8), in: directory)
+        let (early, earlyStatus) = try Self.run(["--db", app, "--lang", "en"] + definitions, input: Array("whoami\n".utf8), in: directory)
         #expect(earlyStatus == 1 && early.contains("it holds no Lotse schema: its owner creates it with "
             + "`lotse migrate --db OWNER_URI` (nothing was changed)"), "\(early)")
-        let (first, status) = try Self.run(["migrate", "--db", uri], in: directory)
+        let (first, status) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(status == 0, "\(first)")
         #expect(first.contains(": schema version \(PostgreSQLSchema.latestVersion) (applied 1); role lotse_app may read and append"))
-        let (again, _) = try Self.run(["migrate", "--db", uri], in: directory)
+        let (again, _) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(again.contains("(already up to date)"))
         #expect(try owner.scalar("SELECT version FROM schema_version") == .integer(Int64(PostgreSQLSchema.latestVersion)))
         // The shell as the application role: the first admin and a site, audited.

@@ -17,7 +17,7 @@ struct ConsentTests {
         let interpreter = WorkflowInterpreter(definition: try TestShapes.load(Self.text))
         var ctx = context()
         ctx.consentedPurposes = ["team_diagnostics"]
-        ctx.consentState = "the consent of 2026-11-03 covers only team_diagnostics"
+        ctx.consentState = .covers(date: "2026-11-03", purposes: ["team_diagnostics"])
         let outcome = interpreter.fire(event: "assess", configuration: Configuration(state: "start"), context: ctx)
         let refusal = try #require(outcome.refusal)
         #expect(refusal.code == "WF_CONSENT_MISSING")
@@ -27,7 +27,7 @@ struct ConsentTests {
         #expect(interpreter.fire(event: "assess", configuration: Configuration(state: "start"), context: ctx).move != nil)
         // A revoked consent covers nothing.
         ctx.consentedPurposes = []
-        ctx.consentState = "the consent was revoked on 2026-11-20"
+        ctx.consentState = .revoked(on: "2026-11-20")
         let revoked = try #require(interpreter.fire(event: "assess", configuration: Configuration(state: "start"),
                                                     context: ctx).refusal)
         #expect(revoked.message.hasSuffix("purposes team_diagnostics, exchange_physician: the consent was revoked on 2026-11-20"))

@@ -20,10 +20,10 @@ extension Office {
             throw CasesError.unknownForm(formID, known: definitions.forms.sorted.map(\.id))
         }
         guard !form.repeats.isEmpty else {
-            throw CasesError.exportRefused("form \(formID) has no repeats; its values are in `export cases`")
+            throw CasesError.exportRefused(.noRepeats(form: formID))
         }
         guard form.access != .medical else {
-            throw CasesError.exportRefused("form \(formID) is medical: its values are never exported")
+            throw CasesError.exportRefused(.medicalForm(form: formID))
         }
         if let site, try store.directory.site(code: site) == nil { throw CasesError.unknownSite(site) }
         let bound = try Self.endOfDay(asOf) ?? timestamp()

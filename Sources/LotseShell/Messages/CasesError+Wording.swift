@@ -11,6 +11,16 @@ extension CasesError {
         }
     }
 
+    /// What an invalid value was meant to be (`assignee`, `block`), in both languages.
+    static func valueWording(_ what: String) -> String {
+        [
+            "assignee": "Zuständige·r", "reason": "Grund", "seed": "Seed", "ratio": "Verhältnis", "block": "Block",
+            "stratum variable": "Schichtungsvariable", "strata": "Schichten", "site to remove": "zu entfernender Standort",
+            "legal basis": "Rechtsgrundlage", "sex": "Geschlecht", "applicant type": "Profillage",
+            "birth year": "Geburtsjahr",
+        ][what] ?? what
+    }
+
     /// What a site refusal is about (`case 12`, `client 3`, `the case list`), in German.
     static func thingWording(_ what: String) -> String {
         switch what {
@@ -48,7 +58,7 @@ extension CasesError {
             return Wording(de: "\(Self.thingWording(what)) enthält die Daten aller Standorte; \(user) arbeitet "
                                + (sites.count == 1 ? "am Standort " : "an den Standorten ") + sites.joined(separator: ", ")
                                + ": nur der Admin oder eine Teamleitung aller Standorte darf das (nichts wurde geändert)", en: en)
-        case let .exportRefused(reason): return Wording(de: "nichts exportiert: \(reason)", en: en)
+        case let .exportRefused(reason): return Wording(de: "nichts exportiert: \(reason.wording.de)", en: en)
         case .notLoggedIn:
             return Wording(de: "nicht angemeldet: zuerst `login BENUTZER`", en: en)
         case .notInitialised:
@@ -70,16 +80,16 @@ extension CasesError {
                                + "(\(policy.maxFailures) Fehlversuche nacheinander sperren es für \(policy.lockoutMinutes) Minuten)",
                            en: en)
         case let .sessionEnded(name, reason):
-            return Wording(de: "die Sitzung von \(name) ist beendet: \(reason); bitte neu anmelden (nichts wurde getan)", en: en)
+            return Wording(de: "die Sitzung von \(name) ist beendet: \(reason.wording.de); bitte neu anmelden (nichts wurde getan)", en: en)
         case let .passwordChangeRequired(name):
             return Wording(de: "\(name) hat sich mit einem Einmalpasswort angemeldet: zuerst mit `user passwd` ein eigenes "
                                + "setzen (nichts wurde getan)", en: en)
         case let .accountDisabled(name): return Wording(de: "das Konto \(name) ist gesperrt", en: en)
-        case let .weakPassword(reason): return Wording(de: "Passwort abgelehnt: \(reason)", en: en)
+        case let .weakPassword(reason): return Wording(de: "Passwort abgelehnt: \(reason.wording.de)", en: en)
         case .cannotDisableSelf: return Wording(de: "das eigene Konto kann nicht gesperrt werden", en: en)
         case let .unknownClient(id): return Wording(de: "kein Klient \(id)", en: en)
         case let .groupByRandomisation(client, reason):
-            return Wording(de: "Klient \(client): kein Fall von Hand: \(reason); Gruppen (Teilnahme oder Vergleich) entstehen "
+            return Wording(de: "Klient \(client): kein Fall von Hand: \(reason.wording.de); Gruppen (Teilnahme oder Vergleich) entstehen "
                                + "nur durch die Randomisierung (nichts wurde geändert)", en: en)
         case let .caseAlreadyOpen(client, open):
             return Wording(de: "Klient \(client) hat schon den offenen Fall \(open); ein offener Fall je Klient "
@@ -104,14 +114,14 @@ extension CasesError {
             return Wording(de: "der gespeicherte Seed des Standorts \(site) passt nicht zu seiner Festlegung im "
                                + "Audit-Protokoll; die Einrichtung wurde verändert", en: en)
         case let .consentMissing(caseID, what, purposes, reason):
-            return Wording(de: "Fall \(caseID): \(what) braucht eine Einwilligung für "
+            return Wording(de: "Fall \(caseID): \(what.wording.de) braucht eine Einwilligung für "
                                + (purposes.count == 1 ? "den Zweck " : "die Zwecke ") + purposes.joined(separator: ", ")
-                               + ": \(reason) (nichts wurde geändert)", en: en)
+                               + ": \(reason.wording.de) (nichts wurde geändert)", en: en)
         case let .observationRefused(caseID, reason):
-            return Wording(de: "Fall \(caseID): \(reason) (nichts wurde gespeichert)", en: en)
+            return Wording(de: "Fall \(caseID): \(reason.wording.de) (nichts wurde gespeichert)", en: en)
         case let .importRefused(file, problems):
             return Wording(de: "\(file): \(problems.count) fehlerhafte Zeile" + (problems.count == 1 ? "" : "n")
-                               + "; nichts wurde eingelesen:\n" + problems.map { "  " + $0 }.joined(separator: "\n"), en: en)
+                               + "; nichts wurde eingelesen:\n" + problems.map { "  " + $0.wording.de }.joined(separator: "\n"), en: en)
         case let .emptyPool(site):
             return Wording(de: "der Standort \(site) hat keinen berechtigten Klienten ohne Zuteilung; nichts wurde randomisiert "
                                + "(client add --eligible oder client eligible KLIENT nimmt in den Pool auf)", en: en)
@@ -144,10 +154,10 @@ extension CasesError {
             return Wording(de: "das Formular \(form) ist nicht gültig (\(count.de)); nichts wurde gespeichert:\n"
                                + problems.map { "  \($0.field): \($0.message)" }.joined(separator: "\n"), en: en)
         case let .formNotAllowed(form, reason):
-            return Wording(de: "das Formular \(form) kann jetzt nicht erfasst werden: \(reason)", en: en)
-        case .form: return .verbatim(en)
+            return Wording(de: "das Formular \(form) kann jetzt nicht erfasst werden: \(reason.wording.de)", en: en)
+        case let .form(error): return error.wording
         case let .invalidValue(what, value, expected):
-            return Wording(de: "ungültig: \(what) \"\(value)\"; erwartet wird " + expected.joined(separator: ", "), en: en)
+            return Wording(de: "ungültig: \(Self.valueWording(what)) \"\(value)\"; erwartet wird \(expected.wording.de)", en: en)
         case let .sitesForRole(role, needsSite):
             return needsSite
                 ? Wording(de: "die Rolle \(role.rawValue) arbeitet an Standorten: mindestens einen mit --site S[,S2] angeben", en: en)

@@ -33,3 +33,11 @@ public struct Wording: Sendable, Equatable {
     public static func + (lhs: Wording, rhs: Wording) -> Wording { Wording(de: lhs.de + rhs.de, en: lhs.en + rhs.en) }
 }
 
+
+extension Wording {
+    /// No text (a command without further explanation).
+    public static let empty = Wording(de: "", en: "")
+
+    /// Whether both parts are empty.
+    public var isEmpty: Bool { de.isEmpty && en.isEmpty }
+}

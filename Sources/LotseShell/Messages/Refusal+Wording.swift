@@ -44,7 +44,7 @@ extension Refusal {
                            en: message)
         case .consentMissing(let purposes, let consent):
             return Wording(de: "'\(event)' im Zustand '\(state)' braucht eine Einwilligung für "
-                               + (purposes.count == 1 ? "den Zweck " : "die Zwecke ") + purposes.joined(separator: ", ") + ": \(consent)",
+                               + (purposes.count == 1 ? "den Zweck " : "die Zwecke ") + purposes.joined(separator: ", ") + ": \(consent.wording.de)",
                            en: message)
         }
     }

@@ -78,15 +78,15 @@ extension ShellError {
                     ? Wording(de: "; der Befehl hat keine Optionen", en: "; it takes no options")
                     : Wording(de: "; er kennt ", en: "; it takes ") + .verbatim(known.joined(separator: ", ")))
         case let .missingValue(option, placeholder):
-            return Wording(de: "die Option --\(option) braucht einen Wert (\(placeholder))",
+            return Wording(de: "die Option --\(option) braucht einen Wert (\(Placeholder.words(placeholder).de))",
                            en: "option --\(option) needs a value (\(placeholder))")
         case let .unexpectedValue(option):
             return Wording(de: "die Option --\(option) nimmt keinen Wert", en: "option --\(option) takes no value")
         case let .missingArgument(name, usage):
-            return Wording(de: "\(name) fehlt; Aufruf: \(usage)", en: "missing \(name); usage: \(usage)")
+            return Wording(de: "\(name.de) fehlt; Aufruf: \(usage.de)", en: "missing \(name.en); usage: \(usage.en)")
         case let .extraArgument(word, usage):
-            return Wording(de: "unerwartetes Argument \"\(word)\"; Aufruf: \(usage)",
-                           en: "unexpected argument \"\(word)\"; usage: \(usage)")
+            return Wording(de: "unerwartetes Argument \"\(word)\"; Aufruf: \(usage.de)",
+                           en: "unexpected argument \"\(word)\"; usage: \(usage.en)")
         case let .badValue(option, value, expected):
             return Wording(de: "--\(option) \(value): erwartet wird \(expected.de)", en: "--\(option) \(value): expected \(expected.en)")
         case let .syntax(failure):
@@ -100,7 +100,7 @@ extension ShellError {
             return Wording(de: "die beiden Passwörter sind verschieden; nichts wurde geändert",
                            en: "the two passwords differ; nothing was changed")
         case let .cannotRead(file, reason):
-            return Wording(de: "\(file) kann nicht gelesen werden: \(reason)", en: "cannot read \(file): \(reason)")
+            return Wording(de: "\(file) kann nicht gelesen werden: \(reason.de)", en: "cannot read \(file): \(reason.en)")
         case let .cannotWrite(file, reason):
             return Wording(de: "\(file) kann nicht geschrieben werden: \(reason) (nichts wurde geschrieben)",
                            en: "cannot write \(file): \(reason) (nothing was written)")
