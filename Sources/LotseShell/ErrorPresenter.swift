@@ -26,6 +26,7 @@ public enum ErrorPresenter {
         case let error as InputLimits.LineTooLong: return error.wording
         case let error as NewPasswordMissing: return error.wording
         case let error as OutputError: return error.wording
+        case let error as RegionCopyError: return error.wording
         case let error as FormError: return error.wording
         case let error as StoreError: return .verbatim(error.description)
         case let error as AuditFailure: return error.wording

@@ -38,6 +38,17 @@ public struct LaunchOptions: Sendable, Equatable {
         public var applicationRole = "lotse_app"
     }
 
+    /// `lotse copy …`: copy a project's SQLite database to PostgreSQL instead of starting the shell.
+    public var copy: CopyOptions?
+
+    /// The options of `lotse copy --from FILE --to postgresql://OWNER@HOST/DB`.
+    public struct CopyOptions: Sendable, Equatable {
+        /// The SQLite database to copy.
+        public var from = ""
+        /// The empty, migrated PostgreSQL database, as its owner.
+        public var to = ""
+    }
+
     /// Whether the database is a PostgreSQL connection URI (`postgresql://…`, `postgres://…`).
     public var isPostgreSQL: Bool { ConnectionURI(databasePath) != nil }
 
@@ -66,6 +77,7 @@ public struct LaunchOptions: Sendable, Equatable {
                      [--no-pager] [--key-file PATH] [--lockout N/MINUTES] [SCRIPT]
                lotse demo [--db PATH] [--clients N] [--seed S] [--definitions DIR]
                lotse migrate --db postgresql://OWNER@HOST/DB [--app-role ROLE]
+               lotse copy --from FILE --to postgresql://OWNER@HOST/DB
                lotse --version
 
         Starts the Lotse shell on the database PATH (default: $LOTSE_DB or ./lotse.db, created if missing),
@@ -90,6 +102,12 @@ public struct LaunchOptions: Sendable, Equatable {
         `lotse --db postgresql://APP_ROLE@HOST/DB --key-file PATH` runs the shell there (the pseudonym
         key file must be named: there is no database file for it to lie beside).
 
+        `lotse copy --from lotse.db --to postgresql://OWNER@HOST/DB` copies a project's SQLite database
+        (it must pass `audit verify`) into a migrated, empty PostgreSQL database, as the schema's owner (the
+        copy sets the id sequences, which the application role may not): everything, the audit log verbatim,
+        in one transaction that commits only when `audit verify` passes on the target with the source's head;
+        prints both heads. A target that is not empty or not migrated is refused, nothing changed.
+
         `lotse demo` builds a synthetic model region (three sites, staff of each role, N randomised
         clients moved through the real workflows, default 2000) in a new database (default
         ./lotse-demo.db), then `lotse --db lotse-demo.db` explores it. Every demo user's password is
@@ -102,6 +120,7 @@ public struct LaunchOptions: Sendable, Equatable {
                       [--no-pager] [--key-file PFAD] [--lockout N/MINUTEN] [SKRIPT]
                 lotse demo [--db PFAD] [--clients N] [--seed S] [--definitions ORDNER]
                 lotse migrate --db postgresql://EIGENTÜMER@HOST/DB [--app-role ROLLE]
+                lotse copy --from DATEI --to postgresql://EIGENTÜMER@HOST/DB
                 lotse --version
 
         Startet die Lotse-Shell auf der Datenbank PFAD (Standard: $LOTSE_DB oder ./lotse.db, angelegt, wenn sie
@@ -126,6 +145,13 @@ public struct LaunchOptions: Sendable, Equatable {
         (Standard lotse_app) nur Lesen und Anhängen am Audit-Protokoll, an Erfassungen, Übergängen und Zuteilungen.
         Danach startet `lotse --db postgresql://ANWENDUNGSROLLE@HOST/DB --key-file PFAD` die Shell dort (die
         Schlüsseldatei muss genannt werden: es gibt keine Datenbankdatei, neben der sie liegen könnte).
+
+        `lotse copy --from lotse.db --to postgresql://EIGENTÜMER@HOST/DB` kopiert die SQLite-Datenbank eines
+        Projekts (sie muss `audit verify` bestehen) in eine migrierte, leere PostgreSQL-Datenbank, als Eigentümer
+        des Schemas (die Kopie setzt die Id-Sequenzen, was die Anwendungsrolle nicht darf): alles, das
+        Audit-Protokoll unverändert, in einer Transaktion, die nur gilt, wenn `audit verify` im Ziel mit der
+        Kopfzeile der Quelle besteht; gibt beide Kopfzeilen aus. Ein Ziel, das nicht leer oder nicht migriert
+        ist, wird abgelehnt, nichts geändert.
 
         `lotse demo` baut eine synthetische Modellregion (drei Standorte, Personal jeder Rolle, N randomisierte
         Klienten, die die echten Workflows durchlaufen, Standard 2000) in einer neuen Datenbank (Standard
@@ -163,6 +189,9 @@ public struct LaunchOptions: Sendable, Equatable {
         } else if arguments.first == "migrate" {
             migrate = MigrateOptions()
             index = 1
+        } else if arguments.first == "copy" {
+            copy = CopyOptions()
+            index = 1
         }
         while index < arguments.count {
             let word = arguments[index]
@@ -178,6 +207,13 @@ public struct LaunchOptions: Sendable, Equatable {
                     throw Failure(Wording(de: "\(word) braucht eine positive Zahl", en: "\(word) needs a positive number"))
                 }
                 if word == "--clients" { demo?.clients = Int(n) } else { demo?.seed = n }
+                index += 1
+            case "--from" where copy != nil, "--to" where copy != nil:
+                guard index < arguments.count, !arguments[index].isEmpty else {
+                    throw Failure(word == "--from" ? Wording(de: "--from braucht eine Datenbankdatei", en: "--from needs a database file")
+                                                    : Wording(de: "--to braucht eine postgresql://-URI", en: "--to needs a postgresql:// URI"))
+                }
+                if word == "--from" { copy?.from = arguments[index] } else { copy?.to = arguments[index] }
                 index += 1
             case "--app-role" where migrate != nil:
                 guard index < arguments.count, !arguments[index].isEmpty else { throw Failure(Wording(de: "--app-role braucht eine Rolle", en: "--app-role needs a role")) }
@@ -219,6 +255,8 @@ public struct LaunchOptions: Sendable, Equatable {
                 } else if word == "demo" && demo == nil && script == nil {
                     // `lotse --db X demo` is `lotse demo --db X` (run a script named demo as ./demo).
                     demo = DemoOptions()
+                } else if copy != nil {
+                    throw Failure(Wording(de: "lotse copy nimmt kein Skript (\(word))", en: "lotse copy takes no script (\(word))"))
                 } else if migrate != nil {
                     throw Failure(Wording(de: "lotse migrate nimmt kein Skript (\(word))", en: "lotse migrate takes no script (\(word))"))
                 } else if demo != nil {
@@ -235,5 +273,20 @@ public struct LaunchOptions: Sendable, Equatable {
             throw Failure(Wording(de: "--single-transaction hält beim ersten Fehler an; es geht nicht zusammen mit --keep-going", en: "--single-transaction stops at the first error; it cannot go with --keep-going"))
         }
         if demo != nil && !dbGiven { databasePath = "lotse-demo.db" }
+        if let copy {
+            guard !copy.from.isEmpty, !copy.to.isEmpty else {
+                throw Failure(Wording(de: "lotse copy braucht --from DATEI und --to postgresql://EIGENTÜMER@HOST/DB",
+                                      en: "lotse copy needs --from FILE and --to postgresql://OWNER@HOST/DB"))
+            }
+            guard ConnectionURI(copy.to) != nil else {
+                throw Failure(Wording(de: "lotse copy --to braucht eine PostgreSQL-Verbindungs-URI (postgresql://…), nicht \(copy.to)",
+                                      en: "lotse copy --to needs a PostgreSQL connection URI (postgresql://…), not \(copy.to)"))
+            }
+            guard ConnectionURI(copy.from) == nil else {
+                throw Failure(Wording(de: "lotse copy --from braucht eine SQLite-Datenbankdatei; es kopiert von SQLite nach PostgreSQL",
+                                      en: "lotse copy --from needs a SQLite database file; it copies from SQLite to PostgreSQL"))
+            }
+            guard !dbGiven else { throw Failure(Wording(de: "lotse copy nimmt --from und --to, nicht --db", en: "lotse copy takes --from and --to, not --db")) }
+        }
     }
 }

@@ -71,6 +71,15 @@ if let uri = CommandLine.arguments.firstIndex(of: "--db").flatMap({ ConnectionUR
     FileHandle.standardError.write(Data("lotse-bench: --only postgresql needs --db postgresql://OWNER@HOST/DB\n".utf8))
     exit(2)
 }
+if only == "copy" {
+    // `--only copy --db postgresql://OWNER@… --copy-db PATH`: lotse copy of the store at PATH.
+    guard let uri = CommandLine.arguments.firstIndex(of: "--db").flatMap({ ConnectionURI(CommandLine.arguments[$0 + 1]) }),
+          let source = CommandLine.arguments.firstIndex(of: "--copy-db").map({ CommandLine.arguments[$0 + 1] }) else {
+        FileHandle.standardError.write(Data("lotse-bench: --only copy needs --db postgresql://OWNER@HOST/DB --copy-db PATH\n".utf8))
+        exit(2)
+    }
+    try CopyBenchmark.run(owner: uri, source: source, record: record)
+}
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
 if wanted("region") {
     let clients = CommandLine.arguments.firstIndex(of: "--region-clients").flatMap { Int(CommandLine.arguments[$0 + 1]) }

@@ -26,6 +26,12 @@ if options.showVersion {
     console.out(VersionText.text + "\n")
     exit(0)
 }
+// A copy reads no definitions folder.
+if let copy = options.copy {
+    // Ctrl-C stops the copy; its transaction on the target rolls back.
+    Interrupt.install()
+    exit(CopyCommand.run(copy, console: console, language: Language(code: options.language)).rawValue)
+}
 for warning in DefinitionsFolder.warnings(options.definitions, language: Language(code: options.language)) { console.err("lotse: \(warning)\n") }
 if let pause = environment["LOTSE_PAUSE_EACH_STEP"].flatMap({ UInt32($0) }) { Interrupt.pausePerStep = pause }
 if let migrate = options.migrate {

@@ -124,4 +124,45 @@ import LotseTestSupport
         #expect(try owner.scalar("SELECT COUNT(*) FROM audit WHERE action = 'site.add'") == .integer(1))
         #expect(try PostgreSQLAuditLog(connection: owner).verifyChain().firstBreak == nil)
     }
+
+    @Test func copyNeedsAFileAndAPostgreSQLTarget() throws {
+        let options = try LaunchOptions(arguments: ["copy", "--from", "lotse.db", "--to", "postgresql://owner@db/lotse"],
+                                        environment: [:])
+        #expect(options.copy?.from == "lotse.db" && options.copy?.to == "postgresql://owner@db/lotse")
+        for bad in [["copy"], ["copy", "--from", "lotse.db"], ["copy", "--from", "a.db", "--to", "b.db"],
+                    ["copy", "--from", "postgresql://x/y", "--to", "postgresql://owner@db/lotse"],
+                    ["copy", "--from", "a.db", "--to", "postgresql://o@db/l", "script.lotse"],
+                    ["copy", "--from", "a.db", "--to", "postgresql://o@db/l", "--db", "c.db"], ["--from", "a.db"]] {
+            #expect(throws: LaunchOptions.Failure.self, "\(bad)") { try LaunchOptions(arguments: bad, environment: [:]) }
+        }
+    }
+
+    @Test(.enabled(if: TerminalTests.executable != nil && TestPostgreSQL.isAvailable,
+                   "the lotse executable and a PostgreSQL server (LOTSE_TEST_POSTGRES)"))
+    func copyOfAProjectToPostgreSQLPrintsBothHeadsAndRefusesASecondTime() throws {
+        let directory = TemporaryDirectory()
+        let lotse = try TestLotse()
+        let made = lotse.run("""
+            init --admin root
+            site add b "Jobcenter Bocholt"
+            user add carla --role caseworker --site b
+            login carla
+            client add --sex w --birth-year 1970 --applicant-type EP --eligible
+            """)
+        #expect(made.status == .ok, "\(made.output)")
+        let head = try #require(try lotse.store.audit.head())
+        let owner = try PostgreSQLConnection(TestPostgreSQL.ownerURI!)
+        let schema = try TestPostgreSQL.scratchSchema(owner)
+        let uri = TestPostgreSQL.ownerURI!.text + "&options=-csearch_path%3D" + schema
+        let (unmigrated, refused) = try Self.run(["copy", "--from", lotse.databasePath, "--to", uri, "--lang", "en"], in: directory)
+        #expect(refused == 1 && unmigrated.contains("has schema version 0, not \(PostgreSQLSchema.latestVersion)"), "\(unmigrated)")
+        try PostgreSQLSchema.migrate(owner, applicationRole: "lotse_app")
+        let (output, status) = try Self.run(["copy", "--from", lotse.databasePath, "--to", uri, "--lang", "en"], in: directory)
+        #expect(status == 0, "\(output)")
+        #expect(output.contains("source head: \(head.seq):\(head.hash)\ntarget head: \(head.seq):\(head.hash) (equal)"), "\(output)")
+        #expect(output.contains("  audit: \(head.seq)\n") && output.contains("audit verify there: intact"))
+        let (again, second) = try Self.run(["copy", "--from", lotse.databasePath, "--to", uri], in: directory)
+        #expect(second == 1 && again.contains("ist nicht leer (Tabelle sites hat Zeilen)"), "\(again)")
+        #expect(try owner.scalar("SELECT COUNT(*) FROM audit") == .integer(Int64(head.seq)))
+    }
 }

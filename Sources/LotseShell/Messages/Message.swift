@@ -65,6 +65,13 @@ enum Message {
     case demoBuilding(clients: Int, path: String)
     case demoPassword(String)
     case demoExplore(String)
+    // Copying a project to PostgreSQL
+    case copying(from: String, to: String)
+    case copyProgress(rows: Int)
+    case copyVerifying(rows: Int)
+    case copiedTable(table: String, rows: Int)
+    case copied(rows: Int, tables: Int, to: String, verified: Int)
+    case copyHeads(source: String, target: String)
     // Audit
     case auditIntact(rows: Int, head: String?, contains: Int?)
     case auditEmpty
@@ -240,6 +247,22 @@ enum Message {
         case let .demoExplore(path):
             return Wording(de: "Erkunden mit: lotse --db \(path)   (zum Beispiel: login eva, dann report evaluation)",
                            en: "Explore it with: lotse --db \(path)   (for example: login eva, then report evaluation)")
+        case let .copying(from, to):
+            return Wording(de: "kopiere \(from) nach \(to) …", en: "copying \(from) to \(to) …")
+        case let .copyProgress(rows):
+            return Wording(de: "\(rows) Zeilen kopiert …", en: "\(rows) rows copied …")
+        case let .copyVerifying(rows):
+            return Wording(de: "audit verify im Ziel: \(rows) Audit-Zeilen geprüft …", en: "audit verify on the target: \(rows) audit rows checked …")
+        case let .copiedTable(table, rows):
+            return .verbatim("  \(table): \(rows)")
+        case let .copied(rows, tables, to, verified):
+            return Wording(de: "\(rows) Zeilen in \(tables) Tabellen nach \(to) kopiert; audit verify dort: intakt "
+                               + "(\(verified) Audit-Zeilen und alle Daten geprüft)",
+                           en: "copied \(rows) rows in \(tables) tables to \(to); audit verify there: intact "
+                               + "(\(verified) audit rows and all data checked)")
+        case let .copyHeads(source, target):
+            return Wording(de: "Kopfzeile der Quelle: \(source)\nKopfzeile des Ziels:  \(target) (gleich)",
+                           en: "source head: \(source)\ntarget head: \(target) (equal)")
         case .auditEmpty: return Wording(de: "das Audit-Protokoll ist leer", en: "the audit log is empty")
         case let .wroteBackup(path, bytes, sha256, rows, head):
             return Wording(de: "Sicherung \(path) geschrieben (\(bytes) Bytes, sha256 \(sha256)); \(rows) Audit-Zeilen geprüft, "

@@ -75,7 +75,8 @@ public final class PostgreSQLStore {
     }
 
     public func backup(into path: String) throws(StoreError) {
-        fatalError("PostgreSQL: \(#function) is not built yet")
+        // Every table, read in one snapshot, into a new SQLite file of this Lotse's schema.
+        try RegionCopy.backup(connection, into: path)
     }
 
     /// Closes the connection.
