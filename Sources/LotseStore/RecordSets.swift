@@ -189,6 +189,9 @@ public protocol RecordStore: AnyObject {
     /// Where the store lives (a file path; a redacted URI for a server), beside which the
     /// pseudonym key file lies unless another is named.
     var path: String { get }
+    /// The pseudonym key file when none is named: the database path + `.key` beside a file;
+    /// nil for a server (PostgreSQL), where the key file must be named.
+    var defaultKeyFile: String? { get }
     /// Whether a transaction is open (`begin()`, or inside `transaction`).
     var inTransaction: Bool { get }
     /// Runs `body` as one transaction; nested calls join the outer one.
