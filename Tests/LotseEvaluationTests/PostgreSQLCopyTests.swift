@@ -263,4 +263,46 @@ struct PostgreSQLCopyTests {
             #expect(onSQLite.contains { !$0.forms.isEmpty && !$0.transitions.isEmpty })
         }
     }
+
+    /// The check of issue 13: `report evaluation`, `report flow` and `report sites` read from the
+    /// copy on PostgreSQL, through an office on `PostgreSQLStore` as the application role, are
+    /// the same (every table, note, datum, chart and curve) as from the SQLite file.
+    @Test func theReportsAreTheSameOnTheCopy() throws {
+        let (path, sqlite) = try Self.demo()
+        // The office writes its login rows: on a copy of the shared demo file.
+        let directory = TemporaryDirectory()
+        defer { withExtendedLifetime(directory) {} }
+        let copy = directory.file("demo.db")
+        FileManager.default.createFile(atPath: copy, contents: nil)  // the backup API writes into a file that exists
+        try sqlite.backup(into: copy)
+        sqlite.close()
+        _ = try RegionCopy.run(from: path, to: target)
+        let application = try #require(TestPostgreSQL.applicationURI)
+        let app = try #require(ConnectionURI(application.text + "&options=-csearch_path%3D" + schema))
+        let stores: [any RecordStore] = [try Store(path: copy), try PostgreSQLStore(uri: app)]
+        var answers: [[String]] = []
+        for store in stores {
+            defer { store.close() }
+            let office = Office(store: store, definitions: DefinitionSet(directory: TestLotse.repository, store: store),
+                                clock: StepClock())
+            let eva = try office.login(name: "eva", password: DemoTests.password)
+            var answer: [String] = []
+            for site: String? in [nil, "bocholt"] {
+                let report = try EvaluationReport.build(office, by: eva, site: site, asOf: nil, language: "de")
+                answer.append(String(describing: report.tables.map { ($0.key, $0.title, $0.columns, $0.rows, $0.notes) }))
+                answer.append(String(describing: report.tables.map(\.data)))
+                answer.append(String(describing: report.chart) + report.curves)
+                let flow = try FlowReport.build(office, by: eva, site: site, asOf: nil, language: "de")
+                answer.append(String(describing: flow))
+            }
+            let sites = try SiteReport.build(office, by: eva, asOf: nil, language: "de")
+            answer.append(String(describing: sites.map { ($0.key, $0.rows, $0.data) }))
+            answers.append(answer)
+        }
+        #expect(answers[0].count == answers[1].count)
+        for (index, (onSQLite, onPostgreSQL)) in zip(answers[0], answers[1]).enumerated() {
+            #expect(onSQLite == onPostgreSQL, "answer \(index) differs")
+        }
+        #expect(answers[0][0].count > 500)
+    }
 }
