@@ -50,6 +50,7 @@ extension Office {
         let start = interpreter.start()
         let (id, stored) = try storeWork {
             try store.transaction {
+                try ensureDueDates(actor)
                 guard try store.cases.client(id: clientID) != nil else { throw CasesError.unknownClient(clientID) }
                 if let open = try store.cases.openCase(clientID: clientID) { throw CasesError.caseAlreadyOpen(clientID, open) }
                 let stored = try storedDefinition(kind: "workflow", name: workflow.name, version: workflow.version ?? "",
@@ -67,6 +68,7 @@ extension Office {
                 ]))
                 entry.toState = start.state
                 try store.audit.append(entry)
+                try refreshDue(id)
                 return (id, stored)
             }
         }
@@ -104,20 +106,28 @@ extension Office {
             records: snapshot.record.closed ? [] : interpreter.records(in: snapshot.configuration))
     }
 
-    /// Cases matching the filters (caseworker, supervisor, medical).
+    /// Cases matching the filters (caseworker, supervisor, medical), of the actor's sites, by id,
+    /// answered from the stored due dates (no case is read whole; only one whose contact
+    /// interval reads the clock is computed anew).
     /// - Parameters:
     ///   - mine: only cases assigned to the actor.
     ///   - overdue: only cases past their state's due time or the agreed contact interval.
-    public func cases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool) throws
-        -> [(record: CaseRecord, due: DueDate?)] {
+    ///   - client: only the cases of this client.
+    public func cases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool, client: Int? = nil)
+        throws -> [(record: CaseRecord, due: DueDate?)] {
         try authorize(.viewCases, actor)
         if let site { try authorize(site: site, actor, .viewCases, what: "the case list") }
-        let records = try storeWork {
-            try store.cases.cases(state: state, site: site, assignedTo: mine ? actor.userID : nil, clientID: nil,
-                                  openOnly: overdue)
-        }.filter { actor.works(at: $0.site) }
-        return try records.compactMap { record in
-            let due = record.closed ? nil : try due(snapshot(record.id))
+        try ensureDueDates(actor)
+        let today = today()
+        let filter = CaseFilter(state: state, sites: site.map { [$0] } ?? (actor.role.isSiteScoped ? actor.sites : nil),
+                                assignedTo: mine ? actor.userID : nil, clientID: client, openOnly: overdue,
+                                dueBefore: overdue ? today : nil)
+        let rows = try storeWork { try store.cases.casesWithDue(filter) }
+        return try rows.compactMap { record, stored in
+            guard actor.works(at: record.site) else { return nil }
+            guard !record.closed else { return overdue ? nil : (record, nil) }
+            let dates = try stored.flatMap { $0.volatile ? nil : $0 } ?? dueDates(snapshot(record.id))
+            let due = dueDate(dates, today: today)
             if overdue && due?.overdue != true { return nil }
             return (record, due)
         }
@@ -158,6 +168,7 @@ extension Office {
         guard !text.isEmpty else { throw CasesError.invalidValue("reason", reason, expected: .reasonInWords) }
         return try storeWork {
             try store.transaction {
+                try ensureDueDates(actor)
                 guard let record = try store.cases.case(id: id) else { throw CasesError.unknownCase(id) }
                 guard record.closed else { throw CasesError.caseNotClosed(id) }
                 if let open = try store.cases.openCase(clientID: record.clientID) {
@@ -177,6 +188,7 @@ extension Office {
                 entry.fromState = record.state
                 entry.toState = back
                 try store.audit.append(entry)
+                try refreshDue(id)
                 return back
             }
         }
@@ -268,28 +280,7 @@ extension Office {
     /// The due date of a case: its state's `l:due` after entering it, or the agreed contact
     /// interval after the last contact (whichever comes first).
     func due(_ snapshot: Snapshot) -> DueDate? {
-        let definition = snapshot.interpreter.definition
-        let today = String(timestamp().prefix(10))
-        var candidates: [DueDate] = []
-        for state in definition.path(to: snapshot.record.state).reversed() {
-            if let duration = definition.due(for: state),
-               let date = CalendarMath.add(duration, to: snapshot.record.enteredAt) {
-                candidates.append(DueDate(date: date, reason: "state", overdue: date < today))
-                break
-            }
-        }
-        if let (_, expression) = snapshot.interpreter.contactInterval(in: snapshot.configuration),
-           let days = try? expression.evaluateNumber(XPathContext(node: snapshot.document, clock: xpathClock)),
-           days.isFinite, days > 0 {
-            let contact = snapshot.document.children.first { $0.name == "contact" }?.attributes
-                .first { $0.name == "last" }?.text ?? ""
-            let since = max(contact, String(snapshot.record.enteredAt.prefix(10)))
-            if let base = CalendarMath.days(since) {
-                let date = CalendarMath.date(base + Int(days))
-                candidates.append(DueDate(date: date, reason: "contact", overdue: date < today))
-            }
-        }
-        return candidates.min { $0.date < $1.date }
+        dueDate(dueDates(snapshot), today: today())
     }
 
     static func json(_ history: [String: String]) -> String {

@@ -35,6 +35,7 @@ extension Office {
             beforeWrite?()
             try storeWork {
                 try store.transaction {
+                    try ensureDueDates(actor)
                     let at = timestamp()
                     guard try store.cases.moveCase(id: caseID, expectedVersion: snapshot.record.version,
                                                    state: move.to, history: Self.json(move.configuration.history),
@@ -80,6 +81,7 @@ extension Office {
                     entry.fromState = move.from
                     entry.toState = move.to
                     try store.audit.append(entry)
+                    try refreshDue(caseID)
                 }
             }
             return move

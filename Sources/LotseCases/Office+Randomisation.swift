@@ -108,6 +108,7 @@ extension Office {
                                                 stratum: draw.stratum, block: draw.block, position: draw.position,
                                                 caseID: caseID, slot: draw.slot)
                     try store.randomisation.insertAssignment(assignment, setupID: setup.id)
+                    try refreshDue(caseID) // the case document's group comes from the assignment
                     canonical.append(assignment.canonical)
                 }
                 let digest = Array(SHA256.hash(data: Array(canonical.joined(separator: "\n").utf8))).hex

@@ -105,6 +105,7 @@ extension Office {
         beforeWrite?()
         return try storeWork {
             try store.transaction {
+                try ensureDueDates(actor)
                 guard try store.cases.touchCase(id: prepared.caseID, expectedVersion: prepared.caseVersion) else {
                     throw CasesError.concurrentChange(caseID: prepared.caseID)
                 }
@@ -123,6 +124,7 @@ extension Office {
                     ("entry", .int(prepared.entry)), ("submission", .int(id)), ("supersedes", .int(prepared.supersedes)),
                     ("sha256", .string(definition.sha256)),
                 ])))
+                try refreshDue(prepared.caseID)
                 return SubmissionRecord(id: id, caseID: prepared.caseID, form: prepared.form.id,
                                         definitionID: definition.id, entry: prepared.entry, supersedes: prepared.supersedes,
                                         instance: xml, userID: actor.userID, user: actor.name, at: at, isCurrent: true)

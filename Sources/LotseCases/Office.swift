@@ -43,8 +43,9 @@ public final class Office {
     /// Called between reading a case and writing its change (tests use it to interleave writers).
     public var beforeWrite: (() -> Void)?
     /// The file holding the project's pseudonym key (mode 0600), kept outside the database so
-    /// that a copy of the database re-identifies nobody. Default: the database path + `.key`.
-    public let keyFilePath: String
+    /// that a copy of the database re-identifies nobody. Default: the database path + `.key`;
+    /// nil on PostgreSQL unless named (`--key-file`): what needs the key is refused then.
+    public let keyFilePath: String?
     /// When failed logins lock an account.
     public var loginPolicy = LoginPolicy()
     /// Makes the project's pseudonym key on first use (injected by tests).
@@ -64,7 +65,7 @@ public final class Office {
                 hasher: PasswordHasher = PasswordHasher(), xpathClock: XPathClock = .system, keyFile: String? = nil) {
         self.store = store
         self.definitions = definitions
-        self.keyFilePath = keyFile ?? store.path + ".key"
+        self.keyFilePath = keyFile ?? store.defaultKeyFile
         self.clock = clock
         self.hasher = hasher
         self.xpathClock = xpathClock

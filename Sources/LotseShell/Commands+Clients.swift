@@ -79,8 +79,8 @@ extension Shell {
                         let id = try Self.number(inv.arguments[0], "client")
                         let client = try shell.office.client(by: actor, id: id)
                         try shell.show(shell.clientListing([client]), inv)
-                        let cases = try shell.office.cases(by: actor, state: nil, site: nil, mine: false, overdue: false)
-                            .filter { $0.record.clientID == id }
+                        let cases = try shell.office.cases(by: actor, state: nil, site: nil, mine: false, overdue: false,
+                                                           client: id)
                         if inv.option("format") == nil {
                             shell.say(cases.isEmpty ? .noCases : .cases(cases.map {
                                 "\($0.record.id) (\($0.record.workflow), \($0.record.state))"

@@ -17,7 +17,8 @@ public struct LaunchOptions: Sendable, Equatable {
     public var singleTransaction = false
     /// Print usage and exit.
     public var showHelp = false
-    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`.
+    /// The pseudonym key file: `--key-file PATH`, else `LOTSE_KEY_FILE`, else the database path + `.key`
+    /// (on PostgreSQL none: what needs the key is refused until one is named).
     public var keyFile: String?
     /// Failed logins that lock an account, and for how long: `--lockout N/MINUTES` or `LOTSE_LOCKOUT` (default 5/15).
     public var lockout = LoginPolicy()
@@ -97,8 +98,9 @@ public struct LaunchOptions: Sendable, Equatable {
 
         `lotse migrate --db postgresql://OWNER@HOST/DB` creates or updates the schema on PostgreSQL as its
         owner (libpq URI: TLS and ~/.pgpass as libpq does them) and grants --app-role (default lotse_app)
-        reading and appending only on the audit log, submissions, transitions and assignments. The shell
-        itself does not run on PostgreSQL yet.
+        reading and appending only on the audit log, submissions, transitions and assignments. Then
+        `lotse --db postgresql://APP_ROLE@HOST/DB --key-file PATH` runs the shell there (the pseudonym
+        key file must be named: there is no database file for it to lie beside).
 
         `lotse copy --from lotse.db --to postgresql://OWNER@HOST/DB` copies a project's SQLite database
         (it must pass `audit verify`) into a migrated, empty PostgreSQL database, as the schema's owner (the
@@ -141,7 +143,8 @@ public struct LaunchOptions: Sendable, Equatable {
         `lotse migrate --db postgresql://EIGENTÜMER@HOST/DB` legt das Schema auf PostgreSQL als dessen Eigentümer
         an oder bringt es auf den neuen Stand (libpq-URI: TLS und ~/.pgpass wie bei libpq) und gewährt --app-role
         (Standard lotse_app) nur Lesen und Anhängen am Audit-Protokoll, an Erfassungen, Übergängen und Zuteilungen.
-        Die Shell selbst läuft noch nicht auf PostgreSQL.
+        Danach startet `lotse --db postgresql://ANWENDUNGSROLLE@HOST/DB --key-file PFAD` die Shell dort (die
+        Schlüsseldatei muss genannt werden: es gibt keine Datenbankdatei, neben der sie liegen könnte).
 
         `lotse copy --from lotse.db --to postgresql://EIGENTÜMER@HOST/DB` kopiert die SQLite-Datenbank eines
         Projekts (sie muss `audit verify` bestehen) in eine migrierte, leere PostgreSQL-Datenbank, als Eigentümer
@@ -157,13 +160,10 @@ public struct LaunchOptions: Sendable, Equatable {
 
         """
 
-    /// Why the shell does not start on a PostgreSQL URI (yet): said plainly rather than half done.
-    public static let notOnPostgreSQL = Wording(
-        de: "die Shell läuft noch nicht auf PostgreSQL: `lotse migrate --db URI` bereitet das Schema und seine Rollen vor, "
-            + "aber Fälle, Benutzer und das Audit-Protokoll bleiben in einer SQLite-Datei, bis die PostgreSQL-Datensätze "
-            + "gebaut sind",
-        en: "the shell does not run on PostgreSQL yet: `lotse migrate --db URI` prepares the schema and "
-            + "its roles, but cases, users and the audit log stay in a SQLite file until the PostgreSQL record sets are built")
+    /// Why `lotse demo` does not build on a PostgreSQL URI: it builds a SQLite file.
+    public static let demoNotOnPostgreSQL = Wording(
+        de: "lotse demo baut eine SQLite-Datei (--db PFAD), keine PostgreSQL-Datenbank",
+        en: "lotse demo builds a SQLite file (--db PATH), not a PostgreSQL database")
 
     /// A bad command line.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {

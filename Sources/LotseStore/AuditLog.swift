@@ -115,17 +115,21 @@ public struct AuditLog {
         if let caseID = filter.caseID { clauses.append("case_id = ?"); arguments.append(.int(caseID)) }
         if let actor = filter.actor { clauses.append("actor = ?"); arguments.append(.text(actor)) }
         if let action = filter.action {
-            // An action filter matches the action itself and its dot-separated refinements.
-            clauses.append("(action = ? OR substr(action, 1, ?) = ?)")
-            arguments += [.text(action), .int(action.utf8.count + 1), .text(action + ".")]
+            // An action filter matches the action itself and its dot-separated refinements: those
+            // starting with `ACTION.` are exactly those from `ACTION.` up to `ACTION/` ('/' follows
+            // '.'), a range the action index answers.
+            clauses.append("(action = ? OR (action >= ? AND action < ?))")
+            arguments += [.text(action), .text(action + "."), .text(action + "/")]
         }
         if let since = filter.since { clauses.append("at >= ?"); arguments.append(.text(since)) }
         if let until = filter.until { clauses.append("at < ?"); arguments.append(.text(until)) }
         if let sites = filter.sites {
             let list = sites.isEmpty ? "NULL" : Array(repeating: "?", count: sites.count).joined(separator: ", ")
+            // `+`: the site's cases check rows the other filters (and the seq order) chose; driving the
+            // query from them would read every row of every case of the site.
             clauses.append("""
-                (case_id IN (SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id \
-                WHERE s.code IN (\(list))) OR (case_id IS NULL AND actor IN (SELECT u.name FROM users u \
+                (+case_id IN (SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id \
+                WHERE s.code IN (\(list))) OR (case_id IS NULL AND +actor IN (SELECT u.name FROM users u \
                 WHERE EXISTS (SELECT 1 FROM user_sites us WHERE us.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM user_sites us \
                 JOIN sites s ON s.id = us.site_id WHERE us.user_id = u.id AND s.code NOT IN (\(list))))))
                 """)

@@ -126,11 +126,11 @@ public struct CaseStore {
         return id
     }
 
-    private static let caseSelect = """
+    static let caseSelect = """
         k.id, k.client_id, k.workflow_id, d.name, a.case_group, k.state, k.history, k.entered_at, k.entered_by,
         k.assigned_to, u.name, k.closed, k.opened_at, k.opened_by, k.version, s.code
         """
-    private static let caseFrom = """
+    static let caseFrom = """
         FROM cases k JOIN definitions d ON d.id = k.workflow_id JOIN clients c ON c.id = k.client_id
         JOIN sites s ON s.id = c.site_id LEFT JOIN users u ON u.id = k.assigned_to
         LEFT JOIN assignments a ON a.case_id = k.id

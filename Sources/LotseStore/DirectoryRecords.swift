@@ -57,7 +57,7 @@ public struct DirectoryRecords {
         FROM users u
         """
 
-    private static func user(_ row: Row) -> UserRecord {
+    static func user(_ row: Row) -> UserRecord {
         UserRecord(id: row[0].int ?? 0, name: row[1].string ?? "", role: row[2].string ?? "",
                    sites: row[3].string.map { $0.split(separator: ",").map(String.init) } ?? [],
                    passwordHash: row[4].string ?? "", disabled: (row[5].int ?? 0) != 0,
@@ -144,7 +144,7 @@ public struct DirectoryRecords {
         return id
     }
 
-    private static func site(_ row: Row) -> SiteRecord {
+    static func site(_ row: Row) -> SiteRecord {
         SiteRecord(id: row[0].int ?? 0, code: row[1].string ?? "", name: row[2].string ?? "",
                    createdAt: row[3].string ?? "")
     }

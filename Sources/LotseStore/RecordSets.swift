@@ -57,6 +57,20 @@ public protocol CaseRecordSet {
     func submissionLog(caseID: Int) throws -> [(form: String, userID: Int, at: String)]
     /// The highest entry number of a form on a case (0 when none).
     func lastEntry(caseID: Int, form: String) throws -> Int
+    /// Stores a case's due dates, or removes them (`nil`: the case is closed). Called by the
+    /// office in the transaction of every change that moves them.
+    func setDue(caseID: Int, _ due: CaseDue?) throws
+    /// The cases matching `filter`, by id, each with its stored due dates (nil for a closed case),
+    /// answered from indexes (`case list`, `client show`).
+    func casesWithDue(_ filter: CaseFilter) throws -> [(record: CaseRecord, due: CaseDue?)]
+    /// The ids of every open case, in order.
+    func openCaseIDs() throws -> [Int]
+    /// Removes every stored due date (before they are computed anew).
+    func clearDue() throws
+    /// What the stored due dates were computed under (nil: never).
+    func dueBasis() throws -> String?
+    /// Records what the stored due dates were computed under.
+    func setDueBasis(_ basis: String) throws
 }
 
 extension CaseStore: CaseRecordSet {}
@@ -175,6 +189,9 @@ public protocol RecordStore: AnyObject {
     /// Where the store lives (a file path; a redacted URI for a server), beside which the
     /// pseudonym key file lies unless another is named.
     var path: String { get }
+    /// The pseudonym key file when none is named: the database path + `.key` beside a file;
+    /// nil for a server (PostgreSQL), where the key file must be named.
+    var defaultKeyFile: String? { get }
     /// Whether a transaction is open (`begin()`, or inside `transaction`).
     var inTransaction: Bool { get }
     /// Runs `body` as one transaction; nested calls join the outer one.

@@ -253,5 +253,27 @@ public enum Schema {
                 // Submissions stored before this version: their values, read from their instances, audited.
                 try SubmissionValues.backfill(database)
             }),
+        Migration(version: 9, name: "due dates of open cases, kept for the listings", sql: Schema.caseDue),
     ])
+
+    /// The due dates of open cases: derived from covered data (the case row, its submissions, its
+    /// workflow version), so not covered by the chain themselves; rewritten by the office in the
+    /// transaction of every change that moves them, and all computed anew when `case_due_basis`
+    /// differs from what the office computes under (after this migration it is empty).
+    static let caseDue = """
+        CREATE TABLE case_due (
+            case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+            state_due TEXT,
+            contact_due TEXT,
+            due TEXT,
+            reason TEXT,
+            volatile INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX case_due_by_due ON case_due(due) WHERE due IS NOT NULL;
+        CREATE INDEX case_due_volatile ON case_due(case_id) WHERE volatile = 1;
+        CREATE TABLE case_due_basis (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            basis TEXT NOT NULL
+        );
+        """
 }

@@ -56,6 +56,9 @@ public final class Store {
     /// The database file.
     public var path: String { database.path }
 
+    /// The pseudonym key file beside the database file (`PATH.key`).
+    public var defaultKeyFile: String? { database.path + ".key" }
+
     /// Whether a transaction is open (`begin()`, or inside `transaction`).
     public var inTransaction: Bool { database.inTransaction }
 

@@ -10,7 +10,8 @@ public enum TableCopy {
     /// row extends the chain on the target as it did on the source.
     public static let tables: [(name: String, key: String)] = [
         ("sites", "id"), ("users", "id"), ("user_sites", "user_id, site_id"), ("definitions", "id"),
-        ("clients", "id"), ("cases", "id"), ("transitions", "id"), ("submissions", "id"), ("submission_values", "submission_id"),
+        ("clients", "id"), ("cases", "id"), ("case_due", "case_id"), ("case_due_basis", "id"), ("transitions", "id"),
+        ("submissions", "id"), ("submission_values", "submission_id"),
         ("randomisation_setups", "id"), ("randomisation_runs", "id"), ("assignments", "client_id"),
         ("randomisation_closures", "setup_id"), ("project_secrets", "name"), ("audit", "seq"),
     ]

@@ -6,12 +6,39 @@ public import LotseStore
 public import LotseXPath
 import Synchronization
 
-/// A Lotse on a temporary database, with a deterministic clock and UUIDs and the cheapest
-/// password hashing PBKDF2 allows (210,000 rounds), for tests.
+/// The store backends the conformance tests run on.
+public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
+    /// A SQLite file in a temporary folder.
+    case sqlite
+    /// A fresh schema on the PostgreSQL test server (`LOTSE_TEST_POSTGRES`), dropped afterwards.
+    case postgreSQL
+
+    /// SQLite always; PostgreSQL when a test server is configured (else a one-line notice).
+    public static var all: [Backend] { TestPostgreSQL.isAvailable ? [.sqlite, .postgreSQL] : [.sqlite] }
+
+    public var description: String { rawValue }
+}
+
+/// A Lotse on a temporary database (a SQLite file, or a scratch schema on the PostgreSQL test
+/// server), with a deterministic clock and UUIDs and the cheapest password hashing PBKDF2
+/// allows (210,000 rounds), for tests.
 public final class TestLotse {
-    /// The directory holding the database; removed with this object.
-    public let directory = TemporaryDirectory()
-    public let store: Store
+    /// The directory holding the database (SQLite) or the pseudonym key file (PostgreSQL);
+    /// removed with this object.
+    public let directory: TemporaryDirectory
+    /// The backend.
+    public let backend: Backend
+    /// The store, whatever the backend.
+    public let store: any RecordStore
+    /// The SQLite store, for tests of what only SQLite has (its file, triggers dropped in place).
+    public var sqlite: Store {
+        guard let store = store as? Store else { preconditionFailure("a SQLite-only test ran on \(backend)") }
+        return store
+    }
+    /// The URI the application role connects with (PostgreSQL), nil on SQLite.
+    public let postgreSQLURI: ConnectionURI?
+    /// The owner's connection to the scratch schema (PostgreSQL), which drops it at the end.
+    private let postgreSQLOwner: (connection: PostgreSQLConnection, schema: String)?
     public let office: Office
     /// The office's clock (advance it to make cases overdue).
     public let clock: StepClock
@@ -37,13 +64,28 @@ public final class TestLotse {
     /// The shell's language (`de`, lotse's default, or `en`: tests that read English messages).
     public let language: String
 
-    public init(definitions: String = TestLotse.repository, clockStart: Date? = nil, language: String = "de") throws {
+    public init(backend: Backend = .sqlite, definitions: String = TestLotse.repository, clockStart: Date? = nil,
+                language: String = "de") throws {
+        let directory = TemporaryDirectory()
+        self.directory = directory
+        self.backend = backend
         self.definitions = definitions
         self.language = language
         clock = clockStart.map { StepClock(start: $0) } ?? StepClock()
-        store = try Store(path: directory.file("lotse.db"))
+        switch backend {
+        case .sqlite:
+            store = try Store(path: directory.file("lotse.db"))
+            postgreSQLURI = nil
+            postgreSQLOwner = nil
+        case .postgreSQL:
+            let scratch = try TestPostgreSQL.migratedSchema()
+            postgreSQLOwner = (scratch.owner, scratch.schema)
+            postgreSQLURI = scratch.application
+            store = try PostgreSQLStore(uri: scratch.application)
+        }
         office = Office(store: store, definitions: TestLotse.definitionSet(definitions), clock: clock,
-                        hasher: TestLotse.hasher, xpathClock: TestLotse.formClock)
+                        hasher: TestLotse.hasher, xpathClock: TestLotse.formClock,
+                        keyFile: backend == .sqlite ? nil : directory.file("lotse.db.key"))
         var counter = 0
         office.makeUUID = {
             counter += 1
@@ -61,6 +103,42 @@ public final class TestLotse {
             seeds += 1
             return String(repeating: "5eed", count: 15) + String(format: "%04x", seeds)
         })
+    }
+
+    /// Drops the PostgreSQL scratch schema (a test that lets go of its `TestLotse` while it still
+    /// uses the office, as some SQLite tests do, must keep it on PostgreSQL).
+    deinit {
+        if let owner = postgreSQLOwner { try? owner.connection.execute("DROP SCHEMA \(owner.schema) CASCADE") }
+    }
+
+    /// The pseudonym key file: beside the SQLite file; on PostgreSQL named explicitly, at the same
+    /// place (so that transcripts read the same on both backends).
+    public var keyFilePath: String { directory.file("lotse.db") + ".key" }
+
+    /// What `lotse --db` is given: the SQLite file, or the application role's URI.
+    public var databaseArgument: String { postgreSQLURI?.text ?? databasePath }
+
+    /// The first column of the first row of a query without parameters, on either backend
+    /// (tests that look at rows directly).
+    public func scalar(_ sql: String) throws -> SQLValue? {
+        switch store {
+        case let store as Store: return try store.database.scalar(sql)
+        case let store as PostgreSQLStore:
+            do { return try store.connection.scalar(sql) } catch { throw StoreError.postgreSQL(error) }
+        default: preconditionFailure("unknown store")
+        }
+    }
+
+    /// Runs a statement without parameters on either backend (as the application role on
+    /// PostgreSQL). - Returns: the rows changed.
+    @discardableResult
+    public func execute(_ sql: String) throws -> Int {
+        switch store {
+        case let store as Store: return try store.database.run(sql)
+        case let store as PostgreSQLStore:
+            do { return try store.connection.run(sql) } catch { throw StoreError.postgreSQL(error) }
+        default: preconditionFailure("unknown store")
+        }
     }
 
     /// The definitions of a folder for a new, empty database (no stored workflow versions),
@@ -131,11 +209,11 @@ public final class TestLotse {
         return lines
     }
 
-    /// A second office on the same database file (another connection, as another process has).
+    /// A second office on the same database (another connection, as another process has).
     public func secondOffice() throws -> Office {
-        let store = try Store(path: databasePath)
+        let store: any RecordStore = try postgreSQLURI.map { try PostgreSQLStore(uri: $0) } ?? Store(path: databasePath)
         return Office(store: store, definitions: DefinitionSet(directory: definitions, store: store), clock: clock,
-                      hasher: TestLotse.hasher, xpathClock: TestLotse.formClock)
+                      hasher: TestLotse.hasher, xpathClock: TestLotse.formClock, keyFile: keyFilePath)
     }
 
     /// Creates the first admin `root` and returns them.
@@ -143,4 +221,9 @@ public final class TestLotse {
     public func initialise() throws -> Actor {
         try office.initialise(adminName: "root", password: Self.password)
     }
+}
+
+extension AuditRecordSet {
+    /// The whole check without a written-down head or progress (tests).
+    public func verify() throws -> AuditVerification { try verify(expectedHead: nil, progress: nil) }
 }

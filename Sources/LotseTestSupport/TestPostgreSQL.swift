@@ -28,7 +28,24 @@ public enum TestPostgreSQL {
             "note: PostgreSQL tests skipped: set LOTSE_TEST_POSTGRES (Tools/pg-test-cluster start DIR prints it)\n".utf8))
     }
 
-    /// A fresh schema on the test server for one test, dropped by `drop()`.
+    /// A fresh schema on the test server migrated by the owner (`lotse migrate`), with the URI
+    /// the application role `lotse_app` connects with to it (its `search_path` set). Drop it
+    /// with `DROP SCHEMA … CASCADE` on `owner` when done.
+    public static func migratedSchema() throws -> (owner: PostgreSQLConnection, schema: String, application: ConnectionURI) {
+        guard let ownerURI, let applicationURI else { throw Unavailable() }
+        let owner = try PostgreSQLConnection(ownerURI)
+        let schema = try scratchSchema(owner)
+        try PostgreSQLSchema.migrate(owner, applicationRole: "lotse_app")
+        let separator = applicationURI.text.contains("?") ? "&" : "?"
+        return (owner, schema, ConnectionURI(applicationURI.text + separator + "options=-csearch_path%3D" + schema)!)
+    }
+
+    /// No test server is configured.
+    public struct Unavailable: Error, CustomStringConvertible {
+        public var description: String { "no PostgreSQL test server: set LOTSE_TEST_POSTGRES and LOTSE_TEST_POSTGRES_APP" }
+    }
+
+    /// A fresh schema on the test server for one test.
     public static func scratchSchema(_ connection: PostgreSQLConnection) throws -> String {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         try connection.execute("CREATE SCHEMA \(name); SET search_path TO \(name)")

@@ -7,7 +7,8 @@ import LotseStore
 enum RegionBenchmark {
     /// - Parameter keep: a database path: the region is built there and kept, or, when it exists,
     ///   measured as it is (built once by an earlier run, perhaps of an older Lotse).
-    static func run(directory: String, definitions: String, clients: Int, keep: String? = nil,
+    /// - Parameter listingsOnly: time only the listing commands (`--only listings`).
+    static func run(directory: String, definitions: String, clients: Int, keep: String? = nil, listingsOnly: Bool = false,
                     record: (String, String, String) -> Void) throws {
         let path = keep ?? directory + "/region.db"
         if keep == nil || !FileManager.default.fileExists(atPath: path) {
@@ -29,6 +30,10 @@ enum RegionBenchmark {
         let submissionRows = try store.database.scalar("SELECT COUNT(*) FROM submissions")?.int ?? 0
         record("  region size", "\(try store.database.scalar("SELECT COUNT(*) FROM cases")?.int ?? 0) cases",
                "\(submissionRows) submissions, \(auditRows) audit rows")
+        try ListingBenchmark.run(office: Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
+                                                hasher: PasswordHasher(rounds: 210_000)),
+                                 password: "bench password 1", runs: 5, record: record)
+        if listingsOnly { return }
 
         // Export in a child process, so its peak memory is its own.
         let exportFile = directory + "/cases.csv"

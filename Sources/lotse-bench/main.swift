@@ -11,9 +11,9 @@ if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
     exit(0)
 }
 let quick = CommandLine.arguments.contains("--quick")
-/// `--only batch|submissions|durable|startup|region|verify|postgresql` (`--db postgresql://OWNER@…`: the write paths on PostgreSQL, each in a schema of its own, dropped after) (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
+/// `--only batch|submissions|durable|startup|region|listings|verify|postgresql` (`--db postgresql://OWNER@…`: the write paths on PostgreSQL, each in a schema of its own, dropped after) (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
 /// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick); `--region-db PATH` keeps the
-/// region there, or measures it if it exists.
+/// region there, or measures it if it exists; `--only listings` times only the listing commands on it.
 let only = CommandLine.arguments.firstIndex(of: "--only").map { CommandLine.arguments[$0 + 1] }
 func wanted(_ name: String) -> Bool { only == nil || only == name }
 let scratch = NSTemporaryDirectory() + "lotse-bench-" + UUID().uuidString
@@ -82,11 +82,12 @@ if only == "copy" {
     try CopyBenchmark.run(owner: uri, source: source, record: record)
 }
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
-if wanted("region") {
+if wanted("region") || wanted("listings") {
     let clients = CommandLine.arguments.firstIndex(of: "--region-clients").flatMap { Int(CommandLine.arguments[$0 + 1]) }
         ?? (quick ? 2_000 : 60_000)
     let keep = CommandLine.arguments.firstIndex(of: "--region-db").map { CommandLine.arguments[$0 + 1] }
-    try RegionBenchmark.run(directory: scratch, definitions: definitions, clients: clients, keep: keep, record: record)
+    try RegionBenchmark.run(directory: scratch, definitions: definitions, clients: clients, keep: keep,
+                            listingsOnly: only == "listings", record: record)
 }
 
 let width = rows.map(\.0.count).max() ?? 0

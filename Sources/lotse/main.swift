@@ -38,12 +38,12 @@ if let migrate = options.migrate {
     exit(MigrateCommand.run(migrate, databasePath: options.databasePath, console: console,
                             language: Language(code: options.language)).rawValue)
 }
-if options.isPostgreSQL {
-    // Said plainly rather than half done: the record sets are not yet on PostgreSQL.
-    console.err("lotse: " + LaunchOptions.notOnPostgreSQL.text(Language(code: options.language)) + "\n")
-    exit(Shell.ExitCode.usage.rawValue)
-}
 if let demo = options.demo {
+    if options.isPostgreSQL {
+        // The demo builds a SQLite file; a region on PostgreSQL is copied over from one.
+        console.err("lotse: " + LaunchOptions.demoNotOnPostgreSQL.text(Language(code: options.language)) + "\n")
+        exit(Shell.ExitCode.usage.rawValue)
+    }
     // Ctrl-C stops the build between steps; the half-built database is removed.
     Interrupt.install()
     exit(DemoCommand.run(demo, databasePath: options.databasePath, definitions: options.definitions,
@@ -68,9 +68,14 @@ if let script = options.script, script != "-" {
     scriptName = script
 }
 
-let store: Store
+let store: any RecordStore
 do {
-    store = try Store(path: options.databasePath)
+    if let uri = ConnectionURI(options.databasePath) {
+        // A region's database: connected as the application role, its schema migrated by the owner.
+        store = try PostgreSQLStore(uri: uri)
+    } else {
+        store = try Store(path: options.databasePath)
+    }
 } catch {
     console.err("lotse: \(ErrorPresenter.message(for: error, language: Language(code: options.language)))\n")
     exit(ErrorPresenter.exitCode(for: error).rawValue)

@@ -3,10 +3,11 @@ import Testing
 import LotseStore
 import LotseTestSupport
 
+/// On every backend (`Backend.all`): the same domain outcomes on SQLite and PostgreSQL.
 @Suite struct CaseTests {
     /// A database with a site, a caseworker and a supervisor, and one AmigA case with its referral.
-    func setUp() throws -> (TestLotse, carla: Actor, sven: Actor, caseID: Int) {
-        let lotse = try TestLotse()
+    func setUp(_ backend: Backend) throws -> (TestLotse, carla: Actor, sven: Actor, caseID: Int) {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "bocholt", name: "Bocholt")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["bocholt"], password: TestLotse.password)
@@ -24,11 +25,11 @@ import LotseTestSupport
     }
 
     func count(_ lotse: TestLotse, _ sql: String) throws -> Int {
-        try lotse.store.database.scalar(sql)?.int ?? -1
+        try lotse.scalar(sql)?.int ?? -1
     }
 
-    @Test func concurrentWriterIsRefusedAndNothingIsLostOrDoubled() throws {
-        let (lotse, carla, sven, caseID) = try setUp()
+    @Test(arguments: Backend.all) func concurrentWriterIsRefusedAndNothingIsLostOrDoubled(backend: Backend) throws {
+        let (lotse, carla, sven, caseID) = try setUp(backend)
         let other = try lotse.secondOffice()
         var inner: (any Error)?
         // Carla's office has read the case; before it writes, Sven's office fires the same event.
@@ -47,8 +48,8 @@ import LotseTestSupport
         #expect(try lotse.store.audit.verify().isIntact)
     }
 
-    @Test func concurrentSubmissionIsRefusedToo() throws {
-        let (lotse, carla, sven, caseID) = try setUp()
+    @Test(arguments: Backend.all) func concurrentSubmissionIsRefusedToo(backend: Backend) throws {
+        let (lotse, carla, sven, caseID) = try setUp(backend)
         let other = try lotse.secondOffice()
         lotse.office.beforeWrite = {
             _ = try? other.submit(by: sven, caseID: caseID, formID: "referral", values: [
@@ -63,8 +64,8 @@ import LotseTestSupport
         #expect(try count(lotse, "SELECT COUNT(*) FROM submissions WHERE form = 'referral'") == 2)
     }
 
-    @Test func correctionsSupersedeAndBothAreKept() throws {
-        let (lotse, carla, _, caseID) = try setUp()
+    @Test(arguments: Backend.all) func correctionsSupersedeAndBothAreKept(backend: Backend) throws {
+        let (lotse, carla, _, caseID) = try setUp(backend)
         let second = try lotse.office.submit(by: carla, caseID: caseID, formID: "referral", values: [("referring_unit", "Team 9")])
         #expect(second.supersedes == 1)
         let all = try lotse.office.viewSubmissions(by: carla, caseID: caseID, formID: "referral", allVersions: true)
@@ -73,12 +74,12 @@ import LotseTestSupport
         #expect(all[1].values.first { $0.field.name == "reason" }?.value == "x")
         #expect(all[1].values.first { $0.field.name == "referring_unit" }?.value == "Team 9")
         #expect(throws: StoreError.self) {
-            try lotse.store.database.run("UPDATE submissions SET instance = 'x' WHERE id = 1")
+            try lotse.execute("UPDATE submissions SET instance = 'x' WHERE id = 1")
         }
     }
 
-    @Test func overdueByStateAndByContactInterval() throws {
-        let (lotse, carla, _, caseID) = try setUp()
+    @Test(arguments: Backend.all) func overdueByStateAndByContactInterval(backend: Backend) throws {
+        let (lotse, carla, _, caseID) = try setUp(backend)
         #expect(try lotse.office.cases(by: carla, state: nil, site: nil, mine: true, overdue: true).isEmpty)
         lotse.clock.advance(days: 15)   // referred is due after P2W
         let overdue = try lotse.office.cases(by: carla, state: nil, site: nil, mine: true, overdue: true)
@@ -87,8 +88,8 @@ import LotseTestSupport
         #expect(overdue.first?.due?.date == "2026-12-09")
     }
 
-    @Test func medicalRoleSeesNoNamesAndCaseRolesDo() throws {
-        let (lotse, carla, _, _) = try setUp()
+    @Test(arguments: Backend.all) func medicalRoleSeesNoNamesAndCaseRolesDo(backend: Backend) throws {
+        let (lotse, carla, _, _) = try setUp(backend)
         let root = try lotse.office.login(name: "root", password: TestLotse.password)
         try lotse.office.addUser(by: root, name: "mara", role: .medical, sites: ["bocholt"], password: TestLotse.password)
         let mara = try lotse.office.login(name: "mara", password: TestLotse.password)
@@ -97,13 +98,13 @@ import LotseTestSupport
         #expect(throws: CasesError.self) { try lotse.office.client(by: root, id: 1) }
     }
 
-    @Test func caseKeepsItsWorkflowVersion() throws {
-        let (lotse, carla, _, caseID) = try setUp()
+    @Test(arguments: Backend.all) func caseKeepsItsWorkflowVersion(backend: Backend) throws {
+        let (lotse, carla, _, caseID) = try setUp(backend)
         let versions = try lotse.office.workflowVersions(by: carla)
         let amiga = versions.first { $0.name == "amiga" && $0.cases == 1 }
         #expect(amiga?.current == true)
         let stored = try lotse.store.cases.case(id: caseID)!
         #expect(try lotse.store.cases.definition(id: stored.workflowID)?.sha256 == amiga?.sha256)
-        #expect(throws: StoreError.self) { try lotse.store.database.run("UPDATE definitions SET content = x'00'") }
+        #expect(throws: StoreError.self) { try lotse.execute("UPDATE definitions SET name = 'x'") }
     }
 }

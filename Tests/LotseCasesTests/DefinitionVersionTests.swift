@@ -21,8 +21,8 @@ import LotseTestSupport
         ("lzb", "yes"), ("sex", "w"), ("age_class", "50plus"), ("applicant_type", "SP"),
     ]
 
-    static func setUp(_ folder: TemporaryDirectory) throws -> (TestLotse, Actor, Int) {
-        let lotse = try TestLotse(definitions: folder.path)
+    static func setUp(_ folder: TemporaryDirectory, _ backend: Backend) throws -> (TestLotse, Actor, Int) {
+        let lotse = try TestLotse(backend: backend, definitions: folder.path)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "b", name: "B")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["b"], password: TestLotse.password)
@@ -40,25 +40,25 @@ import LotseTestSupport
         try text.replacingOccurrences(of: old, with: new).write(toFile: file, atomically: true, encoding: .utf8)
     }
 
-    @Test func aChangedFormUnderTheSameVersionIsRefusedWithBothHashes() throws {
+    @Test(arguments: Backend.all) func aChangedFormUnderTheSameVersionIsRefusedWithBothHashes(backend: Backend) throws {
         let folder = try Self.definitionsCopy()
-        let (lotse, carla, caseID) = try Self.setUp(folder)
-        let stored = try lotse.store.database.scalar("SELECT sha256 FROM definitions WHERE name = 'referral'")?.string
+        let (lotse, carla, caseID) = try Self.setUp(folder, backend)
+        let stored = try lotse.scalar("SELECT sha256 FROM definitions WHERE name = 'referral'")?.string
         try Self.replace(folder.file("Forms/referral.xml"), "<h:title>Zuweisung</h:title>", "<h:title>Zuweisung (neu)</h:title>")
         let office = try lotse.secondOffice()
-        let submissions = try lotse.store.database.scalar("SELECT COUNT(*) FROM submissions")?.int
+        let submissions = try lotse.scalar("SELECT COUNT(*) FROM submissions")?.int
         var message = ""
         do { try office.submit(by: carla, caseID: caseID, formID: "referral", values: Self.referral) } catch { message = "\(error)" }
         let version = office.definitions.forms["referral"]!.version
         #expect(message.hasPrefix("the form referral version \(version) was changed: "
             + "stored with sha256 \(stored!), its file now has sha256 "))
         #expect(message.hasSuffix("; a changed definition needs a new version (nothing was stored)"))
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM submissions")?.int == submissions)
+        #expect(try lotse.scalar("SELECT COUNT(*) FROM submissions")?.int == submissions)
     }
 
-    @Test func aChangedWorkflowUnderTheSameVersionIsRefusedForNewCases() throws {
+    @Test(arguments: Backend.all) func aChangedWorkflowUnderTheSameVersionIsRefusedForNewCases(backend: Backend) throws {
         let folder = try Self.definitionsCopy()
-        let (lotse, carla, _) = try Self.setUp(folder)
+        let (lotse, carla, _) = try Self.setUp(folder, backend)
         try Self.replace(folder.file("Workflows/amiga.scxml"), "initial=\"active\"", "initial=\"active\" ")
         let office = try lotse.secondOffice()
         let client = try office.addClient(by: carla, site: "b", sex: "m", birthYear: 1980, applicantType: "AP",
@@ -69,9 +69,9 @@ import LotseTestSupport
         #expect(message.hasPrefix("the workflow amiga version \(version) was changed: stored with sha256 "))
     }
 
-    @Test func aStoredWorkflowServesItsCasesWhenItsFileIsGone() throws {
+    @Test(arguments: Backend.all) func aStoredWorkflowServesItsCasesWhenItsFileIsGone(backend: Backend) throws {
         let folder = try Self.definitionsCopy()
-        let (lotse, carla, caseID) = try Self.setUp(folder)
+        let (lotse, carla, caseID) = try Self.setUp(folder, backend)
         try FileManager.default.removeItem(atPath: folder.file("Workflows/amiga.scxml"))
         let office = try lotse.secondOffice()
         let overview = try office.caseOverview(by: carla, id: caseID, language: "de")
@@ -81,9 +81,9 @@ import LotseTestSupport
         #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
     }
 
-    @Test func aStoredFormServesItsCasesWhenItsFileIsGone() throws {
+    @Test(arguments: Backend.all) func aStoredFormServesItsCasesWhenItsFileIsGone(backend: Backend) throws {
         let folder = try Self.definitionsCopy()
-        let (lotse, carla, caseID) = try Self.setUp(folder)
+        let (lotse, carla, caseID) = try Self.setUp(folder, backend)
         try FileManager.default.removeItem(atPath: folder.file("Forms/referral.xml"))
         let office = try lotse.secondOffice()
         #expect(office.definitions.formsFromStore == ["referral"])
@@ -96,9 +96,9 @@ import LotseTestSupport
         #expect(try office.caseOverview(by: carla, id: caseID, language: "de").record.state == "consent_pending")
     }
 
-    @Test func aFormWithoutAFileOrAStoredVersionIsNotInvented() throws {
+    @Test(arguments: Backend.all) func aFormWithoutAFileOrAStoredVersionIsNotInvented(backend: Backend) throws {
         let folder = try Self.definitionsCopy()
-        let (lotse, _, _) = try Self.setUp(folder)
+        let (lotse, _, _) = try Self.setUp(folder, backend)
         try FileManager.default.removeItem(atPath: folder.file("Forms/plan.xml"))
         let office = try lotse.secondOffice()
         #expect(office.definitions.forms["plan"] == nil)

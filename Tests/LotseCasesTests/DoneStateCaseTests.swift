@@ -24,14 +24,14 @@ import LotseTestSupport
         </scxml>
         """
 
-    @Test func theDoneTransitionIsTakenAndLogged() throws {
+    @Test(arguments: Backend.all) func theDoneTransitionIsTakenAndLogged(backend: Backend) throws {
         let folder = TemporaryDirectory()
         let fm = FileManager.default
         for sub in ["Forms", "Workflows"] {
             try fm.copyItem(atPath: TestLotse.repository + "/" + sub, toPath: folder.file(sub))
         }
         try Self.workflow.write(toFile: folder.file("Workflows/steps.scxml"), atomically: true, encoding: .utf8)
-        let lotse = try TestLotse(definitions: folder.path)
+        let lotse = try TestLotse(backend: backend, definitions: folder.path)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "bocholt", name: "Bocholt")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["bocholt"], password: TestLotse.password)
@@ -50,7 +50,7 @@ import LotseTestSupport
         #expect(history[1].log == "checked by caseworker\nintake complete: check")
         #expect(history[2].log == "on to work")
 
-        let detail = try #require(try lotse.store.database.scalar(
+        let detail = try #require(try lotse.scalar(
             "SELECT detail FROM audit WHERE action = 'transition' ORDER BY seq DESC LIMIT 1")?.string)
         #expect(detail.contains("\"log\":[\"checked by caseworker\",\"intake complete: check\"]"))
         #expect(detail.contains("\"internal\":[{\"event\":\"done.state.intake\""))

@@ -34,7 +34,7 @@ struct PostgreSQLTamperTests {
     /// The verdicts on both backends after the same change; `pgSQL` where PostgreSQL's SQL differs.
     func verdicts(_ sql: String, pgSQL: String? = nil) throws -> (sqlite: AuditVerification, pg: AuditVerification) {
         let (lotse, owner) = try regions()
-        try lotse.store.database.execute("""
+        try lotse.sqlite.database.execute("""
             DROP TRIGGER submissions_immutable; DROP TRIGGER submissions_kept; DROP TRIGGER assignments_fixed;
             DROP TRIGGER assignments_kept; DROP TRIGGER assignments_no_replace; DROP TRIGGER audit_no_update;
             DROP TRIGGER audit_no_delete; DROP TRIGGER randomisation_setups_fixed;
@@ -101,7 +101,7 @@ struct PostgreSQLTamperTests {
         let head = try #require(try log.head())
         let rewritten = (head.seq, String(repeating: "a", count: 64))
         #expect(try log.verify(expectedHead: rewritten, progress: nil)
-                == (try lotse.store.audit.verify(expectedHead: rewritten)))
+                == (try lotse.sqlite.audit.verify(expectedHead: rewritten)))
         #expect(try log.verify(expectedHead: rewritten, progress: nil).logProblem
                 == .headChanged(seq: head.seq, written: rewritten.1, found: head.hash))
         try Self.behindLotsesBack(owner, "DELETE FROM audit WHERE seq > \(head.seq - 2)")

@@ -27,8 +27,8 @@ import LotseTestSupport
         #expect(!hasher.verify("correct horse battery", against: "pbkdf2-sha256$1000$00$00"))
     }
 
-    @Test func nothingWorksBeforeTheFirstAdmin() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func nothingWorksBeforeTheFirstAdmin(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         #expect(try !lotse.office.isInitialised())
         #expect(throws: CasesError.self) { try lotse.office.login(name: "root", password: password) }
         let root = try lotse.initialise()
@@ -37,8 +37,8 @@ import LotseTestSupport
         #expect(try actions(lotse) == ["init"])
     }
 
-    @Test func loginsAndFailedLoginsAreAuditedWithoutThePassword() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func loginsAndFailedLoginsAreAuditedWithoutThePassword(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "s", name: "Site S")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
@@ -53,8 +53,8 @@ import LotseTestSupport
         #expect(!text.contains("wrong password!"))
     }
 
-    @Test func refusalNamesTheRoleChangesNothingAndIsAudited() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func refusalNamesTheRoleChangesNothingAndIsAudited(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "s", name: "Site S")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
@@ -72,8 +72,8 @@ import LotseTestSupport
         #expect(last?.draft.detail == #"{"command":"user add","needed":["admin"]}"#)
     }
 
-    @Test func failedChangeWritesNoAuditRow() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func failedChangeWritesNoAuditRow(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "s", name: "Site S")
         #expect(throws: CasesError.self) {
@@ -86,8 +86,8 @@ import LotseTestSupport
         #expect(try actions(lotse) == ["init", "site.add"])
     }
 
-    @Test func disabledUserCannotLogIn() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func disabledUserCannotLogIn(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "s", name: "Site S")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
@@ -98,8 +98,8 @@ import LotseTestSupport
         #expect(try lotse.office.login(name: "carla", password: password).name == "carla")
     }
 
-    @Test func usersChangeTheirOwnPasswordOnlyAdminsOthers() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func usersChangeTheirOwnPasswordOnlyAdminsOthers(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "s", name: "Site S")
         try lotse.office.addUser(by: root, name: "carla", role: .caseworker, sites: ["s"], password: password)
@@ -123,8 +123,8 @@ import LotseTestSupport
         #expect(try lotse.office.login(name: "carla", password: password).name == "carla")
     }
 
-    @Test func sitesAndUserSites() throws {
-        let lotse = try TestLotse()
+    @Test(arguments: Backend.all) func sitesAndUserSites(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let root = try lotse.initialise()
         try lotse.office.addSite(by: root, code: "bocholt", name: "Jobcenter Bocholt")
         #expect(throws: CasesError.self) { try lotse.office.addSite(by: root, code: "bocholt", name: "again") }

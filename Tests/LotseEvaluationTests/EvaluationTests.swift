@@ -12,8 +12,8 @@ import LotseTestSupport
     static let yearEarlier = Date(timeIntervalSince1970: 1_763_629_200)
 
     /// 24 eligible clients (with names), randomised a year ago; observations follow in each test.
-    static func region(clients: Int = 24, legalBasis: Bool = true) throws -> TestLotse {
-        let lotse = try TestLotse(clockStart: yearEarlier, language: "en")
+    static func region(clients: Int = 24, legalBasis: Bool = true, backend: Backend = .sqlite) throws -> TestLotse {
+        let lotse = try TestLotse(backend: backend, clockStart: yearEarlier, language: "en")
         var script = """
             init --admin root
             site add bocholt "Jobcenter Bocholt"
@@ -39,8 +39,8 @@ import LotseTestSupport
         try lotse.store.randomisation.assignments(site: nil).first { $0.assignment.group == .participant }!.assignment.caseID
     }
 
-    @Test func exportsAndReportsNeverShowNamesBirthYearsOrHealthDetails() throws {
-        let lotse = try Self.region()
+    @Test(arguments: Backend.all) func exportsAndReportsNeverShowNamesBirthYearsOrHealthDetails(backend: Backend) throws {
+        let lotse = try Self.region(backend: backend)
         let caseID = try participantCase(lotse)
         var script = """
             login carla
@@ -91,8 +91,8 @@ import LotseTestSupport
         #expect(try lotse.store.audit.verify().isIntact)
     }
 
-    @Test func codebookCoversEveryColumnOfTheExport() throws {
-        let lotse = try Self.region()
+    @Test(arguments: Backend.all) func codebookCoversEveryColumnOfTheExport(backend: Backend) throws {
+        let lotse = try Self.region(backend: backend)
         let files = lotse.directory
         #expect(lotse.run("login eva\nexport cases --out \(files.file("c.csv"))\nexport codebook --out \(files.file("b.csv"))").status == .ok)
         let header = try String(contentsOfFile: files.file("c.csv"), encoding: .utf8).split(separator: "\r\n").first!
@@ -116,13 +116,13 @@ import LotseTestSupport
         #expect(manifest.contains("\"file\":\"c.csv\""))
         #expect(lotse.run("login eva\naudit verify --head \(last!.seq):\(last!.hash)").status == .ok)
         // A log cut back to before the export no longer holds the evaluator's head.
-        try lotse.store.database.execute("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= \(last!.seq)")
-        #expect(try lotse.store.audit.verify(expectedHead: (last!.seq, last!.hash)).logProblem
+        try lotse.sqlite.database.execute("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE seq >= \(last!.seq)")
+        #expect(try lotse.sqlite.audit.verify(expectedHead: (last!.seq, last!.hash)).logProblem
             == .headMissing(seq: last!.seq, last: last!.seq - 1))
     }
 
-    @Test func reportNumbersEqualThoseRecomputedFromTheExport() throws {
-        let lotse = try Self.region(clients: 64)
+    @Test(arguments: Backend.all) func reportNumbersEqualThoseRecomputedFromTheExport(backend: Backend) throws {
+        let lotse = try Self.region(clients: 64, backend: backend)
         var script = "login sven\n"
         for (i, item) in try lotse.store.randomisation.assignments(site: nil).map(\.assignment).enumerated() {
             let good = item.group == .participant ? i % 2 == 0 : i % 3 == 0

@@ -22,8 +22,8 @@ import LotseTestSupport
         try lotse.store.randomisation.assignments(site: nil).map(\.assignment).filter { $0.group == group }.map(\.caseID)
     }
 
-    @Test func oneObservationPerTimePointWithinItsWindowAndCorrectionsStayVisible() throws {
-        let lotse = try EvaluationTests.region(clients: 4)
+    @Test(arguments: Backend.all) func oneObservationPerTimePointWithinItsWindowAndCorrectionsStayVisible(backend: Backend) throws {
+        let lotse = try EvaluationTests.region(clients: 4, backend: backend)
         let id = try Self.cases(lotse, .comparison)[0]
         let (output, _) = lotse.run("""
             login sven
@@ -49,8 +49,8 @@ import LotseTestSupport
         #expect(try lotse.store.audit.verify().isIntact)
     }
 
-    @Test func importRefusesTheWholeFileNamingEveryBadRowThenLoadsAGoodOne() throws {
-        let lotse = try EvaluationTests.region(clients: 4)
+    @Test(arguments: Backend.all) func importRefusesTheWholeFileNamingEveryBadRowThenLoadsAGoodOne(backend: Backend) throws {
+        let lotse = try EvaluationTests.region(clients: 4, backend: backend)
         let ids = try lotse.store.randomisation.assignments(site: nil).map(\.assignment.caseID).sorted()
         let header = Office.observationImportColumns.joined(separator: ",")
         let bad = lotse.directory.file("bad.csv")
@@ -89,8 +89,8 @@ import LotseTestSupport
         #expect(try lotse.store.cases.submissions(caseID: ids[0], form: "observation").count == 2)
     }
 
-    @Test func exportFlagsHandOpenedCasesTransfersAndTheLegalBasis() throws {
-        let lotse = try EvaluationTests.region(clients: 8, legalBasis: false)
+    @Test(arguments: Backend.all) func exportFlagsHandOpenedCasesTransfersAndTheLegalBasis(backend: Backend) throws {
+        let lotse = try EvaluationTests.region(clients: 8, legalBasis: false, backend: backend)
         let participant = try Self.cases(lotse, .participant)[0]
         let comparison = try Self.cases(lotse, .comparison)[0]
         var script = """
@@ -133,7 +133,7 @@ import LotseTestSupport
         #expect(data.status("evaluation", "left_benefits_12m", "comparison_share") == "na")
 
         // With the approval recorded, the same cases export their outcomes; a transfer is its own outcome.
-        let approved = try EvaluationTests.region(clients: 8)
+        let approved = try EvaluationTests.region(clients: 8, backend: backend)
         let transferred = try Self.cases(approved, .comparison)[0]
         var observations = "login sven\n"
         for id in try approved.store.randomisation.assignments(site: nil).map(\.assignment.caseID) {

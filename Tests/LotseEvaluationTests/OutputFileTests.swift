@@ -83,7 +83,7 @@ import Glibc
     @Test func noFileWithoutItsAuditRowWhenTheCommitFails() throws {
         let (lotse, eva) = try Self.evaluator()
         // As a full disk would: the audit row of the export cannot be written.
-        try lotse.store.database.execute("""
+        try lotse.sqlite.database.execute("""
             CREATE TEMP TRIGGER full_disk BEFORE INSERT ON audit WHEN NEW.action = 'export.codebook'
             BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END
             """)

@@ -15,7 +15,7 @@ struct PostgreSQLRecordHashTests {
 
     @Test func aRegionCopiedToPostgreSQLHashesTheSameRowForRow() throws {
         let lotse = try StratifiedReportTests.paradox(observeAll: false)
-        let sqlite = lotse.store.database
+        let sqlite = lotse.sqlite.database
         let owner = try PostgreSQLConnection(TestPostgreSQL.ownerURI!)
         _ = try TestPostgreSQL.scratchSchema(owner)
         try PostgreSQLSchema.migrate(owner, applicationRole: "lotse_app")

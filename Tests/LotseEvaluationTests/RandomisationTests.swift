@@ -17,8 +17,8 @@ import LotseTestSupport
         }.joined()
     }
 
-    @Test func eightOneClientRunsInOneStratumGiveFourAndFour() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func eightOneClientRunsInOneStratumGiveFourAndFour(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         #expect(lotse.run(Self.header + "login eva\nrandomise setup --site b --block 4 --strata none").status == .ok)
         for _ in 1...8 {
             let (output, status) = lotse.run("login carla\nclient add --sex w --birth-year 1970 --applicant-type SP --eligible\n"
@@ -31,8 +31,8 @@ import LotseTestSupport
         #expect(try lotse.store.randomisation.assignments(site: "b").map { $0.assignment.slot } == Array(1...8).map { $0 })
     }
 
-    @Test func onlyTheEvaluatorRandomisesAndNobodyChoosesTheSeed() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func onlyTheEvaluatorRandomisesAndNobodyChoosesTheSeed(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         #expect(lotse.run(Self.header + "login carla\n" + Self.clients(6)).status == .ok)
         let before = try lotse.store.audit.verify().rowsChecked
         let (output, _) = lotse.run("""
@@ -78,8 +78,8 @@ import LotseTestSupport
         #expect(try sequence() != sequence())
     }
 
-    @Test func laterRunsTakeTheNextFreeSlotsAndTheRevealedSeedReproducesEveryAssignment() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func laterRunsTakeTheNextFreeSlotsAndTheRevealedSeedReproducesEveryAssignment(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         #expect(lotse.run(Self.header + "login eva\nrandomise setup --site b --block 2,4,6").status == .ok)
         for run in 0..<3 {
             #expect(lotse.run("login carla\n" + Self.clients(7, from: 7 * run) + "login eva\nrandomise --site b").status == .ok)
@@ -136,7 +136,7 @@ import LotseTestSupport
     @Test func assignmentsCannotBeChangedReplacedOrForgedIntoTheCases() throws {
         let lotse = try TestLotse(language: "en")
         #expect(lotse.run(Self.header + "login carla\n" + Self.clients(4) + "login eva\nrandomise setup --site b\nrandomise --site b").status == .ok)
-        let db = lotse.store.database
+        let db = lotse.sqlite.database
         #expect(throws: StoreError.self) { try db.run("UPDATE assignments SET case_group = 'participant'") }
         #expect(throws: StoreError.self) { try db.run("DELETE FROM assignments") }
         #expect(throws: StoreError.self) {

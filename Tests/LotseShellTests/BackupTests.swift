@@ -38,7 +38,7 @@ import Glibc
         let copy = try Store(readingOnly: out)
         defer { copy.close() }
         for table in ["users", "clients", "cases", "transitions", "submissions", "definitions"] {
-            #expect(try Self.count(copy, table) == Self.count(lotse.store, table), "\(table)")
+            #expect(try Self.count(copy, table) == Self.count(lotse.sqlite, table), "\(table)")
         }
         let verification = try copy.audit.verify()
         #expect(verification.isIntact)

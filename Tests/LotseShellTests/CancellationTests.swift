@@ -28,7 +28,7 @@ import LotseTestSupport
     @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
     func ctrlCDuringAnExportLeavesNoFileAndNoAuditRow() throws {
         let lotse = try Self.prepared()
-        let exportsBefore = try lotse.store.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
+        let exportsBefore = try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
         let terminal = try Self.start(lotse, language: "en")
         LineEditingTests.login(terminal, "eva")
         let out = lotse.directory.file("cases.csv")
@@ -41,7 +41,7 @@ import LotseTestSupport
         #expect(!FileManager.default.fileExists(atPath: out))
         let left = try FileManager.default.contentsOfDirectory(atPath: lotse.directory.path).filter { $0.contains("cases") }
         #expect(left.isEmpty, "staged files left behind: \(left)")
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
+        #expect(try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
                 == exportsBefore)
         // The shell goes on, and the same export, left to run, writes its file and its audit row.
         usleep(300_000)
@@ -50,7 +50,7 @@ import LotseTestSupport
         #expect(FileManager.default.fileExists(atPath: out))
         terminal.send("quit")
         #expect(terminal.wait() == 0)
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
+        #expect(try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM audit WHERE action = 'export.cases'")?.int
                 == (exportsBefore ?? 0) + 1)
         #expect(try lotse.store.audit.verify().isIntact)
     }
@@ -58,7 +58,7 @@ import LotseTestSupport
     @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
     func ctrlCDuringAuditVerifyStopsItAndTheShellGoesOn() throws {
         let lotse = try Self.prepared()
-        let rowsBefore = try lotse.store.database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
+        let rowsBefore = try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
         // In German, the default: the interruption is said in the session's language.
         let terminal = try Self.start(lotse, language: "de")
         #expect(terminal.expect("lotse> "))
@@ -77,7 +77,7 @@ import LotseTestSupport
         terminal.send("quit")
         #expect(terminal.wait() == 0)
         // Only the login and logout of this session were added; `audit verify` wrote nothing.
-        let rowsAfter = try lotse.store.database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
+        let rowsAfter = try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
         #expect(rowsAfter - rowsBefore <= 2)
         #expect(try lotse.store.audit.verify().isIntact)
     }

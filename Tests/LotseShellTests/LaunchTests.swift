@@ -95,11 +95,20 @@ import LotseTestSupport
 
     @Test(.enabled(if: TerminalTests.executable != nil && TestPostgreSQL.isAvailable,
                    "the lotse executable and a PostgreSQL server (LOTSE_TEST_POSTGRES)"))
-    func migrateOnPostgreSQLThenTheShellSaysPlainlyItDoesNotRunThereYet() throws {
+    func migrateOnPostgreSQLThenTheShellRunsThereAsTheApplicationRole() throws {
         let directory = TemporaryDirectory()
         let owner = try PostgreSQLConnection(TestPostgreSQL.ownerURI!)
         let schema = try TestPostgreSQL.scratchSchema(owner)
-        let uri = TestPostgreSQL.ownerURI!.text + "&options=-csearch_path%3D" + schema
+        defer { try? owner.execute("DROP SCHEMA \(schema) CASCADE") }
+        try owner.execute("GRANT USAGE ON SCHEMA \(schema) TO lotse_app")
+        let searchPath = "&options=-csearch_path%3D" + schema
+        let uri = TestPostgreSQL.ownerURI!.text + searchPath
+        let app = TestPostgreSQL.applicationURI!.text + searchPath
+        let definitions = ["--definitions", TestLotse.repository]
+        // Before the owner migrated it, the shell names what to do and changes nothing.
+        let (early, earlyStatus) = try Self.run(["--db", app, "--lang", "en"] + definitions, input: Array("whoami\n".utf8), in: directory)
+        #expect(earlyStatus == 1 && early.contains("it holds no Lotse schema: its owner creates it with "
+            + "`lotse migrate --db OWNER_URI` (nothing was changed)"), "\(early)")
         let (first, status) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(status == 0, "\(first)")
         let applied = (1...PostgreSQLSchema.latestVersion).map(String.init).joined(separator: ", ")
@@ -107,8 +116,14 @@ import LotseTestSupport
         let (again, _) = try Self.run(["migrate", "--db", uri, "--lang", "en"], in: directory)
         #expect(again.contains("(already up to date)"))
         #expect(try owner.scalar("SELECT version FROM schema_version") == .integer(Int64(PostgreSQLSchema.latestVersion)))
-        let (shell, refused) = try Self.run(["--db", uri, "--lang", "en"], input: Array("whoami\n".utf8), in: directory)
-        #expect(refused == 2 && shell.contains("the shell does not run on PostgreSQL yet"))
+        // The shell as the application role: the first admin and a site, audited.
+        let script = "init --admin root\nsite add bocholt Bocholt\nwhoami\n"
+        let (shell, ran) = try Self.run(["--db", app, "--lang", "en"] + definitions, input: Array(script.utf8), in: directory)
+        #expect(ran == 0, "\(shell)")
+        #expect(shell.hasSuffix("root (admin)\n"), "\(shell)")
+        #expect(try owner.scalar("SELECT COUNT(*) FROM sites") == .integer(1))
+        #expect(try owner.scalar("SELECT COUNT(*) FROM audit WHERE action = 'site.add'") == .integer(1))
+        #expect(try PostgreSQLAuditLog(connection: owner).verifyChain().firstBreak == nil)
     }
 
     @Test func copyNeedsAFileAndAPostgreSQLTarget() throws {

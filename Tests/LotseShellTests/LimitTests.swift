@@ -43,7 +43,7 @@ import LotseTestSupport
         let tooLong = submit(10_001)
         #expect(tooLong.status == .commandFailed)
         #expect(tooLong.output.contains("reason: höchstens 10,000 Zeichen (hier 10,001)"))
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM submissions")?.int == 0)
+        #expect(try lotse.sqlite.database.scalar("SELECT COUNT(*) FROM submissions")?.int == 0)
         #expect(submit(10_000).status == .ok)
     }
 }

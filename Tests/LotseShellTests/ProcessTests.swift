@@ -3,11 +3,13 @@ import Testing
 import LotseCases
 import LotseTestSupport
 
-/// Two real `lotse` processes fire the same event on the same case at the same moment.
+/// Two real `lotse` processes fire the same event on the same case at the same moment (on every
+/// backend: two SQLite connections to one file, two sessions of the PostgreSQL server).
 @Suite struct ProcessTests {
-    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"))
-    func twoProcessesFiringAtOnceOneWinsTheOtherIsToldWhy() throws {
-        let lotse = try TestLotse()
+    @Test(.enabled(if: TerminalTests.executable != nil, "the lotse executable is built by swift test"),
+          arguments: Backend.all)
+    func twoProcessesFiringAtOnceOneWinsTheOtherIsToldWhy(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend)
         let (_, status) = lotse.run("""
             init --admin root
             site add bocholt Bocholt
@@ -25,8 +27,10 @@ import LotseTestSupport
             try "login \(user)\nfire 1 request_consent\n".write(toFile: script, atomically: true, encoding: .utf8)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: TerminalTests.executable!)
-            process.arguments = ["--db", lotse.databasePath, "--definitions", TestLotse.repository, "--lang", "en", script]
-            process.environment = ["LOTSE_PASSWORD": TestLotse.password, "LOTSE_PAUSE_BEFORE_WRITE": "400"]
+            process.arguments = ["--db", lotse.databaseArgument, "--definitions", TestLotse.repository, "--lang", "en", script]
+            // Long enough for both to have read the case under load (a PostgreSQL session starts slower).
+            process.environment = ["LOTSE_PASSWORD": TestLotse.password,
+                                   "LOTSE_PAUSE_BEFORE_WRITE": backend == .sqlite ? "400" : "1500"]
             let pipe = Pipe()
             process.standardOutput = pipe
             process.standardError = pipe
@@ -43,7 +47,7 @@ import LotseTestSupport
         #expect(outputs.filter { $0.contains("case 1: referred → consent_pending") }.count == 1)
         #expect(outputs.filter { $0.contains("case 1 was changed by someone else meanwhile; nothing was changed") }.count == 1,
                 "\(outputs)")
-        #expect(try lotse.store.database.scalar("SELECT COUNT(*) FROM transitions WHERE event = 'request_consent'")?.int == 1)
+        #expect(try lotse.scalar("SELECT COUNT(*) FROM transitions WHERE event = 'request_consent'")?.int == 1)
         #expect(try lotse.store.audit.verify().isIntact)
     }
 }

@@ -5,8 +5,8 @@ import LotseStore
 import LotseTestSupport
 
 @Suite struct ScriptTests {
-    @Test func scriptErrorsNameTheScriptAndLineAndStop() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func scriptErrorsNameTheScriptAndLineAndStop(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let (output, status) = lotse.run("""
             # line 1 is a comment
             init --admin root
@@ -20,8 +20,8 @@ import LotseTestSupport
         #expect(output.components(separatedBy: "name  role").count == 2)  // line 6 never ran
     }
 
-    @Test func keepGoingRunsEveryLineAndStillFails() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func keepGoingRunsEveryLineAndStillFails(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let (output, status) = lotse.run("""
             init --admin root
             user frob
@@ -35,8 +35,8 @@ import LotseTestSupport
         #expect(output.contains("code,name,created\r\nx,X,"))
     }
 
-    @Test func argumentErrorsSayWhatIsWrong() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func argumentErrorsSayWhatIsWrong(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let (output, _) = lotse.run("""
             init --admin root
             user add
@@ -58,16 +58,16 @@ import LotseTestSupport
         #expect(output.contains(":8: error: \"user\" needs a subcommand: user add, user list"))
     }
 
-    @Test func scriptWithoutPasswordSourceIsRefused() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func scriptWithoutPasswordSourceIsRefused(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let (output, status) = lotse.run("init --admin root", environment: [:])
         #expect(status == .commandFailed)
         #expect(output.contains("no password given"))
         #expect(try !lotse.office.isInitialised())
     }
 
-    @Test func passwordFileIsReadAndNeverShown() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func passwordFileIsReadAndNeverShown(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let file = lotse.directory.file("pw")
         try "file secret 123\n".write(toFile: file, atomically: true, encoding: .utf8)
         let (output, status) = lotse.run("""
@@ -108,7 +108,7 @@ import LotseTestSupport
     @Test func auditVerifyFailsTheScriptWhenTheChainIsBroken() throws {
         let lotse = try TestLotse(language: "en")
         #expect(lotse.run("init --admin root\nsite add a A\nsite add b B\naudit verify").status == .ok)
-        try lotse.store.database.execute("""
+        try lotse.sqlite.database.execute("""
             DROP TRIGGER audit_no_update; UPDATE audit SET detail = '{"site":"c"}' WHERE seq = 2
             """)
         let (output, status) = lotse.run("login root\naudit verify", name: "check.lotse")
@@ -163,8 +163,8 @@ import LotseTestSupport
         #expect(output.contains("w.lotse:2: error: workflow check:"))
     }
 
-    @Test func singleTransactionLeavesNothingAfterAnError() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func singleTransactionLeavesNothingAfterAnError(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let script = "init --admin root\nsite add bocholt Bocholt\nuser add carla --role caseworker --site bocholt\nfire 1 nonsense\n"
         let (_, failed) = lotse.run(script, singleTransaction: true)
         #expect(failed == .commandFailed)
@@ -178,8 +178,8 @@ import LotseTestSupport
         #expect(try lotse.store.audit.verify().isIntact)
     }
 
-    @Test func userAddChecksEverythingBeforeAskingForThePassword() throws {
-        let lotse = try TestLotse(language: "en")
+    @Test(arguments: Backend.all) func userAddChecksEverythingBeforeAskingForThePassword(backend: Backend) throws {
+        let lotse = try TestLotse(backend: backend, language: "en")
         try lotse.initialise()
         try lotse.office.addSite(by: try lotse.office.login(name: "root", password: TestLotse.password), code: "bocholt",
                                  name: "Bocholt")

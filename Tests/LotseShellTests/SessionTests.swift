@@ -7,8 +7,8 @@ import LotseTestSupport
 
 /// Sessions and passwords (issue 9, deliverable 5).
 @Suite struct SessionTests {
-    static func staffed() throws -> TestLotse {
-        let lotse = try TestLotse(language: "en")
+    static func staffed(_ backend: Backend) throws -> TestLotse {
+        let lotse = try TestLotse(backend: backend, language: "en")
         let result = lotse.run("""
             init --admin root
             site add b "Jobcenter B"
@@ -19,8 +19,8 @@ import LotseTestSupport
         return lotse
     }
 
-    @Test func aDisabledAccountsOpenSessionIsRefusedAtItsNextCommand() throws {
-        let lotse = try Self.staffed()
+    @Test(arguments: Backend.all) func aDisabledAccountsOpenSessionIsRefusedAtItsNextCommand(backend: Backend) throws {
+        let lotse = try Self.staffed(backend)
         let console = CapturingConsole()
         let shell = lotse.shell(console: console, interactive: false, environment: ["LOTSE_PASSWORD": TestLotse.password])
         try shell.run(line: "login carla")
@@ -47,8 +47,8 @@ import LotseTestSupport
         #expect(throws: CasesError.self) { try shell.run(line: "client list") }
     }
 
-    @Test func aScriptsUserAddMakesAOneTimePasswordThatMustBeChangedFirst() throws {
-        let lotse = try Self.staffed()
+    @Test(arguments: Backend.all) func aScriptsUserAddMakesAOneTimePasswordThatMustBeChangedFirst(backend: Backend) throws {
+        let lotse = try Self.staffed(backend)
         let new = lotse.directory.file("new-password")
         let once = lotse.directory.file("once")
         try "a fresh secret 77\n".write(toFile: new, atomically: false, encoding: .utf8)
@@ -74,8 +74,8 @@ import LotseTestSupport
         #expect(!first.output.contains("fresh secret 77"))
     }
 
-    @Test func anAdminResettingAPasswordInAScriptGivesAOneTimePassword() throws {
-        let lotse = try Self.staffed()
+    @Test(arguments: Backend.all) func anAdminResettingAPasswordInAScriptGivesAOneTimePassword(backend: Backend) throws {
+        let lotse = try Self.staffed(backend)
         let result = lotse.run("login root\nuser passwd carla\n", typedPasswords: false)
         #expect(result.status == .ok)
         #expect(result.output.contains("one-time password for carla: once-0001-test"))
@@ -83,8 +83,8 @@ import LotseTestSupport
         #expect(try lotse.office.mustChangePassword(carla))
     }
 
-    @Test func theLockoutEndsAfterItsTimeAndIsConfigurable() throws {
-        let lotse = try Self.staffed()
+    @Test(arguments: Backend.all) func theLockoutEndsAfterItsTimeAndIsConfigurable(backend: Backend) throws {
+        let lotse = try Self.staffed(backend)
         lotse.office.loginPolicy = LoginPolicy(maxFailures: 3, lockoutMinutes: 10)
         for _ in 1...3 {
             #expect(throws: CasesError.self) { try lotse.office.login(name: "sven", password: "wrong password 1") }
@@ -105,8 +105,8 @@ import LotseTestSupport
         #expect(LoginPolicy("0/15") == nil && LoginPolicy("5") == nil && LoginPolicy("٥/15") == nil)
     }
 
-    @Test func unknownNamesCostAsMuchAsKnownOnes() throws {
-        let lotse = try Self.staffed()
+    @Test(arguments: Backend.all) func unknownNamesCostAsMuchAsKnownOnes(backend: Backend) throws {
+        let lotse = try Self.staffed(backend)
         func fastest(_ name: String) -> Double {
             (0..<3).map { _ in
                 let start = DispatchTime.now().uptimeNanoseconds

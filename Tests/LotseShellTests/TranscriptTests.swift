@@ -21,14 +21,27 @@ import LotseTestSupport
             .filter { $0.hasSuffix(".lotse") || $0.hasSuffix(".session") }.sorted()
     }
 
-    @Test(arguments: scripts)
-    func transcript(_ name: String) throws {
+    /// Transcripts that read differently on PostgreSQL for a reason, not a fault: there they are
+    /// not compared (they still run on SQLite).
+    static let sqliteOnly = [
+        // A rolled-back row's id is not used again on PostgreSQL (its sequences never go back).
+        "021-transactions.lotse",
+        // A server has no database file, -wal, -shm or -journal beside it for output to overwrite.
+        "090-output-files.lotse", "092-backup.lotse",
+    ]
+
+    @Test(arguments: scripts, Backend.all)
+    func transcript(_ name: String, backend: Backend) throws {
+        let recording = ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil
+        // Transcripts are recorded on SQLite; every backend must give the same.
+        if backend != .sqlite && (recording || Self.sqliteOnly.contains(name)) { return }
         // `# definitions: DIR` (below Transcripts/): a folder with its own Forms/ and Workflows/.
         let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
         let folder = text.split(separator: "\n").first { $0.hasPrefix("# definitions: ") }
             .map { Self.directory.appendingPathComponent(String($0.dropFirst(15)).trimmingCharacters(in: .whitespaces)).path }
         let language = text.contains("\n# lang en\n") || text.hasPrefix("# lang en\n") ? "en" : "de"
-        let lotse = try folder.map { try TestLotse(definitions: $0, language: language) } ?? TestLotse(language: language)
+        let lotse = try folder.map { try TestLotse(backend: backend, definitions: $0, language: language) }
+            ?? TestLotse(backend: backend, language: language)
         // Password files a transcript may name: the test password and a wrong one.
         try (TestLotse.password + "\n").write(toFile: lotse.directory.file("password.txt"), atomically: false, encoding: .utf8)
         try "wrong password 1\n".write(toFile: lotse.directory.file("wrong-password.txt"), atomically: false, encoding: .utf8)
@@ -59,12 +72,12 @@ import LotseTestSupport
         }
         let base = (name as NSString).deletingPathExtension
         let expectedURL = Self.directory.appendingPathComponent(base + ".expected")
-        if ProcessInfo.processInfo.environment["LOTSE_RECORD"] != nil {
+        if recording {
             try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
             return
         }
         let expected = try String(contentsOf: expectedURL, encoding: .utf8)
-        #expect(actual == expected, "\(name): run with LOTSE_RECORD=1 to re-record, then review")
+        #expect(actual == expected, "\(name) on \(backend): run with LOTSE_RECORD=1 to re-record, then review")
         // Whatever a transcript did, the audit chain must still verify.
         #expect(try lotse.store.audit.verify().isIntact)
     }

@@ -230,6 +230,12 @@ extension Office {
                     ("head", .string(before.map { "\($0.seq):\($0.hash)" })),
                 ] + extra)))
                 let head = "\(entry.seq):\(entry.hash)"
+                if case let .file(path, force) = target, manifest?.bytes != 0 {
+                    // A transaction run again (PostgreSQL, after a conflict) writes a fresh manifest:
+                    // the head may have moved on.
+                    manifest?.discard()
+                    manifest = try output(.file(path + ".manifest.json", force: force))
+                }
                 if let manifest {
                     try manifest.write(JSONValue.object([
                         ("file", .string((file.name as NSString).lastPathComponent)), ("export", .string(action)),

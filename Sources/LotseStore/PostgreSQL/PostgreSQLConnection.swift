@@ -17,6 +17,9 @@ public final class PostgreSQLConnection {
     public let target: String
     private var prepared: [String: String] = [:]
     private var transactionDepth = 0
+    private var closed = false
+    /// The SQLSTATE that aborted the open transaction, if the server refused a statement in it.
+    private var abortedBy: SQLState?
     /// Counts outermost transactions begun on this connection, like `Database.transactionNumber`.
     public private(set) var transactionNumber = 0
     /// Covered data rows (`CoveredRecords`) written in the open transaction and not yet recorded
@@ -41,9 +44,7 @@ public final class PostgreSQLConnection {
         try execute("SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'")
     }
 
-    deinit {
-        PQfinish(handle)
-    }
+    deinit { close() }
 
     /// The server's version number (150018 for 15.18).
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
@@ -85,8 +86,17 @@ public final class PostgreSQLConnection {
     public var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
 
     /// Runs `body` as one transaction: committed when it returns, rolled back when it throws.
-    /// Nested calls join the outer transaction. A serialisation failure or deadlock of the
-    /// outermost transaction rolls back and runs `body` again, up to `retries` times.
+    /// Nested calls join the outer transaction (and an open `begin()` block).
+    ///
+    /// The outermost transaction is run again, up to `retries` times, when the server aborted it
+    /// for a reason a second run resolves: a serialisation failure or deadlock (`40001`, `40P01`),
+    /// or a unique violation (`23505`: under READ COMMITTED a concurrent session committed the
+    /// same key after this one looked; the rerun sees that row and gives the domain's own answer,
+    /// such as "user exists"; once: a second duplicate is the body's own). Whatever error the body
+    /// wrapped the failure in, the connection saw
+    /// it (`abortedBy`), so the retry does not depend on the body's error types. A body must
+    /// therefore be safe to run again: it reads what it needs inside the transaction and keeps
+    /// nothing from a failed run.
     @discardableResult
     public func transaction<T>(retries: Int = 10, _ body: () throws -> T) throws -> T {
         if transactionDepth > 0 {
@@ -95,12 +105,14 @@ public final class PostgreSQLConnection {
             return try body()
         }
         var attempt = 0
+        var rerunForDuplicate = false
         while true {
             attempt += 1
             try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
             transactionDepth = 1
             transactionNumber += 1
             clearPending()
+            abortedBy = nil
             do {
                 let result = try body()
                 transactionDepth = 0
@@ -109,16 +121,76 @@ public final class PostgreSQLConnection {
                 }
                 try execute("COMMIT")
                 return result
-            } catch let error as PostgreSQLError where error.state?.isTransient == true && attempt <= retries {
-                transactionDepth = 0
-                if inTransaction { try? execute("ROLLBACK") }
-                continue
             } catch {
                 transactionDepth = 0
+                clearPending()
                 if inTransaction { try? execute("ROLLBACK") }
+                // A conflict may meet another conflict; a duplicate key is settled by one rerun (it then
+                // sees the committed row), so a second one is the body's own and is not run again.
+                if let state = abortedBy, attempt <= retries,
+                   state.isTransient || (state == .uniqueViolation && !rerunForDuplicate) {
+                    if state == .uniqueViolation { rerunForDuplicate = true }
+                    abortedBy = nil
+                    continue
+                }
+                abortedBy = nil
                 throw error
             }
         }
+    }
+
+    /// Opens a transaction that `transaction` calls join until `commit()` or `rollback()` (a
+    /// `begin` … `commit` block, a script run as one transaction). It cannot be run again when
+    /// the server aborts it (a deadlock, a serialisation failure): the statement fails, the
+    /// shell rolls the block back and says so.
+    public func begin() throws(StoreError) {
+        guard transactionDepth == 0 else { throw .transactionState("a transaction is already open") }
+        do { try execute("BEGIN ISOLATION LEVEL READ COMMITTED") } catch { throw .postgreSQL(error) }
+        transactionDepth = 1
+        transactionNumber += 1
+        clearPending()
+        abortedBy = nil
+    }
+
+    /// Commits what `begin()` opened. A transaction the server already aborted is rolled back
+    /// and reported (PostgreSQL would answer its COMMIT with a silent ROLLBACK).
+    public func commit() throws(StoreError) {
+        guard transactionDepth == 1 else { throw .transactionState("no transaction is open") }
+        transactionDepth = 0
+        defer { clearPending(); abortedBy = nil }
+        if PQtransactionStatus(handle) == PQTRANS_INERROR {
+            try? execute("ROLLBACK")
+            throw .transactionState("the transaction was aborted by an earlier error"
+                + (abortedBy.map { " (PostgreSQL \($0))" } ?? "") + " and has been rolled back; nothing was changed")
+        }
+        if !pendingRecords.isEmpty {
+            let records = pendingRecords.map(\.description)
+            try? execute("ROLLBACK")
+            throw .unaudited(records)
+        }
+        do { try execute("COMMIT") } catch {
+            if inTransaction { try? execute("ROLLBACK") }
+            throw .postgreSQL(error)
+        }
+    }
+
+    /// Undoes everything since `begin()`.
+    public func rollback() throws(StoreError) {
+        guard transactionDepth == 1 else { throw .transactionState("no transaction is open") }
+        transactionDepth = 0
+        clearPending()
+        abortedBy = nil
+        if inTransaction {
+            do { try execute("ROLLBACK") } catch { throw .postgreSQL(error) }
+        }
+    }
+
+    /// Ends the connection; nothing may use it afterwards (an open transaction is rolled back
+    /// by the server).
+    public func close() {
+        guard !closed else { return }
+        closed = true
+        PQfinish(handle)
     }
 
     /// Notes that a covered row was written: the next audit row of this transaction records it.
@@ -187,6 +259,7 @@ public final class PostgreSQLConnection {
             if PQstatus(handle) != CONNECTION_OK { throw .connectionLost(reason: lastError, sql: sql) }
             let state = lotse_pq_sqlstate(result).map { String(cString: $0) } ?? "XX000"
             let message = lotse_pq_primary_message(result).map { String(cString: $0) } ?? lastError
+            if transactionDepth > 0, abortedBy == nil { abortedBy = SQLState(state) }
             throw .server(state: SQLState(state), message: message, sql: sql)
         }
     }

@@ -38,6 +38,10 @@ public enum PostgreSQLError: Error, Sendable, CustomStringConvertible {
         switch self {
         case let .cannotConnect(target, reason):
             return "cannot connect to PostgreSQL \(target): \(reason)"
+        case let .server(state, message, sql) where state.isTransient:
+            // Only seen where the transaction cannot simply be run again (a `begin` block).
+            return "PostgreSQL error \(state): \(message) (a conflict with another session: the transaction is "
+                + "rolled back; run it again) - while executing `\(sql)`"
         case let .server(state, message, sql):
             return "PostgreSQL error \(state): \(message) - while executing `\(sql)`"
         case let .connectionLost(reason, sql):

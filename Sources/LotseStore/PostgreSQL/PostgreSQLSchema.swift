@@ -23,12 +23,14 @@ public enum PostgreSQLSchema {
     /// The tables the application role may also change (each change audited by Lotse).
     public static let changeableTables = [
         "sites", "users", "user_sites", "clients", "cases", "randomisation_closures", "project_secrets",
+        "case_due", "case_due_basis",
     ]
 
     /// The migrations, numbered 1, 2, 3, ... in order (checked).
     public static let migrations: [Migration] = {
         let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1),
-                    Migration(version: 2, name: "the coded values of submissions (SQLite version 8)", sql: version2)]
+                    Migration(version: 2, name: "the coded values of submissions (SQLite version 8)", sql: version2),
+                    Migration(version: 3, name: "due dates of open cases, kept for the listings (SQLite 9)", sql: version3)]
         precondition(list.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
                      "migrations must be numbered 1, 2, 3, ... in order")
         return list
@@ -83,7 +85,7 @@ public enum PostgreSQLSchema {
             GRANT SELECT ON schema_version TO \(role);
             GRANT SELECT, INSERT ON \(appendOnlyTables.joined(separator: ", ")) TO \(role);
             GRANT SELECT, INSERT, UPDATE ON \(changeableTables.joined(separator: ", ")) TO \(role);
-            GRANT DELETE ON user_sites, project_secrets TO \(role);
+            GRANT DELETE ON user_sites, project_secrets, case_due TO \(role);
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "\(schema)" TO \(role);
             """)
     }
@@ -318,6 +320,26 @@ public enum PostgreSQLSchema {
         );
         CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry) INCLUDE (at, fields);
         \(refuse("submission_values", "the values of a submission are never changed or deleted"))
+        """
+}
+
+extension PostgreSQLSchema {
+    /// Version 3 (SQLite 9): the due dates of open cases (derived, not covered; see `Schema.caseDue`).
+    static let version3 = """
+        CREATE TABLE case_due (
+            case_id BIGINT PRIMARY KEY REFERENCES cases(id),
+            state_due TEXT,
+            contact_due TEXT,
+            due TEXT,
+            reason TEXT,
+            volatile BIGINT NOT NULL DEFAULT 0
+        );
+        CREATE INDEX case_due_by_due ON case_due(due) WHERE due IS NOT NULL;
+        CREATE INDEX case_due_volatile ON case_due(case_id) WHERE volatile = 1;
+        CREATE TABLE case_due_basis (
+            id BIGINT PRIMARY KEY CHECK (id = 1),
+            basis TEXT NOT NULL
+        );
         """
 }
 

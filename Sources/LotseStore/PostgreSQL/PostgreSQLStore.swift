@@ -15,9 +15,25 @@ public final class PostgreSQLStore {
     /// The evaluation's ordered scans and the caseload.
     public let evaluation: PostgreSQLEvaluationRecords
 
-    /// Connects to the database at `uri` (whose schema `lotse migrate` created).
+    /// Connects to the database at `uri` (whose schema `lotse migrate` created) and checks its
+    /// schema version. The application role cannot change the schema, so the store never migrates
+    /// on open as the SQLite store does: the owner runs `lotse migrate` first.
+    /// - Throws: `StoreError.postgreSQL` when the server cannot be reached; `StoreError.cannotOpen`
+    ///   (naming `lotse migrate`) when the schema is missing or older than this Lotse; `StoreError.newerSchema` when a newer
+    ///   Lotse migrated it (nothing is changed).
     public init(uri: ConnectionURI) throws {
-        connection = try PostgreSQLConnection(uri)
+        do { connection = try PostgreSQLConnection(uri) } catch { throw StoreError.postgreSQL(error) }
+        let found: Int
+        do { found = try PostgreSQLSchema.currentVersion(of: connection) } catch { throw StoreError.postgreSQL(error) }
+        if found > PostgreSQLSchema.latestVersion {
+            throw StoreError.newerSchema(path: uri.redacted, found: found, known: PostgreSQLSchema.latestVersion)
+        }
+        if found < PostgreSQLSchema.latestVersion {
+            throw StoreError.cannotOpen(path: uri.redacted, reason: found == 0
+                ? "it holds no Lotse schema: its owner creates it with `lotse migrate --db OWNER_URI` (nothing was changed)"
+                : "its schema has version \(found), this Lotse needs \(PostgreSQLSchema.latestVersion): its owner updates "
+                    + "it with `lotse migrate --db OWNER_URI` (nothing was changed)")
+        }
         audit = PostgreSQLAuditLog(connection: connection)
         directory = PostgreSQLDirectoryRecords(connection: connection)
         cases = PostgreSQLCaseRecords(connection: connection)
@@ -28,6 +44,10 @@ public final class PostgreSQLStore {
     /// The connection URI without its password.
     public var path: String { connection.target }
 
+    /// None: a server has no folder for the pseudonym key file to lie in; it is named with
+    /// `--key-file` or `LOTSE_KEY_FILE` (and never stored in the database).
+    public var defaultKeyFile: String? { nil }
+
     /// Whether a transaction is open.
     public var inTransaction: Bool { connection.inTransaction }
 
@@ -37,20 +57,21 @@ public final class PostgreSQLStore {
         try connection.transaction(body)
     }
 
-    public func begin() throws(StoreError) {
-        fatalError("PostgreSQL: \(#function) is not built yet")
-    }
+    /// Opens a transaction that every change joins until `commit()` or `rollback()`.
+    public func begin() throws(StoreError) { try connection.begin() }
 
-    public func commit() throws(StoreError) {
-        fatalError("PostgreSQL: \(#function) is not built yet")
-    }
+    /// Commits what `begin()` opened.
+    public func commit() throws(StoreError) { try connection.commit() }
 
-    public func rollback() throws(StoreError) {
-        fatalError("PostgreSQL: \(#function) is not built yet")
-    }
+    /// Undoes everything since `begin()`.
+    public func rollback() throws(StoreError) { try connection.rollback() }
 
+    /// A safe output file (see `OutputFile`) that never overwrites `extra` (the pseudonym key
+    /// file). There is no database file to protect (the connection target stands in its place,
+    /// so that `extra` is named as what it is); output for standard output or a device is staged
+    /// in the folder of the first of `extra` (the key file's), else the working directory.
     public func output(_ target: OutputTarget, alsoProtecting extra: [String]) throws(OutputError) -> OutputFile {
-        fatalError("PostgreSQL: \(#function) is not built yet")
+        try OutputFile(target, protecting: [path] + extra, scratchFolder: extra.first.map(FilePaths.folder(of:)) ?? ".")
     }
 
     public func backup(into path: String) throws(StoreError) {
@@ -59,9 +80,7 @@ public final class PostgreSQLStore {
     }
 
     /// Closes the connection.
-    public func close() {
-        fatalError("PostgreSQL: \(#function) is not built yet")
-    }
+    public func close() { connection.close() }
 }
 
 extension PostgreSQLStore: RecordStore {}

@@ -1,0 +1,63 @@
+/// The due dates of open cases on PostgreSQL (`case_due`, schema version 3): the SQL of
+/// `CaseStore+Due` with PostgreSQL's placeholders; the case columns are `CaseStore`'s, which
+/// read the same on both backends.
+extension PostgreSQLCaseRecords {
+    public func setDue(caseID: Int, _ due: CaseDue?) throws {
+        guard let due else {
+            try connection.run("DELETE FROM case_due WHERE case_id = $1", [.int(caseID)])
+            return
+        }
+        let earliest = due.earliest
+        try connection.run("""
+            INSERT INTO case_due (case_id, state_due, contact_due, due, reason, volatile) VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (case_id) DO UPDATE SET state_due = excluded.state_due, contact_due = excluded.contact_due,
+                due = excluded.due, reason = excluded.reason, volatile = excluded.volatile
+            """, [.int(caseID), .text(due.stateDue), .text(due.contactDue), .text(earliest?.date),
+                  .text(earliest?.reason), .int(due.volatile ? 1 : 0)])
+    }
+
+    public func casesWithDue(_ filter: CaseFilter) throws -> [(record: CaseRecord, due: CaseDue?)] {
+        var clauses: [String] = []
+        var arguments: [SQLValue] = []
+        func placeholder(_ value: SQLValue) -> String {
+            arguments.append(value)
+            return "$\(arguments.count)"
+        }
+        if let state = filter.state { clauses.append("k.state = " + placeholder(.text(state))) }
+        if let sites = filter.sites {
+            clauses.append(sites.isEmpty ? "FALSE" : "s.code IN (" + sites.map { placeholder(.text($0)) }.joined(separator: ", ") + ")")
+        }
+        if let user = filter.assignedTo { clauses.append("k.assigned_to = " + placeholder(.int(user))) }
+        if let client = filter.clientID { clauses.append("k.client_id = " + placeholder(.int(client))) }
+        if filter.openOnly || filter.dueBefore != nil { clauses.append("k.closed = 0") }
+        var from = CaseStore.caseFrom + " LEFT JOIN case_due e ON e.case_id = k.id"
+        if let day = filter.dueBefore {
+            from = CaseStore.caseFrom + " JOIN case_due e ON e.case_id = k.id"
+            clauses.append("(e.due < " + placeholder(.text(day)) + " OR e.volatile = 1)")
+        }
+        let sql = "SELECT " + CaseStore.caseSelect + ", e.state_due, e.contact_due, e.volatile, e.case_id\n" + from
+            + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND ")) + "\nORDER BY k.id"
+        return try connection.query(sql, arguments).map { row in
+            (CaseStore.caseRecord(row), row[19].int == nil ? nil : CaseDue(
+                stateDue: row[16].string, contactDue: row[17].string, volatile: (row[18].int ?? 0) != 0))
+        }
+    }
+
+    public func openCaseIDs() throws -> [Int] {
+        try connection.query("SELECT id FROM cases WHERE closed = 0 ORDER BY id").compactMap { $0[0].int }
+    }
+
+    public func clearDue() throws {
+        try connection.run("DELETE FROM case_due")
+    }
+
+    public func dueBasis() throws -> String? {
+        try connection.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
+    }
+
+    public func setDueBasis(_ basis: String) throws {
+        try connection.run("""
+            INSERT INTO case_due_basis (id, basis) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET basis = excluded.basis
+            """, [.text(basis)])
+    }
+}
