@@ -181,7 +181,7 @@ import LotseTestSupport
     @Test func twoReferenceDatesGiveNoSmallChangeAway() throws {
         let lotse = try StratifiedReportTests.paradox(observeAll: false)
         lotse.clock.advance(days: 15)
-        let unobserved = try lotse.store.database.query("""
+        let unobserved = try lotse.sqlite.database.query("""
             SELECT k.id FROM cases k JOIN assignments a ON a.case_id = k.id JOIN clients c ON c.id = k.client_id
             JOIN sites s ON s.id = c.site_id
             WHERE a.case_group = 'participant' AND s.code = 'bocholt'
