@@ -62,9 +62,11 @@ public enum SubmissionValues {
     public static func decode(_ text: String) -> [String: String] {
         var values: [String: String] = [:]
         guard !text.isEmpty else { return values }
-        for pair in text.split(separator: record, omittingEmptySubsequences: false) {
-            guard let at = pair.firstIndex(of: unit) else { continue }
-            values[String(pair[..<at])] = String(pair[pair.index(after: at)...])
+        // By bytes: both separators are ASCII controls, so every split falls on a character
+        // boundary (a control is a grapheme of its own), as splitting by `Character` would, faster.
+        for pair in text.utf8.split(separator: 0x1E, omittingEmptySubsequences: false) {
+            guard let at = pair.firstIndex(of: 0x1F) else { continue }
+            values[String(Substring(pair[..<at]))] = String(Substring(pair[pair.index(after: at)...]))
         }
         return values
     }

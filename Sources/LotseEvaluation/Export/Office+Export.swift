@@ -52,7 +52,8 @@ extension Office {
             var rows = 0
             if !json { try file.write(RecordFormat.csv(names)) }
             try facts(site: site, asOf: bound) { facts in
-                var values = variables.map { $0.value(facts, context) }
+                let basis = Derivations.legalBasis(facts, context)
+                var values = variables.map { $0.value(facts, context, basis: basis) }
                 if labels != nil {
                     // A multiple choice keeps its codes' order; a code without a label stays a code.
                     for i in values.indices where labelled[i] && !values[i].isEmpty {
@@ -76,8 +77,16 @@ extension Office {
     /// The keyed pseudonym of a client: the first 20 hex digits of HMAC-SHA256("client:ID").
     static func pseudonym(_ client: Int, key: [UInt8]) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Array("client:\(client)".utf8), using: SymmetricKey(data: key))
-        return code.prefix(10).map { String(format: "%02x", $0) }.joined()
+        var hex: [UInt8] = []
+        hex.reserveCapacity(20)
+        for byte in code.prefix(10) {
+            hex.append(hexDigits[Int(byte >> 4)])
+            hex.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The used slots of a site's sealed sequence, by stratum and slot, each with its case's
     /// pseudonym (evaluator): what `Tools/check-randomisation.py` reproduces from the revealed seed.

@@ -4,10 +4,19 @@ import Foundation
 /// RFC 4180 CSV and JSON lines, one record at a time.
 enum RecordFormat {
     static func csv(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
+        var out = ""
+        out.reserveCapacity(fields.reduce(2 + fields.count) { $0 + $1.utf8.count })
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out += "," }
+            // Quoted when it holds a comma, a quote or a line break (by bytes: a parser splits on them
+            // whatever marks follow).
+            if field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+                out += "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+            } else {
+                out += field
+            }
+        }
+        return out + "\r\n"
     }
 
     static func json(_ names: [String], _ values: [String], kinds: [Variable.Kind]? = nil) -> String {

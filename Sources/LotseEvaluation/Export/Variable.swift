@@ -1,3 +1,5 @@
+import LotseStore
+
 /// One column of `export cases` and one entry of `export codebook`: its name, labels, type,
 /// codes, where it comes from, and how its value is computed from a case's facts.
 public struct Variable: Sendable {
@@ -37,7 +39,13 @@ public struct Variable: Sendable {
 
     /// The value for a case ("" when unknown or not applicable).
     public func value(_ facts: CaseFacts, _ context: ExportContext) -> String {
-        if isOutcome && Derivations.legalBasis(facts, context) == .none { return "" }
+        value(facts, context, basis: isOutcome ? Derivations.legalBasis(facts, context) : .consent)
+    }
+
+    /// The value for a case whose legal basis the caller has derived once for all its variables
+    /// (`Derivations.legalBasis`), as a row of the export does.
+    func value(_ facts: CaseFacts, _ context: ExportContext, basis: LegalBasis) -> String {
+        if isOutcome && basis == .none { return "" }
         return compute(facts, context) ?? ""
     }
 
@@ -67,7 +75,8 @@ public struct ExportContext: Sendable {
 
     /// A stored timestamp or date at the chosen precision.
     func date(_ text: String?) -> String? {
-        guard let text, text.count >= 10 else { return nil }
+        // At least ten characters, counting no further than ten.
+        guard let text, text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex) != nil else { return nil }
         return precision == .day ? String(text.prefix(10)) : String(text.prefix(7))
     }
 }
