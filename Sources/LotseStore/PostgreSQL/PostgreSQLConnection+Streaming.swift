@@ -171,7 +171,7 @@ public enum CopyFailure: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Parameter values as libpq takes them: text, except blobs (binary), NULL as a null pointer.
-private struct Parameters {
+struct Parameters {
     var buffers: [[CChar]?] = []
     var lengths: [Int32] = []
     var formats: [Int32] = []

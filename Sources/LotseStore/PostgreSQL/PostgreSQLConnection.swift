@@ -209,25 +209,8 @@ public final class PostgreSQLConnection {
 
     private func executePrepared(_ sql: String, _ arguments: [SQLValue]) throws(PostgreSQLError) -> OpaquePointer {
         let name = try preparedName(for: sql, arguments: arguments)
-        var buffers: [[CChar]?] = []
-        var lengths: [Int32] = []
-        var formats: [Int32] = []
-        for argument in arguments {
-            switch argument {
-            case .null:
-                buffers.append(nil); lengths.append(0); formats.append(0)
-            case let .blob(bytes):
-                buffers.append(bytes.map { CChar(bitPattern: $0) }); lengths.append(Int32(bytes.count)); formats.append(1)
-            case let .integer(i):
-                buffers.append(Array(String(i).utf8CString)); lengths.append(0); formats.append(0)
-            case let .real(d):
-                buffers.append(Array("\(d)".utf8CString)); lengths.append(0); formats.append(0)
-            case let .text(s):
-                buffers.append(Array(s.utf8CString)); lengths.append(0); formats.append(0)
-            }
-        }
-        let result = withPointers(buffers) { pointers in
-            PQexecPrepared(handle, name, Int32(arguments.count), pointers, lengths, formats, 0)
+        let result = Parameters(arguments).withPointers { values, lengths, formats in
+            PQexecPrepared(handle, name, Int32(arguments.count), values, lengths, formats, 0)
         }
         guard let result else { throw .connectionLost(reason: lastError, sql: sql) }
         do {
@@ -333,16 +316,6 @@ public final class PostgreSQLConnection {
         default: c - UInt8(ascii: "A") + 10
         }
     }
-}
-
-/// Runs `body` with C string pointers for `buffers` (nil stays a null pointer) that live as long as the call.
-private func withPointers<R>(_ buffers: [[CChar]?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
-    func step(_ index: Int, _ collected: [UnsafePointer<CChar>?]) -> R {
-        if index == buffers.count { return body(collected) }
-        guard let buffer = buffers[index] else { return step(index + 1, collected + [nil]) }
-        return buffer.withUnsafeBufferPointer { step(index + 1, collected + [$0.baseAddress]) }
-    }
-    return step(0, [])
 }
 
 private extension String {
