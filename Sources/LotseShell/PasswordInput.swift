@@ -32,6 +32,15 @@ public final class TerminalPasswordPrompt: PasswordPrompt {
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while true {
+            // A Ctrl-C can come between the prompt and the `read` (no EINTR then): wait in short
+            // polls and look at the flag between them, so it is never missed.
+            if Interrupt.pending {
+                writeAll(STDOUT_FILENO, "\n")
+                return nil
+            }
+            var ready = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+            let polled = poll(&ready, 1, 100)
+            if polled == 0 || (polled < 0 && errno == EINTR) { continue }
             let n = read(STDIN_FILENO, &byte, 1)
             if n == 1 {
                 if byte == 10 { break }
