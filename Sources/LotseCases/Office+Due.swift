@@ -50,7 +50,12 @@ extension Office {
     /// Rewrites the stored due dates of a case from its current rows (removes them once it is
     /// closed). Runs inside the transaction of the change.
     func refreshDue(_ caseID: Int) throws {
-        let snapshot = try snapshot(caseID)
+        try refreshDue(snapshot: try snapshot(caseID))
+    }
+
+    /// Stores the due dates of the case as `snapshot` has it (in the caller's transaction).
+    func refreshDue(snapshot: Snapshot) throws {
+        let caseID = snapshot.record.id
         try storeWork { try store.cases.setDue(caseID: caseID, snapshot.record.closed ? nil : dueDates(snapshot)) }
     }
 
@@ -83,7 +88,7 @@ extension Office {
                 // A new store has nothing to compute; an upgraded one, or one whose forms or year
                 // changed, says so in the log.
                 if !ids.isEmpty {
-                    try store.audit.append(draft(actor, "case.due", detail: .object([
+                    try store.audit.record(draft(actor, "case.due", detail: .object([
                         ("cases", .int(ids.count)), ("basis", .string(basis)),
                     ])))
                 }

@@ -85,7 +85,7 @@ public final class Office {
     @_spi(Office) public func authorize(_ permission: Permission, _ actor: Actor) throws {
         guard !permission.allows(actor.role) else { return }
         try store.transaction {
-            try store.audit.append(draft(actor, "denied", detail: .object([
+            try store.audit.record(draft(actor, "denied", detail: .object([
                 ("command", .string(permission.rawValue)),
                 ("needed", .array(permission.roles.map { .string($0.rawValue) })),
             ])))
@@ -102,7 +102,7 @@ public final class Office {
         guard !actor.works(at: site) else { return }
         try storeWork {
             try store.transaction {
-                try store.audit.append(draft(actor, "denied", caseID: caseID, detail: .object([
+                try store.audit.record(draft(actor, "denied", caseID: caseID, detail: .object([
                     ("command", .string(permission.rawValue)), ("site", .string(site)), ("object", .string(what)),
                     ("sites", .array(actor.sites.map { .string($0) })),
                 ])))
@@ -126,7 +126,7 @@ public final class Office {
         guard try !isRegionWide(actor) else { return }
         try storeWork {
             try store.transaction {
-                try store.audit.append(draft(actor, "denied", detail: .object([
+                try store.audit.record(draft(actor, "denied", detail: .object([
                     ("command", .string(permission.rawValue)), ("object", .string(what)),
                     ("sites", .array(actor.sites.map { .string($0) })),
                 ])))

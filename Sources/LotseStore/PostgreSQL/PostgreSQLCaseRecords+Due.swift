@@ -4,11 +4,12 @@
 extension PostgreSQLCaseRecords {
     public func setDue(caseID: Int, _ due: CaseDue?) throws {
         guard let due else {
-            try connection.run("DELETE FROM case_due WHERE case_id = $1", [.int(caseID)])
+            try connection.runLater("DELETE FROM case_due WHERE case_id = $1", [.int(caseID)])
             return
         }
         let earliest = due.earliest
-        try connection.run("""
+        // Nothing waits for its answer: it travels with the next round trip (the audit lock's).
+        try connection.runLater("""
             INSERT INTO case_due (case_id, state_due, contact_due, due, reason, volatile) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (case_id) DO UPDATE SET state_due = excluded.state_due, contact_due = excluded.contact_due,
                 due = excluded.due, reason = excluded.reason, volatile = excluded.volatile

@@ -4,12 +4,11 @@
 extension PostgreSQLCaseRecords {
     public func insertSubmissionValues(submissionID: Int, caseID: Int, form: String, entry: Int, at: String,
                                        values: [String: String]) throws {
-        try connection.run("""
-            INSERT INTO submission_values (submission_id, case_id, form, entry, at, fields)
+        try connection.storeInsert("values", """
+            INSERT INTO submission_values AS r (submission_id, case_id, form, entry, at, fields)
             VALUES ($1, $2, $3, $4, $5, $6)
             """, [.int(submissionID), .int(caseID), .text(form), .int(entry), .text(at),
                   .text(SubmissionValues.encode(values))])
-        connection.wrote("values", submissionID)
     }
 }
 
