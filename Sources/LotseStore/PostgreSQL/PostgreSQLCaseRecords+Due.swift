@@ -53,12 +53,20 @@ extension PostgreSQLCaseRecords {
     }
 
     public func dueBasis() throws -> String? {
-        try connection.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
+        // Within one transaction only this transaction changes what it sees of the basis (a
+        // concurrent change shows at its next one, as a first read would have shown it).
+        if connection.inTransaction, let memo = connection.dueBasisMemo, memo.transaction == connection.transactionNumber {
+            return memo.basis
+        }
+        let basis = try connection.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
+        if connection.inTransaction { connection.dueBasisMemo = (connection.transactionNumber, basis) }
+        return basis
     }
 
     public func setDueBasis(_ basis: String) throws {
         try connection.run("""
             INSERT INTO case_due_basis (id, basis) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET basis = excluded.basis
             """, [.text(basis)])
+        if connection.inTransaction { connection.dueBasisMemo = (connection.transactionNumber, basis) }
     }
 }

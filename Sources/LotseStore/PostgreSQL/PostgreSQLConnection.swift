@@ -281,11 +281,22 @@ public final class PostgreSQLConnection {
     /// stored ones, so the audit row needs no read back. - Returns: the row's key.
     @discardableResult
     func wrote(_ kind: String, returned row: Row) -> Int {
-        let id = row[0].int ?? 0
+        wrote(kind, values: row.values)
+    }
+
+    /// Notes a covered row with its stored values (key first, then the kind's columns, as
+    /// `CoveredRecords.returning` hands them back). - Returns: the row's key.
+    @discardableResult
+    func wrote(_ kind: String, values: [SQLValue]) -> Int {
+        let id = values[0].int ?? 0
         wrote(kind, id)
-        knownHashes[RecordRef(kind, id)] = CoveredRecords.hash(kind, returned: row.values)
+        knownHashes[RecordRef(kind, id)] = CoveredRecords.hash(kind, returned: values)
         return id
     }
+
+    /// The due dates' basis as this transaction last read or wrote it (`case_due_basis`): asked
+    /// for before each change to a case, read from the server once per transaction.
+    var dueBasisMemo: (transaction: Int, basis: String?)?
 
     /// Forgets the rows noted (a new transaction, or an audit row that recorded them).
     func clearPending() {
