@@ -64,12 +64,15 @@ extension Office {
     /// computation. A case's workflow is its stored version, which never changes; a contact
     /// interval that reads the clock or the age class is computed at each listing instead.
     func dueBasis() -> String {
+        if let computedDueBasis { return computedDueBasis }
         let document = definitions.caseDocument
         var text = "due dates 1\nrepeatable " + document.repeatable.sorted().joined(separator: " ")
         for (form, paths) in document.openPaths.sorted(by: { $0.key < $1.key }) {
             text += "\n" + form + ": " + paths.map { $0.joined(separator: "/") }.sorted().joined(separator: " ")
         }
-        return Array(SHA256.hash(data: Array(text.utf8))).hex
+        let basis = Array(SHA256.hash(data: Array(text.utf8))).hex
+        computedDueBasis = basis
+        return basis
     }
 
     /// Computes every open case's due dates anew when the stored ones were computed under another

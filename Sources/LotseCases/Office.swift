@@ -32,6 +32,8 @@ public final class Office {
     var lastDocument: (caseID: Int, submissions: [Int], document: XPathTreeNode)?
     /// SHA-256 of the current forms' bytes, by form id.
     var formDigests: [String: String] = [:]
+    /// `dueBasis()`, computed once: it depends only on the loaded definitions.
+    var computedDueBasis: String?
     /// The clock and zone of `today()` in guards and forms.
     public var xpathClock: XPathClock
     /// Makes UUIDs for new submissions' instance ids (injected by tests).
