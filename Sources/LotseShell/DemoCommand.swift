@@ -1,4 +1,4 @@
-import LotseEvaluation
+import LotseDemo
 
 /// `lotse demo`: builds a demo region and says how to explore it.
 public enum DemoCommand {

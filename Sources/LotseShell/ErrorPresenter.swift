@@ -1,4 +1,5 @@
 import LotseCases
+import LotseDemo
 import LotseEvaluation
 import LotseForms
 import LotseStore

@@ -1,5 +1,6 @@
 import Foundation
 import LotseCases
+import LotseDemo
 import LotseEvaluation
 import LotseStore
 

@@ -19,7 +19,7 @@ struct DueDateTests {
         let clock: StepClock
 
         init(day: String) throws {
-            let built = try DemoTests.shared.get()
+            let built = try SharedDemoRegion.shared.get()
             let path = directory.file("region.db")
             FileManager.default.createFile(atPath: path, contents: nil)
             let source = try Store(readingOnly: built.path)
@@ -31,7 +31,7 @@ struct DueDateTests {
                             clock: clock, hasher: TestLotse.hasher, xpathClock: TestLotse.formClock)
         }
 
-        func login(_ name: String) throws -> Actor { try office.login(name: name, password: DemoTests.password) }
+        func login(_ name: String) throws -> Actor { try office.login(name: name, password: SharedDemoRegion.password) }
     }
 
     /// Every case the listing shows, with its due date, next to the same computed from each case's snapshot.

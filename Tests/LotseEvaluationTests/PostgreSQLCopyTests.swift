@@ -24,7 +24,7 @@ struct PostgreSQLCopyTests {
     }
 
     static func demo() throws -> (path: String, store: Store) {
-        let built = try DemoTests.shared.get()
+        let built = try SharedDemoRegion.shared.get()
         return (built.path, try Store(readingOnly: built.path))
     }
 
@@ -285,7 +285,7 @@ struct PostgreSQLCopyTests {
             defer { store.close() }
             let office = Office(store: store, definitions: DefinitionSet(directory: TestLotse.repository, store: store),
                                 clock: StepClock())
-            let eva = try office.login(name: "eva", password: DemoTests.password)
+            let eva = try office.login(name: "eva", password: SharedDemoRegion.password)
             var answer: [String] = []
             for site: String? in [nil, "bocholt"] {
                 let report = try EvaluationReport.build(office, by: eva, site: site, asOf: nil, language: "de")

@@ -8,16 +8,16 @@ import Testing
 @Suite("Statistical syntax")
 struct StatisticalSyntaxTests {
     static let variables: [Variable] = [
-        Variable("pseudonym", de: "Pseudonym", en: "pseudonym", kind: .text, source: "test") { _, _ in nil },
+        Variable("pseudonym", de: "Pseudonym", en: "pseudonym", kind: .text, source: "test", value: .site),
         Variable("group", de: "Gruppe", en: "group", kind: .code, codes: [
             .init(code: "participant", de: "Teilnahmegruppe", en: "participants"),
             .init(code: "comparison", de: "Vergleichsgruppe", en: "comparison group"),
-        ], source: "test") { _, _ in nil },
-        Variable("placement_kldb", de: "Beruf (KldB 2010)", en: "occupation (KldB 2010)", kind: .text, source: "test") { _, _ in nil },
-        Variable("case_start", de: "Fallbeginn", en: "case start", kind: .date, source: "test") { _, _ in nil },
-        Variable("contacts", de: "Anzahl Kontakte", en: "number of contacts", kind: .integer, source: "test") { _, _ in nil },
-        Variable("share", de: "Anteil \"im Abstand\"", en: "share 'in time'", kind: .decimal, source: "test") { _, _ in nil },
-        Variable("integrated_6m", de: "Integriert", en: "integrated", kind: .flag, source: "test") { _, _ in nil },
+        ], source: "test", value: .site),
+        Variable("placement_kldb", de: "Beruf (KldB 2010)", en: "occupation (KldB 2010)", kind: .text, source: "test", value: .site),
+        Variable("case_start", de: "Fallbeginn", en: "case start", kind: .date, source: "test", value: .site),
+        Variable("contacts", de: "Anzahl Kontakte", en: "number of contacts", kind: .integer, source: "test", value: .site),
+        Variable("share", de: "Anteil \"im Abstand\"", en: "share 'in time'", kind: .decimal, source: "test", value: .site),
+        Variable("integrated_6m", de: "Integriert", en: "integrated", kind: .flag, source: "test", value: .site),
     ]
 
     static let csv = """
@@ -137,7 +137,7 @@ struct StatisticalSyntaxTests {
 
     @Test func stataSyntaxKeepsCodesAsStringsAndNamesWithinLimits() {
         let long = Variable(String(repeating: "x", count: 31), de: "lang", en: "long", kind: .code,
-                            codes: [.init(code: "a", de: "A", en: "A")], source: "test") { _, _ in nil }
+                            codes: [.init(code: "a", de: "A", en: "A")], source: "test", value: .site)
         let syntax = StatisticalSyntax.render(Self.variables + [long], for: .stata, dataFile: "cases.csv", english: true)
         #expect(syntax.contains("stringcols(_all)"))
         #expect(!syntax.contains("destring placement_kldb"))

@@ -28,10 +28,10 @@ struct SubmissionValuesTests {
     }
 
     @Test func theExportReadFromTheValuesEqualsTheExportReadFromTheInstances() throws {
-        let store = try Store(path: try DemoTests.shared.get().path)
+        let store = try Store(path: try SharedDemoRegion.shared.get().path)
         let fromValues = try Self.export(store, instances: false)
         let fromInstances = try Self.export(store, instances: true)
-        #expect(fromValues.count == DemoTests.clients)
+        #expect(fromValues.count == SharedDemoRegion.clients)
         #expect(fromValues == fromInstances)
         // Rows for the forms anyone may read only, none for those with health data.
         let definitions = DefinitionSet(directory: TestLotse.repository, store: store)
@@ -59,7 +59,7 @@ struct SubmissionValuesTests {
     @Test func aChangedValuesRowIsNamedByAuditVerify() throws {
         let directory = TemporaryDirectory()
         let path = directory.file("copy.db")
-        try FileManager.default.copyItem(atPath: try DemoTests.shared.get().path, toPath: path)
+        try FileManager.default.copyItem(atPath: try SharedDemoRegion.shared.get().path, toPath: path)
         let store = try Store(path: path)
         #expect(try store.audit.verify().isIntact)
         // Triggers refuse a change; with them dropped (as an attacker with the file could), verify names the row.
@@ -105,7 +105,7 @@ struct SubmissionValuesTests {
     }
 
     @Test func anOlderDatabaseGetsTheValuesOfItsSubmissionsAuditedWhenOpened() throws {
-        let source = try Store(path: try DemoTests.shared.get().path)
+        let source = try Store(path: try SharedDemoRegion.shared.get().path)
         let directory = TemporaryDirectory()
         let path = directory.file("older.db")
         try Self.olderCopy(of: source.database, at: path)

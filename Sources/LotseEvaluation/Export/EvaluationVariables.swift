@@ -1,179 +1,149 @@
 import LotseStore
-import Foundation
 public import LotseCases
-import LotseForms
-import LotseWorkflow
 
 /// The variables of `export cases`, in column order: the one list that the export, the
-/// codebook and the reports all use.
+/// codebook, the syntax files and the reports all use.
+///
+/// `table` declares them: each entry one variable, or a family expanded for every member of
+/// what it runs over (the choices of a field, the workflows' states, the observation time
+/// points, the forms' repeats), its templates filled in per member. Each variable names its
+/// labels, type, where its codes come from, its provenance as the codebook prints it, and the
+/// named rule its value is computed by (`Variable.Value`); nothing else computes a value.
 public enum EvaluationVariables {
     /// Every variable, with codes and labels taken from the forms and workflows.
     public static func all(_ definitions: DefinitionSet) -> [Variable] {
-        var variables: [Variable] = []
-        func codes(_ form: String, _ field: String) -> [Variable.Code] {
-            guard let definition = definitions.forms[form], let f = try? definition.resolveField(field) else { return [] }
-            let de = definition.choices(of: f, language: "de"), en = definition.choices(of: f, language: "en")
-            return zip(de, en).map { Variable.Code(code: $0.value, de: $0.label, en: $1.label) }
-        }
-        func formField(_ name: String, de: String, en: String, _ form: String, _ field: String, kind: Variable.Kind = .code) {
-            variables.append(Variable(name, de: de, en: en, kind: kind, codes: kind == .code ? codes(form, field) : [],
-                                      source: "form \(form), field \(field)") { f, _ in f.value(form, field) })
-        }
+        table.flatMap { $0.expanded(definitions) }
+    }
 
-        variables.append(Variable("pseudonym", de: "Pseudonym der Person (HMAC-SHA256, Projektschlüssel)",
-                                  en: "client pseudonym (HMAC-SHA256, project key)", kind: .text,
-                                  source: "derived: HMAC-SHA256 of the client number under the project's secret key, first 20 hex digits")
-                                  { f, c in c.pseudonym(f.clientID) })
-        variables.append(Variable("site", de: "Standort", en: "site", kind: .text, source: "case: the client's site") { f, _ in f.site })
-        let groupCodes: [Variable.Code] = CaseGroup.allCases.map { (group: CaseGroup) -> Variable.Code in
-            group == .participant ? Variable.Code(code: group.rawValue, de: "Teilnahmegruppe", en: "participants")
-                : Variable.Code(code: group.rawValue, de: "Vergleichsgruppe", en: "comparison group")
-        }
-        variables.append(Variable("group", de: "Gruppe", en: "group", kind: .code, codes: groupCodes, source: "randomisation: the group of the case's assignment (empty when randomised = 0)")
-                                  { f, _ in f.group?.rawValue })
-        variables.append(Variable("randomised", de: "Randomisiert", en: "randomised", kind: .flag,
-                                  source: "randomisation: 1 when the case comes from a randomisation assignment; 0 for a "
-                                      + "case opened by hand for a client outside the pool (not in the reports)")
-                                  { f, _ in Derivations.flag(f.group != nil) })
-        variables.append(Variable("age_class", de: "Altersklasse bei Fallbeginn", en: "age class at case start", kind: .code,
-                                  codes: codes("referral", "age_class"),
-                                  source: "derived: birth year and the year the case started (never the birth year itself)")
-                                  { f, _ in Derivations.ageClass(f) })
-        variables.append(Variable("sex", de: "Geschlecht", en: "sex", kind: .code, codes: codes("referral", "sex"),
-                                  source: "client record") { f, _ in f.sex })
-        variables.append(Variable("applicant_type", de: "Profillage", en: "applicant type (Profillage)", kind: .code,
-                                  codes: codes("referral", "applicant_type"), source: "client record") { f, _ in f.applicantType })
-        formField("lzb", de: "Langzeitleistungsbezug (21 von 24 Monaten)", en: "long-term receipt (21 of 24 months)",
-                  "referral", "lzb")
-        for group in codes("referral", "target_groups") {
-            variables.append(Variable("tg_\(group.code)", de: "Zielgruppe: \(group.de)", en: "target group: \(group.en)",
-                                      kind: .flag, source: "form referral, field target_groups (code \(group.code))") { f, _ in
-                guard let referral = f.forms["referral"]?.last else { return nil }
-                return Derivations.flag((referral["target_groups"] ?? "").split(separator: " ").contains { $0 == group.code })
-            })
-        }
-        variables.append(Variable("case_start", de: "Fallbeginn", en: "case start", kind: .date,
-                                  source: "case: opening date") { f, c in c.date(f.openedAt) })
-        for state in states(definitions) {
-            variables.append(Variable("entered_\(state.id)", de: "Eintritt: \(state.de)", en: "entered: \(state.en)",
-                                      kind: .date, source: "workflow: first transition into state \(state.id)")
-                                      { f, c in c.date(f.entered[state.id]) })
-        }
-        variables.append(Variable("state", de: "Zustand zum Stichtag", en: "state at the reference date", kind: .code,
-                                  codes: states(definitions).map { .init(code: $0.id, de: $0.de, en: $0.en) },
-                                  source: "workflow: the state at --as-of") { f, _ in f.state })
-        variables.append(Variable("capacity_decision", de: "Erwerbsfähig nach § 8 SGB II",
-                                                  en: "capable of work (§ 8 SGB II)", kind: .code, codes: [
-            .init(code: "yes", de: "ja", en: "yes"), .init(code: "no", de: "nein", en: "no"),
-        ], source: "form capacity, field erwerbsfaehig (calculated)") { f, _ in f.value("capacity", "erwerbsfaehig") })
-        formField("capacity_level", de: "Leistungsvermögen", en: "capacity", "capacity", "capacity")
-        formField("capacity_duration", de: "Dauer der Einschränkung", en: "duration of the limitation", "capacity", "duration")
-        variables.append(Variable("contacts", de: "Anzahl Kontakte", en: "number of contacts", kind: .integer,
-                                  source: "form contact: number of entries") { f, _ in
-            f.group == .participant ? String(f.entries("contact").count) : nil
-        })
-        formField("contact_interval_days", de: "Vereinbarter Kontaktabstand (Tage)", en: "agreed contact interval (days)",
-                  "plan", "contact_interval_days", kind: .integer)
-        variables.append(Variable("contacts_within_interval", de: "Anteil Kontakte im vereinbarten Abstand",
-                                  en: "share of contacts within the agreed interval", kind: .decimal,
-                                  source: "derived: gaps between contacts (from entering integration_steps) ≤ the plan's interval")
-                                  { f, _ in Derivations.contactShare(f).map { String(format: "%.2f", $0) } })
-        for category in codes("step", "category") {
-            variables.append(Variable("steps_\(category.code)", de: "Schritte: \(category.de)", en: "steps: \(category.en)",
-                                      kind: .integer, source: "form step: entries with category \(category.code)") { f, _ in
-                f.group == .participant ? String(f.entries("step").filter { $0["category"] == category.code }.count) : nil
-            })
-        }
-        variables.append(Variable("outcome", de: "Ergebniscode", en: "outcome code", kind: .code,
-                                  codes: codes("closure", "reason"),
-                                  source: "form placement, field outcome; else form closure, field reason", isOutcome: true)
-                                  { f, _ in Derivations.outcome(f) })
-        variables.append(Variable("integration_k2", de: "Integration (K2)", en: "integration (K2 sense)", kind: .flag,
-                                  source: "derived: outcome in SVB_VZ SVB_TZ AUSB SELBST and placement subsidy not 16i "
-                                      + "(§ 48a SGB II key figure K2, § 5 SGB2§48aFKV: employment funded under § 16i SGB II "
-                                      + "is publicly funded employment, not an integration; § 16e, EGZ and ESG count)",
-                                  isOutcome: true) { f, _ in
-            Derivations.placementIntegration(f).map { Derivations.flag($0)! } ?? (f.group == .participant ? "0" : nil)
-        })
-        variables.append(Variable("minijob", de: "Minijob", en: "marginal employment (Minijob)", kind: .flag,
-                                  source: "derived: outcome MINIJOB", isOutcome: true) { f, _ in
-            Derivations.outcome(f).map { Derivations.flag($0 == OutcomeCode.MINIJOB.rawValue)! }
-                ?? (f.group == .participant ? "0" : nil)
-        })
-        formField("placement_subsidy", de: "Förderung der Beschäftigung", en: "subsidy of the employment", "placement",
-                  "subsidy")
-        formField("placement_kldb", de: "Beruf der Integration (KldB 2010)", en: "occupation (KldB 2010)", "placement", "kldb",
-                  kind: .text)
-        formField("placement_wz", de: "Wirtschaftszweig (WZ 2008)", en: "sector (WZ 2008)", "placement", "wz", kind: .text)
-        variables.append(Variable("days_to_placement", de: "Tage bis zur Integration", en: "days to placement",
-                                  kind: .integer, source: "derived: placement start minus case start (with --date-precision "
-                                      + "month: between the first days of the two months)", isOutcome: true)
-                                  { f, c in Derivations.daysToPlacement(f, precision: c.precision).map(String.init) })
-        for (at, monthCount) in ObservationWindow.points {
-            let months = String(monthCount)
-            variables.append(Variable("observed_\(at)", de: "Datum der Beobachtung nach \(months) Monaten",
-                                      en: "date of the observation at \(months) months", kind: .date,
-                                      source: "form observation (at=\(at)), field date: "
-                                          + ObservationWindow.description, isOutcome: true)
-                                      { f, c in c.date(Derivations.observation(f, at)?["date"]) })
-            variables.append(Variable("source_\(at)", de: "Quelle der Beobachtung nach \(months) Monaten",
-                                      en: "source of the observation at \(months) months", kind: .code,
-                                      codes: codes("observation", "source"),
-                                      source: "form observation (at=\(at)), field source", isOutcome: true)
-                                      { f, _ in Derivations.observation(f, at)?["source"] })
-            variables.append(Variable("employment_since_\(at)", de: "Beschäftigt seit (Beobachtung \(months) Monate)",
-                                      en: "employed since (observation at \(months) months)", kind: .date,
-                                      source: "form observation (at=\(at)), field employment_since: start of the "
-                                          + "reported employment (time to integration)", isOutcome: true)
-                                      { f, c in c.date(Derivations.observation(f, at)?["employment_since"]) })
-            variables.append(Variable("benefit_\(at)", de: "Leistungsbezug nach \(months) Monaten",
-                                      en: "benefit status at \(months) months", kind: .code,
-                                      codes: codes("observation", "benefit_status"),
-                                      source: "form observation (at=\(at)), field benefit_status", isOutcome: true)
-                                      { f, _ in Derivations.observation(f, at)?["benefit_status"] })
-            variables.append(Variable("employment_\(at)", de: "Beschäftigung nach \(months) Monaten",
-                                      en: "employment at \(months) months", kind: .code,
-                                      codes: codes("observation", "employment"),
-                                      source: "form observation (at=\(at)), field employment (employment funded "
-                                          + "under § 16i SGB II is reported as GEF_BESCH)", isOutcome: true)
-                                      { f, _ in Derivations.observation(f, at)?["employment"] })
-            for (name, de, en, test) in indicatorTests {
-                variables.append(Variable("\(name)_\(at)", de: "\(de) nach \(months) Monaten", en: "\(en) at \(months) months",
-                                          kind: .flag, source: "derived from form observation (at=\(at)): \(en)",
-                                          isOutcome: true) { f, _ in
-                    Derivations.observation(f, at).map { Derivations.flag(test($0))! }
-                })
-            }
-        }
-        variables.append(Variable("bedarfsdeckend", de: "Bedarfsdeckende Integration", en: "integration covering needs",
-                                  kind: .flag, source: "approximation of the BA definition (no SGB II receipt 3 months "
-                                      + "after the integration): integrated (K2) at the +6-month observation and benefit "
-                                      + "status none on its date", isOutcome: true)
-                                  { f, _ in Derivations.flag(Derivations.bedarfsdeckend(f)) })
-        variables.append(Variable("nachhaltig", de: "Nachhaltige Integration", en: "sustained integration", kind: .flag,
-                                  source: "approximation of the BA definition (in svB 12 months after the integration): "
-                                      + "integrated (K2) at the +6-month observation and in svB at the +12-month one",
-                                  isOutcome: true)
-                                  { f, _ in Derivations.flag(Derivations.nachhaltig(f)) })
-        variables.append(Variable("rehab_therapy_started", de: "Reha oder Therapie begonnen", en: "rehabilitation or therapy started",
-                                  kind: .flag, source: "form step: a rehab or health step running or completed (participants)",
-                                  isOutcome: true)
-                                  { f, _ in Derivations.flag(Derivations.rehabStarted(f)) })
-        variables.append(Variable("legal_basis", de: "Rechtsgrundlage der Auswertung", en: "legal basis of the evaluation",
-                                  kind: .code, codes: legalBasisCodes, source: "form consent: given with purpose evaluation and not revoked by --as-of; otherwise § 75 SGB X where "
-            + "`randomise setup --legal-basis` recorded the approval; otherwise none (every outcome column left empty)")
-                                  { f, c in Derivations.legalBasis(f, c).rawValue })
+    /// The variables, in column order.
+    static let table: [Entry] = [
+        .one(.init("pseudonym", de: "Pseudonym der Person (HMAC-SHA256, Projektschlüssel)",
+                   en: "client pseudonym (HMAC-SHA256, project key)", .text, value: .pseudonym,
+                   source: "derived: HMAC-SHA256 of the client number under the project's secret key, first 20 hex digits")),
+        .one(.init("site", de: "Standort", en: "site", .text, value: .site, source: "case: the client's site")),
+        .one(.init("group", de: "Gruppe", en: "group", .code, codes: .fixed(groupCodes), value: .group,
+                   source: "randomisation: the group of the case's assignment (empty when randomised = 0)")),
+        .one(.init("randomised", de: "Randomisiert", en: "randomised", .flag, value: .randomised,
+                   source: "randomisation: 1 when the case comes from a randomisation assignment; 0 for a "
+                       + "case opened by hand for a client outside the pool (not in the reports)")),
+        .one(.init("age_class", de: "Altersklasse bei Fallbeginn", en: "age class at case start", .code,
+                   codes: .choices(form: "referral", field: "age_class"), value: .ageClass,
+                   source: "derived: birth year and the year the case started (never the birth year itself)")),
+        .one(.init("sex", de: "Geschlecht", en: "sex", .code, codes: .choices(form: "referral", field: "sex"), value: .sex,
+                   source: "client record")),
+        .one(.init("applicant_type", de: "Profillage", en: "applicant type (Profillage)", .code,
+                   codes: .choices(form: "referral", field: "applicant_type"), value: .applicantType,
+                   source: "client record")),
+        .one(.field("lzb", de: "Langzeitleistungsbezug (21 von 24 Monaten)", en: "long-term receipt (21 of 24 months)",
+                    .code, form: "referral", field: "lzb")),
+        .each(.choices(form: "referral", field: "target_groups"), [
+            .init("tg_{key}", de: "Zielgruppe: {de}", en: "target group: {en}", .flag,
+                  value: .chosen(form: "referral", field: "target_groups"),
+                  source: "form referral, field target_groups (code {key})"),
+        ]),
+        .one(.init("case_start", de: "Fallbeginn", en: "case start", .date, value: .caseStart, source: "case: opening date")),
+        .each(.states, [
+            .init("entered_{key}", de: "Eintritt: {de}", en: "entered: {en}", .date, value: .entered,
+                  source: "workflow: first transition into state {key}"),
+        ]),
+        .one(.init("state", de: "Zustand zum Stichtag", en: "state at the reference date", .code, codes: .states,
+                   value: .state, source: "workflow: the state at --as-of")),
+        .one(.init("capacity_decision", de: "Erwerbsfähig nach § 8 SGB II", en: "capable of work (§ 8 SGB II)", .code,
+                   codes: .fixed([.init(code: "yes", de: "ja", en: "yes"), .init(code: "no", de: "nein", en: "no")]),
+                   value: .field(form: "capacity", field: "erwerbsfaehig"),
+                   source: "form capacity, field erwerbsfaehig (calculated)")),
+        .one(.field("capacity_level", de: "Leistungsvermögen", en: "capacity", .code, form: "capacity", field: "capacity")),
+        .one(.field("capacity_duration", de: "Dauer der Einschränkung", en: "duration of the limitation", .code,
+                    form: "capacity", field: "duration")),
+        .one(.init("contacts", de: "Anzahl Kontakte", en: "number of contacts", .integer, value: .entries(form: "contact"),
+                   source: "form contact: number of entries")),
+        .one(.field("contact_interval_days", de: "Vereinbarter Kontaktabstand (Tage)", en: "agreed contact interval (days)",
+                    .integer, form: "plan", field: "contact_interval_days")),
+        .one(.init("contacts_within_interval", de: "Anteil Kontakte im vereinbarten Abstand",
+                   en: "share of contacts within the agreed interval", .decimal, value: .contactShare,
+                   source: "derived: gaps between contacts (from entering integration_steps) ≤ the plan's interval")),
+        .each(.choices(form: "step", field: "category"), [
+            .init("steps_{key}", de: "Schritte: {de}", en: "steps: {en}", .integer,
+                  value: .entriesWith(form: "step", field: "category"), source: "form step: entries with category {key}"),
+        ]),
+        .one(.init("outcome", de: "Ergebniscode", en: "outcome code", .code, codes: .choices(form: "closure", field: "reason"),
+                   value: .outcome, source: "form placement, field outcome; else form closure, field reason",
+                   outcome: true)),
+        .one(.init("integration_k2", de: "Integration (K2)", en: "integration (K2 sense)", .flag, value: .integrationK2,
+                   source: "derived: outcome in SVB_VZ SVB_TZ AUSB SELBST and placement subsidy not 16i "
+                       + "(§ 48a SGB II key figure K2, § 5 SGB2§48aFKV: employment funded under § 16i SGB II "
+                       + "is publicly funded employment, not an integration; § 16e, EGZ and ESG count)",
+                   outcome: true)),
+        .one(.init("minijob", de: "Minijob", en: "marginal employment (Minijob)", .flag, value: .minijobOutcome,
+                   source: "derived: outcome MINIJOB", outcome: true)),
+        .one(.field("placement_subsidy", de: "Förderung der Beschäftigung", en: "subsidy of the employment", .code,
+                    form: "placement", field: "subsidy")),
+        .one(.field("placement_kldb", de: "Beruf der Integration (KldB 2010)", en: "occupation (KldB 2010)", .text,
+                    form: "placement", field: "kldb")),
+        .one(.field("placement_wz", de: "Wirtschaftszweig (WZ 2008)", en: "sector (WZ 2008)", .text,
+                    form: "placement", field: "wz")),
+        .one(.init("days_to_placement", de: "Tage bis zur Integration", en: "days to placement", .integer,
+                   value: .daysToPlacement, source: "derived: placement start minus case start (with --date-precision "
+                       + "month: between the first days of the two months)", outcome: true)),
+        .each(.timePoints, [
+            .init("observed_{key}", de: "Datum der Beobachtung nach {de} Monaten",
+                  en: "date of the observation at {en} months", .date, value: .observedDate(field: "date"),
+                  source: "form observation (at={key}), field date: " + ObservationWindow.description, outcome: true),
+            .init("source_{key}", de: "Quelle der Beobachtung nach {de} Monaten",
+                  en: "source of the observation at {en} months", .code,
+                  codes: .choices(form: "observation", field: "source"), value: .observed(field: "source"),
+                  source: "form observation (at={key}), field source", outcome: true),
+            .init("employment_since_{key}", de: "Beschäftigt seit (Beobachtung {de} Monate)",
+                  en: "employed since (observation at {en} months)", .date,
+                  value: .observedDate(field: "employment_since"),
+                  source: "form observation (at={key}), field employment_since: start of the "
+                      + "reported employment (time to integration)", outcome: true),
+            .init("benefit_{key}", de: "Leistungsbezug nach {de} Monaten", en: "benefit status at {en} months", .code,
+                  codes: .choices(form: "observation", field: "benefit_status"), value: .observed(field: "benefit_status"),
+                  source: "form observation (at={key}), field benefit_status", outcome: true),
+            .init("employment_{key}", de: "Beschäftigung nach {de} Monaten", en: "employment at {en} months", .code,
+                  codes: .choices(form: "observation", field: "employment"), value: .observed(field: "employment"),
+                  source: "form observation (at={key}), field employment (employment funded "
+                      + "under § 16i SGB II is reported as GEF_BESCH)", outcome: true),
+            .indicator("left_benefits", de: "Ohne Leistungsbezug", en: "left benefits", .leftBenefits),
+            .indicator("transferred", de: "Übergang aus dem SGB II (SGB XII, Rente, Reha)", en: "left SGB II by transfer",
+                       .transferred),
+            .indicator("reduced_claim", de: "Verringerter Anspruch", en: "reduced claim", .reducedClaim),
+            .indicator("integrated", de: "Integriert (K2)", en: "integrated (K2)", .integrated),
+            .indicator("fulltime", de: "svB Vollzeit", en: "svB full time", .fulltime),
+            .indicator("parttime", de: "svB Teilzeit", en: "svB part time", .parttime),
+            .indicator("minijob", de: "Minijob", en: "Minijob", .minijob),
+        ]),
+        .one(.init("bedarfsdeckend", de: "Bedarfsdeckende Integration", en: "integration covering needs", .flag,
+                   value: .bedarfsdeckend, source: "approximation of the BA definition (no SGB II receipt 3 months "
+                       + "after the integration): integrated (K2) at the +6-month observation and benefit "
+                       + "status none on its date", outcome: true)),
+        .one(.init("nachhaltig", de: "Nachhaltige Integration", en: "sustained integration", .flag, value: .nachhaltig,
+                   source: "approximation of the BA definition (in svB 12 months after the integration): "
+                       + "integrated (K2) at the +6-month observation and in svB at the +12-month one",
+                   outcome: true)),
+        .one(.init("rehab_therapy_started", de: "Reha oder Therapie begonnen", en: "rehabilitation or therapy started",
+                   .flag, value: .rehabStarted,
+                   source: "form step: a rehab or health step running or completed (participants)", outcome: true)),
+        .one(.init("legal_basis", de: "Rechtsgrundlage der Auswertung", en: "legal basis of the evaluation", .code,
+                   codes: .fixed(legalBasisCodes), value: .legalBasis,
+                   source: "form consent: given with purpose evaluation and not revoked by --as-of; otherwise § 75 SGB X "
+                       + "where `randomise setup --legal-basis` recorded the approval; otherwise none (every outcome "
+                       + "column left empty)")),
         // Each repeat (not inside another) of an open form: its number of instances in the case's
         // current submission (the values themselves: `export repeats --form F`).
-        for (form, path) in repeatColumns(definitions) {
-            let key = "#" + path.joined(separator: "/")
-            let name = ([form] + path).joined(separator: "_") + "_n"
-            variables.append(Variable(name, de: "Anzahl \(path.joined(separator: "/")) (Formular \(form))",
-                                      en: "number of \(path.joined(separator: "/")) (form \(form))", kind: .integer,
-                                      source: "form \(form), repeat \(path.joined(separator: "/")): instances in the current submission")
-                                      { f, _ in f.forms[form]?.last.map { $0[key] ?? "0" } })
+        .each(.repeats, [
+            .init("{name}_n", de: "Anzahl {de} (Formular {form})", en: "number of {en} (form {form})", .integer,
+                  value: .repeatCount, source: "form {form}, repeat {en}: instances in the current submission"),
+        ]),
+    ]
+
+    /// The codes of `group`, one per `CaseGroup`.
+    static let groupCodes: [Variable.Code] = CaseGroup.allCases.map { (group: CaseGroup) -> Variable.Code in
+        switch group {
+        case .participant: Variable.Code(code: group.rawValue, de: "Teilnahmegruppe", en: "participants")
+        case .comparison: Variable.Code(code: group.rawValue, de: "Vergleichsgruppe", en: "comparison group")
         }
-        return variables
     }
 
     /// The codes of `legal_basis`, one per `LegalBasis`.
@@ -188,43 +158,7 @@ public enum EvaluationVariables {
         }
     }
 
-    /// The repeats the export counts: those not inside another, of forms anyone may read,
-    /// as (form, path below the root), by form and form order.
-    public static func repeatColumns(_ definitions: DefinitionSet) -> [(form: String, path: [String])] {
-        definitions.forms.sorted.filter { $0.access == .open }.flatMap { form in
-            form.repeats.filter { r in !form.repeats.contains { $0.path.count < r.path.count && r.path.starts(with: $0.path) } }
-                .map { (form.id, Array($0.path.dropFirst())) }
-        }
-    }
-
-    /// The forms the variables read (the export reads no other submission).
-    public static let sourceForms: Set<String> = [
-        "referral", "consent", "capacity", "plan", "contact", "step", "placement", "closure", "observation",
-    ]
-
-    /// Outcome flags read from one observation.
-    static let indicatorTests: [(String, String, String, @Sendable ([String: String]) -> Bool)] = [
-        ("left_benefits", "Ohne Leistungsbezug", "left benefits", { $0["benefit_status"] == BenefitStatus.none.rawValue }),
-        ("transferred", "Übergang aus dem SGB II (SGB XII, Rente, Reha)", "left SGB II by transfer",
-         { $0["benefit_status"] == BenefitStatus.transferred.rawValue }),
-        ("reduced_claim", "Verringerter Anspruch", "reduced claim", { $0["benefit_status"] == "reduced" }),
-        ("integrated", "Integriert (K2)", "integrated (K2)",
-         { Derivations.integrationCodes.contains($0["employment"] ?? "") }),
-        ("fulltime", "svB Vollzeit", "svB full time", { $0["employment"] == "SVB_VZ" }),
-        ("parttime", "svB Teilzeit", "svB part time", { $0["employment"] == "SVB_TZ" }),
-        ("minijob", "Minijob", "Minijob", { $0["employment"] == "MINIJOB" }),
-    ]
-
-    /// The states of every workflow (atomic and final), amiga first, each once.
-    static func states(_ definitions: DefinitionSet) -> [(id: String, de: String, en: String)] {
-        var seen: Set<String> = []
-        var result: [(String, String, String)] = []
-        for name in definitions.workflows.keys.sorted() {
-            let workflow = definitions.workflows[name]!
-            for state in workflow.states where (state.kind == .atomic || state.kind == .final) && seen.insert(state.id).inserted {
-                result.append((state.id, state.label(.de), state.label(.en)))
-            }
-        }
-        return result
-    }
+    /// The forms whose submissions the variables read (the export reads no other submission,
+    /// besides the forms counted by the repeat family: `repeatColumns`).
+    public static let sourceForms: Set<String> = Set(table.flatMap(\.specs).flatMap { $0.value.reads.map(\.form) })
 }

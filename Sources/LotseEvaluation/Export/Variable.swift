@@ -23,10 +23,13 @@ public struct Variable: Sendable {
     public let source: String
     /// An outcome: left empty for a case without a legal basis for the evaluation.
     public let isOutcome: Bool
-    let compute: @Sendable (CaseFacts, ExportContext) -> String?
+    /// The named source or derivation the value is computed by.
+    let rule: Value
+    /// What the rule is computed for within a family (a code, a state, a time point, a repeat).
+    let member: Member
 
     init(_ name: String, de: String, en: String, kind: Kind, codes: [Code] = [], source: String, isOutcome: Bool = false,
-         _ compute: @escaping @Sendable (CaseFacts, ExportContext) -> String?) {
+         value rule: Value, member: Member = .none) {
         self.name = name
         self.labelDE = de
         self.labelEN = en
@@ -34,7 +37,8 @@ public struct Variable: Sendable {
         self.codes = kind == .flag && codes.isEmpty ? Variable.flagCodes : codes
         self.source = source
         self.isOutcome = isOutcome
-        self.compute = compute
+        self.rule = rule
+        self.member = member
     }
 
     /// The value for a case ("" when unknown or not applicable).
@@ -46,7 +50,7 @@ public struct Variable: Sendable {
     /// (`Derivations.legalBasis`), as a row of the export does.
     func value(_ facts: CaseFacts, _ context: ExportContext, basis: LegalBasis) -> String {
         if isOutcome && basis == .none { return "" }
-        return compute(facts, context) ?? ""
+        return rule.value(facts, context, member) ?? ""
     }
 
     static let flagCodes = [Code(code: "0", de: "nein", en: "no"), Code(code: "1", de: "ja", en: "yes")]

@@ -19,7 +19,7 @@ public enum DemoRegion {
     /// The approval the demo's evaluation rests on where a client gave no consent for it (§ 75 SGB X).
     static let legalBasis = "§ 75 SGB X: Genehmigung des MAGS NRW vom 2024-11-28, Az. II B 2 - 3702 (Demo)"
     /// The sizes the generator is meant for.
-    public static let clientRange = 3...100_000
+    static let clientRange = 3...100_000
 
     /// Builds a demo region into a new database.
     /// - Parameters:

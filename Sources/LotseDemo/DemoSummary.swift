@@ -4,6 +4,7 @@ import Foundation
 public struct DemoSummary: Sendable {
     /// One demo user.
     public struct User: Sendable, Equatable {
+        /// The login name.
         public var name: String
         /// `admin`, `caseworker`, `supervisor`, `medical` or `evaluator`.
         public var role: String
@@ -11,10 +12,15 @@ public struct DemoSummary: Sendable {
         public var site: String?
     }
 
-    public var path: String
-    public var seed: UInt64
+    /// The database file.
+    var path: String
+    /// The seed everything was drawn from.
+    var seed: UInt64
+    /// The model sites.
     public var sites: Int
+    /// The staff accounts, the admin and the evaluator.
     public var users: [User]
+    /// Eligible clients, all randomised.
     public var clients: Int
     /// Cases of the participant group (workflow `amiga`).
     public var participants: Int
@@ -29,12 +35,13 @@ public struct DemoSummary: Sendable {
     /// Cases by state at the end.
     public var states: [String: Int]
     /// The simulated time: the first and the last day (`YYYY-MM-DD`).
-    public var firstDay: String
+    var firstDay: String
     public var lastDay: String
-    public var elapsedSeconds: Double
+    /// How long the build took.
+    var elapsedSeconds: Double
 
     /// Every user has the password given to `build`.
-    public var passwordNote: String {
+    var passwordNote: String {
         "all \(users.count) users have the password given when the region was built"
     }
 

@@ -12,6 +12,7 @@ public enum DemoError: Error, Sendable, CustomStringConvertible {
     /// changed definitions): which case, when, by whom, what, and the error it gave.
     case stepFailed(caseID: Int?, at: String, actor: String, action: String, reason: String)
 
+    /// The refusal in English (the shell words it in German too).
     public var description: String {
         switch self {
         case let .databaseExists(path):

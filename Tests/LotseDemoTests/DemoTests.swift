@@ -1,5 +1,6 @@
 import Foundation
 @testable import LotseCases
+import LotseDemo
 import LotseEvaluation
 import LotseStore
 import LotseTestSupport
@@ -9,22 +10,9 @@ import Testing
 /// site, observations for every case, realistic paths, participants ahead, reproducible.
 @Suite("Demo region")
 struct DemoTests {
-    static let password = "demo region password"
-
-    /// A region built once for the suite (and kept while the process runs).
-    final class Built: @unchecked Sendable {
-        let directory = TemporaryDirectory()
-        let path: String
-        let summary: DemoSummary
-        init(clients: Int, seed: UInt64) throws {
-            path = directory.file("demo.db")
-            summary = try DemoRegion.build(at: path, definitions: TestLotse.repository, clients: clients, seed: seed,
-                                           password: DemoTests.password)
-        }
-    }
-
-    static let clients = 80
-    static let shared = Result { try Built(clients: clients, seed: 2026) }
+    static let password = SharedDemoRegion.password
+    static let clients = SharedDemoRegion.clients
+    static var shared: Result<SharedDemoRegion.Built, any Error> { SharedDemoRegion.shared }
 
     /// The current submissions of every case, by case.
     static func cases(_ store: Store) throws -> [(record: CaseRecord, submissions: [SubmissionRecord])] {
@@ -175,7 +163,7 @@ struct DemoTests {
     }
 
     @Test func theSameSeedGivesTheSameRegion() throws {
-        let second = try Built(clients: Self.clients, seed: 2026) // while the shared one is built
+        let second = try SharedDemoRegion.Built(clients: Self.clients, seed: 2026) // while the shared one is built
         let first = try Self.shared.get()
         let a = try Store(path: first.path), b = try Store(path: second.path)
         let assignmentsA = try a.randomisation.assignments(site: nil).map(\.assignment)
