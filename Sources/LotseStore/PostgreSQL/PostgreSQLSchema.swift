@@ -346,10 +346,13 @@ extension PostgreSQLSchema {
 
 extension PostgreSQLSchema {
     /// Version 4 (SQLite 10): the indexes of `Schema.scanIndexes`, so that the evaluation's scans
-    /// can be index-only scans here too.
+    /// are index-only scans here too; and the values scan's index gets `submission_id` (in SQLite
+    /// the row id, in every index), which the scan needs for the corrections.
     static let version4 = """
         CREATE INDEX transitions_scan ON transitions(case_id, id, at, event, from_state, to_state);
         CREATE INDEX submissions_superseded_at ON submissions(supersedes, at) WHERE supersedes IS NOT NULL;
+        DROP INDEX submission_values_by_case;
+        CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry, at, fields, submission_id);
         """
 }
 
