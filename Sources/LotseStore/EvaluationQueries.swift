@@ -78,9 +78,10 @@ public struct EvaluationQueries: EvaluationRecords {
 
     init(database: Database) { self.database = database }
 
-    /// Typed records from a row cursor.
-    private func records<R>(_ rows: RowCursor, _ make: @escaping (Row) -> R) -> RecordCursor<R> {
-        RecordCursor { () throws(StoreError) -> R? in try rows.next().map(make) }
+    /// Typed records from a row cursor, each read in place (no `Row` in between: these scans
+    /// read every case, transition and submission of a region).
+    func records<R>(_ rows: RowCursor, _ make: @escaping (RawRow) -> R) -> RecordCursor<R> {
+        RecordCursor { () throws(StoreError) -> R? in try rows.next(make) }
     }
 
     public func cases(site: String?, asOf: String) throws(StoreError) -> RecordCursor<CaseScanRow> {
@@ -91,9 +92,9 @@ public struct EvaluationQueries: EvaluationRecords {
             WHERE (? IS NULL OR s.code = ?) AND k.opened_at <= ?
             ORDER BY k.id
             """, [.text(site), .text(site), .text(asOf)])) { row in
-            CaseScanRow(caseID: row[0].int ?? 0, clientID: row[1].int ?? 0, workflow: row[2].string ?? "",
-                        group: row[3].string, openedAt: row[4].string ?? "", site: row[5].string ?? "",
-                        sex: row[6].string ?? "", birthYear: row[7].int ?? 0, applicantType: row[8].string ?? "")
+            CaseScanRow(caseID: row.int(0), clientID: row.int(1), workflow: row.string(2) ?? "",
+                        group: row.string(3), openedAt: row.string(4) ?? "", site: row.string(5) ?? "",
+                        sex: row.string(6) ?? "", birthYear: row.int(7), applicantType: row.string(8) ?? "")
         }
     }
 
@@ -101,8 +102,8 @@ public struct EvaluationQueries: EvaluationRecords {
         records(try database.cursor("""
             SELECT case_id, event, from_state, to_state, at FROM transitions WHERE at <= ? ORDER BY case_id, id
             """, [.text(asOf)])) { row in
-            TransitionScanRow(caseID: row[0].int ?? 0, event: row[1].string ?? "", from: row[2].string,
-                              to: row[3].string ?? "", at: row[4].string ?? "")
+            TransitionScanRow(caseID: row.int(0), event: row.string(1) ?? "", from: row.string(2),
+                              to: row.string(3) ?? "", at: row.string(4) ?? "")
         }
     }
 
@@ -115,8 +116,8 @@ public struct EvaluationQueries: EvaluationRecords {
               AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id AND n.at <= ?)
             ORDER BY s.case_id, s.form, s.entry
             """, [.text(asOf), .text(list), .text(asOf)])) { row in
-            SubmissionScanRow(caseID: row[0].int ?? 0, form: row[1].string ?? "", entry: row[2].int ?? 1,
-                              instance: row[3].string ?? "", at: row[4].string ?? "")
+            SubmissionScanRow(caseID: row.int(0), form: row.string(1) ?? "", entry: row.int(2),
+                              instance: row.string(3) ?? "", at: row.string(4) ?? "")
         }
     }
 

@@ -37,6 +37,10 @@ struct RawRow {
         return UnsafeBufferPointer(start: base, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
+    /// The column as text (an integer as its decimal digits), as `SQLValue.string` gives it for
+    /// text; nil for NULL.
+    func string(_ column: Int32) -> String? { text(column).map { String(decoding: $0, as: UTF8.self) } }
+
     /// Appends the column as `AuditEncoding.appendField(value.string)` would for the value
     /// `Statement.value(at:)` reads: NULL and BLOB as NULL, an integer in decimal, a real as
     /// Swift prints it, text as its bytes.

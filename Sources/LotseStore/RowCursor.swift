@@ -22,6 +22,17 @@ public final class RowCursor {
         }
         return statement.currentRow(columns: columns)
     }
+
+    /// The next row as `make` reads it in place (`RawRow`, valid only inside `make`), nil at the
+    /// end: no `Row` and no `SQLValue` in between, for scans of many rows.
+    func next<Record>(_ make: (RawRow) -> Record) throws(StoreError) -> Record? {
+        guard !done else { return nil }
+        guard try statement.step() else {
+            done = true
+            return nil
+        }
+        return make(RawRow(handle: statement.handle))
+    }
 }
 
 @available(*, unavailable)

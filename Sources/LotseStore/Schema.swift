@@ -254,7 +254,18 @@ public enum Schema {
                 try SubmissionValues.backfill(database)
             }),
         Migration(version: 9, name: "due dates of open cases, kept for the listings", sql: Schema.caseDue),
+        Migration(version: 10, name: "indexes the evaluation's scans read alone", sql: Schema.scanIndexes),
     ])
+
+    /// Two indexes that let the evaluation's ordered scans (`EvaluationQueries`) read indexes
+    /// alone, in order, instead of one table row per result row at random places in the file
+    /// (measured on the 60,000-client region: the transitions scan 0.88 → 0.17 s CPU): the
+    /// transitions in case order with what the scan reads, and each correction's time beside
+    /// the submission it supersedes (whether a submission was current as of a date).
+    static let scanIndexes = """
+        CREATE INDEX transitions_scan ON transitions(case_id, id, at, event, from_state, to_state);
+        CREATE INDEX submissions_superseded_at ON submissions(supersedes, at) WHERE supersedes IS NOT NULL;
+        """
 
     /// The due dates of open cases: derived from covered data (the case row, its submissions, its
     /// workflow version), so not covered by the chain themselves; rewritten by the office in the

@@ -33,17 +33,14 @@ extension EvaluationQueries {
     public func currentValues(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionValuesRow> {
         // The list of forms is the caller's fixed set of form ids, bound as one JSON array.
         let list = "[" + forms.map { "\"\($0)\"" }.joined(separator: ",") + "]"
-        let rows = try database.cursor("""
+        return records(try database.cursor("""
             SELECT v.case_id, v.form, v.entry, v.at, v.fields FROM submission_values v
             WHERE v.at <= ? AND v.form IN (SELECT value FROM json_each(?))
               AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = v.submission_id AND n.at <= ?)
             ORDER BY v.case_id, v.form, v.entry
-            """, [.text(asOf), .text(list), .text(asOf)])
-        return RecordCursor { () throws(StoreError) -> SubmissionValuesRow? in
-            try rows.next().map { row in
-                SubmissionValuesRow(caseID: row[0].int ?? 0, form: row[1].string ?? "", entry: row[2].int ?? 1,
-                                    at: row[3].string ?? "", values: SubmissionValues.decode(row[4].string ?? ""))
-            }
+            """, [.text(asOf), .text(list), .text(asOf)])) { row in
+            SubmissionValuesRow(caseID: row.int(0), form: row.string(1) ?? "", entry: row.int(2), at: row.string(3) ?? "",
+                                values: row.text(4).map(SubmissionValues.decode(bytes:)) ?? [:])
         }
     }
 }

@@ -60,13 +60,29 @@ public enum SubmissionValues {
 
     /// The values of an encoded text.
     public static func decode(_ text: String) -> [String: String] {
+        var text = text
+        return text.withUTF8 { decode(bytes: $0) }
+    }
+
+    /// The values of an encoded text's UTF-8 bytes. By bytes: both separators are ASCII controls,
+    /// so every split falls on a character boundary (a control is a grapheme of its own), as
+    /// splitting by `Character` would, faster. A pair without `␟` is skipped; of a key given
+    /// twice the last value counts.
+    static func decode(bytes: UnsafeBufferPointer<UInt8>) -> [String: String] {
         var values: [String: String] = [:]
-        guard !text.isEmpty else { return values }
-        // By bytes: both separators are ASCII controls, so every split falls on a character
-        // boundary (a control is a grapheme of its own), as splitting by `Character` would, faster.
-        for pair in text.utf8.split(separator: 0x1E, omittingEmptySubsequences: false) {
-            guard let at = pair.firstIndex(of: 0x1F) else { continue }
-            values[String(Substring(pair[..<at]))] = String(Substring(pair[pair.index(after: at)...]))
+        guard !bytes.isEmpty else { return values }
+        values.reserveCapacity(bytes.count { $0 == 0x1E } + 1)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x1E { end += 1 }
+            var at = start
+            while at < end && bytes[at] != 0x1F { at += 1 }
+            if at < end {
+                values[String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<at]), as: UTF8.self)] =
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[(at + 1)..<end]), as: UTF8.self)
+            }
+            start = end + 1
         }
         return values
     }

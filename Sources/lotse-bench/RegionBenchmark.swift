@@ -81,7 +81,7 @@ enum RegionBenchmark {
     }
 
     /// Runs this executable again with `arguments`; returns the seconds and the peak memory (MB) it
-    /// reported. The child reads its own peak from /proc (VmHWM of its image after exec):
+    /// reported (and, in `lastChildCPU`, the CPU seconds it reported, if it did). The child reads its own peak from /proc (VmHWM of its image after exec):
     /// getrusage would count the parent's memory copied by fork before exec.
     static func child(_ arguments: [String]) throws -> (Double, Double) {
         let process = Process()
@@ -96,17 +96,29 @@ enum RegionBenchmark {
         process.waitUntilExit()
         let words = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             .split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+        lastChildCPU = words.count > 2 ? words[2] : .nan
         return (words.first ?? .nan, words.count > 1 ? words[1] / 1024 : .nan)
     }
 
+    /// The CPU seconds (user + system) the last `child` reported for its measured work.
+    nonisolated(unsafe) static var lastChildCPU = Double.nan
+
     /// The child's side: export the region's cases and print the seconds it took.
-    static func childExport(path: String, definitions: String, out: String) throws {
-        let store = try Store(path: path)
+    /// - Parameter uri: the same region on PostgreSQL, read with the key file of the SQLite one at `path`.
+    static func childExport(path: String, definitions: String, out: String, uri: String? = nil) throws {
+        let store: any RecordStore
+        if let uri {
+            guard let parsed = ConnectionURI(uri) else { throw StoreError.cannotOpen(path: uri, reason: "not a connection URI") }
+            store = try PostgreSQLStore(uri: parsed)
+        } else {
+            store = try Store(path: path)
+        }
         let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
-                            hasher: PasswordHasher(rounds: 210_000))
+                            hasher: PasswordHasher(rounds: 210_000), keyFile: path + ".key")
         let eva = try office.login(name: "eva", password: "bench password 1")
+        let cpu = Benchmarks.cpuSeconds()
         let time = try Benchmarks.seconds { _ = try office.exportCases(by: eva, to: .file(out, force: true)) }
-        print(time, peakResidentKB())
+        print(time, peakResidentKB(), Benchmarks.cpuSeconds() - cpu)
     }
 
     /// VmHWM of this process image, in kB.

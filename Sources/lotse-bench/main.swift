@@ -7,10 +7,11 @@ import LotseStore
 
 if let at = CommandLine.arguments.firstIndex(of: "--child-export") {
     let a = CommandLine.arguments
-    try RegionBenchmark.childExport(path: a[at + 1], definitions: a[at + 2], out: a[at + 3])
+    try RegionBenchmark.childExport(path: a[at + 1], definitions: a[at + 2], out: a[at + 3], uri: a.count > at + 4 ? a[at + 4] : nil)
     exit(0)
 }
 let quick = CommandLine.arguments.contains("--quick")
+/// `--only export --region-db PATH [--db postgresql://APP@…] [--export-runs N] [--export-out FILE]`: `export cases` of a kept region (`ExportBenchmark`);
 /// `--only batch|submissions|durable|startup|region|listings|verify|postgresql` (`--db postgresql://OWNER@…`: the write paths on PostgreSQL, each in a schema of its own, dropped after) (`--verify-cases N`, default 60,000; `--verify-db PATH` keeps the store there, or verifies it if it exists) runs one measurement (for profiling);
 /// `--region-clients N` sizes the region run (default 60,000; 2,000 with --quick); `--region-db PATH` keeps the
 /// region there, or measures it if it exists; `--only listings` times only the listing commands on it.
@@ -80,6 +81,16 @@ if only == "copy" {
         exit(2)
     }
     try CopyBenchmark.run(owner: uri, source: source, record: record)
+}
+if only == "export" {
+    guard let region = CommandLine.arguments.firstIndex(of: "--region-db").map({ CommandLine.arguments[$0 + 1] }) else {
+        FileHandle.standardError.write(Data("lotse-bench: --only export needs --region-db PATH (a kept region)\n".utf8))
+        exit(2)
+    }
+    let argument = { (name: String) in CommandLine.arguments.firstIndex(of: name).map { CommandLine.arguments[$0 + 1] } }
+    try ExportBenchmark.run(region: region, uri: argument("--db"), directory: scratch, definitions: definitions,
+                            runs: argument("--export-runs").flatMap(Int.init) ?? 5, keep: argument("--export-out"),
+                            record: record)
 }
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
 if wanted("region") || wanted("listings") {

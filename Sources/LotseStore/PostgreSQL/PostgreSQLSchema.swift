@@ -30,7 +30,8 @@ public enum PostgreSQLSchema {
     public static let migrations: [Migration] = {
         let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1),
                     Migration(version: 2, name: "the coded values of submissions (SQLite version 8)", sql: version2),
-                    Migration(version: 3, name: "due dates of open cases, kept for the listings (SQLite 9)", sql: version3)]
+                    Migration(version: 3, name: "due dates of open cases, kept for the listings (SQLite 9)", sql: version3),
+                    Migration(version: 4, name: "indexes the evaluation's scans read alone (SQLite 10)", sql: version4)]
         precondition(list.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
                      "migrations must be numbered 1, 2, 3, ... in order")
         return list
@@ -340,6 +341,18 @@ extension PostgreSQLSchema {
             id BIGINT PRIMARY KEY CHECK (id = 1),
             basis TEXT NOT NULL
         );
+        """
+}
+
+extension PostgreSQLSchema {
+    /// Version 4 (SQLite 10): the indexes of `Schema.scanIndexes`, so that the evaluation's scans
+    /// are index-only scans here too; and the values scan's index gets `submission_id` (in SQLite
+    /// the row id, in every index), which the scan needs for the corrections.
+    static let version4 = """
+        CREATE INDEX transitions_scan ON transitions(case_id, id, at, event, from_state, to_state);
+        CREATE INDEX submissions_superseded_at ON submissions(supersedes, at) WHERE supersedes IS NOT NULL;
+        DROP INDEX submission_values_by_case;
+        CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry, at, fields, submission_id);
         """
 }
 
