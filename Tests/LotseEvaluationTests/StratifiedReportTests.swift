@@ -60,6 +60,7 @@ import LotseTestSupport
         }
         let observed = lotse.run(observations)
         precondition(observed.status == .ok, observed.output)
+        EvaluationTests.intoNextMonth(lotse)
         return lotse
     }
 

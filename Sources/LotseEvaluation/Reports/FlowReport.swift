@@ -75,17 +75,22 @@ public struct FlowReport: Sendable {
     /// Builds the flow (evaluator, supervisor).
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> FlowReport {
-        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
-        let bound = scope.bound
-        let de = language == "de"
-        let format = de ? ReportFormat.german : ReportFormat.english
+        try build(office, by: actor, site: site, asOf: asOf, language: language, protect: true)
+    }
+
+    /// Every site's flow cells (in the order of `layout()`) as of the scope's bound, the site
+    /// sizes and the first case's start.
+    static func values(_ office: Office, _ scope: ReportScope, minimum: Int) throws
+        -> (values: [String: [Int]], sizes: SiteSizes, first: String?) {
         let eligible = try office.eligibleClientsBySite(acrossSitesOf: scope)
         var counts = [String: [String: [String: Int]]]()   // site → box → group → cases
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
+        var sizes = SiteSizes(minimum: minimum)
+        var first: String?
         let context = scope.context
         try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             guard let group = facts.group?.rawValue else { return }
+            first = min(first ?? facts.openedAt, facts.openedAt)
             func add(_ key: String) { counts[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }
             add("randomised")
             // Started: the programme began (consent given, profiling reached); the comparison
@@ -98,7 +103,6 @@ public struct FlowReport: Sendable {
                 add(usable && Derivations.observation(facts, at) != nil ? "observed_\(at)" : "unobserved_\(at)")
             }
         }
-        try sizes.check(site: site, in: office)
         var values = [String: [Int]]()
         for s in Set(counts.keys).union(eligible.keys).union(sizes.randomised.keys) {
             values[s] = [eligible[s] ?? 0] + steps.flatMap { step -> [Int] in
@@ -106,7 +110,25 @@ public struct FlowReport: Sendable {
                 return [p, c, p + c]
             }
         }
-        let protected = SiteTables(layout: layout(), values: values, small: sizes.small, rule: format.smallCells)
+        return (values, sizes, first)
+    }
+
+    /// Builds the flow; `protect` false leaves out the protection against earlier reference
+    /// dates (only for the test that shows what it protects).
+    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String, protect: Bool) throws
+        -> FlowReport {
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        let bound = scope.bound
+        let de = language == "de"
+        let format = de ? ReportFormat.german : ReportFormat.english
+        let minimum = try office.minimumSiteSize()
+        let (values, sizes, first) = try Self.values(office, scope, minimum: minimum)
+        try sizes.check(site: site, in: office)
+        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map {
+            try Self.values(office, $0, minimum: minimum).values
+        }
+        let protected = SiteTables(layout: layout(), values: values, small: sizes.small, rule: format.smallCells,
+                                   earlier: earlier)
         var table = ReportTable(
             title: (de ? "Teilnehmerfluss (CONSORT)" : "Participant flow (CONSORT)") + (site.map { " · \($0)" } ?? "")
                 + " · " + (de ? "Stichtag " : "as of ") + bound.prefix(10),
@@ -130,6 +152,7 @@ public struct FlowReport: Sendable {
         }
         // The randomised counts again: intention to treat analyses everyone randomised.
         row(de ? "ausgewertet (Intention-to-treat)" : "analysed (intention to treat)", "randomised", as: "analysed")
+        if let note = scope.reference.note(de: de) { table.notes.append(note) }
         table.notes.append(de
             ? "Jeder randomisierte Fall steht in genau einem eingerückten Endkasten; alle Randomisierten werden in ihrer Gruppe ausgewertet."
             : "Every randomised case is in exactly one indented terminal box; everyone randomised is analysed in their group.")

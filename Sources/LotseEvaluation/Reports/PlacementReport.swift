@@ -6,13 +6,19 @@ public import LotseCases
 public enum PlacementReport {
     public static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
                              language: String) throws -> ReportTable {
-        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
-        guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
-        let kinds = ["integration", "minijob", "other"]
+        try build(office, by: actor, byWZ: byWZ, level: level, site: site, asOf: asOf, language: language, protect: true)
+    }
+
+    /// Placements per site and code, counts per kind (integration, minijob, other), as of the
+    /// scope's bound; the site sizes and the first case's start.
+    static func counts(_ office: Office, _ scope: ReportScope, byWZ: Bool, level: Int, minimum: Int) throws
+        -> (counts: [String: [String: [Int]]], sizes: SiteSizes, first: String?) {
         var counts = [String: [String: [Int]]]()     // site → code → counts per kind
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
+        var sizes = SiteSizes(minimum: minimum)
+        var first: String?
         try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
+            if facts.group != nil { first = min(first ?? facts.openedAt, facts.openedAt) }
             guard let placement = facts.forms["placement"]?.last else { return }
             let raw = placement[byWZ ? "wz" : "kldb"] ?? ""
             guard !raw.isEmpty else { return }
@@ -21,6 +27,18 @@ public enum PlacementReport {
                 : placement["outcome"] == "MINIJOB" ? 1 : 2
             counts[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
         }
+        return (counts, sizes, first)
+    }
+
+    /// Builds the report; `protect` false leaves out the protection against earlier reference
+    /// dates (only for the test that shows what it protects).
+    static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
+                      language: String, protect: Bool) throws -> ReportTable {
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
+        let kinds = ["integration", "minijob", "other"]
+        let minimum = try office.minimumSiteSize()
+        let (counts, sizes, first) = try Self.counts(office, scope, byWZ: byWZ, level: level, minimum: minimum)
         try sizes.check(site: site, in: office)
         // One row of three kinds and its total per code; one such table per site and pooled.
         let codes = Set(counts.values.flatMap(\.keys)).sorted()
@@ -28,20 +46,29 @@ public enum PlacementReport {
         let layout = SiteTables.Layout(
             roles: Array(repeating: .published, count: codes.count * width),
             sums: codes.indices.map { r in CellSuppression.Sum(total: r * width + kinds.count, parts: (0..<kinds.count).map { r * width + $0 }) })
-        var values = [String: [Int]]()
-        for s in Set(counts.keys).union(sizes.randomised.keys) {
-            values[s] = codes.flatMap { code -> [Int] in
-                let c = counts[s]?[code] ?? [0, 0, 0]
-                return c + [c.reduce(0, +)]
+        func values(_ counts: [String: [String: [Int]]], _ sites: some Sequence<String>) -> [String: [Int]] {
+            var values = [String: [Int]]()
+            for s in Set(counts.keys).union(sites) {
+                values[s] = codes.flatMap { code -> [Int] in
+                    let c = counts[s]?[code] ?? [0, 0, 0]
+                    return c + [c.reduce(0, +)]
+                }
             }
+            return values
         }
-        let protected = SiteTables(layout: layout, values: values, small: sizes.small, rule: .standard)
+        // The same codes' counts at every earlier reference date.
+        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { earlierScope in
+            let before = try Self.counts(office, earlierScope, byWZ: byWZ, level: level, minimum: minimum)
+            return values(before.counts, before.sizes.randomised.keys)
+        }
+        let protected = SiteTables(layout: layout, values: values(counts, sizes.randomised.keys), small: sizes.small,
+                                   rule: .standard, earlier: earlier)
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
         var table = ReportTable(
             title: (de ? "Integrationen nach " : "Placements by ") + (byWZ ? (de ? "Wirtschaftszweig (WZ 2008)" : "sector (WZ 2008)")
                 : (de ? "Beruf (KldB 2010)" : "occupation (KldB 2010)")) + ", " + (de ? "Ebene " : "level ") + String(level)
-                + (site.map { " · \($0)" } ?? ""),
+                + (site.map { " · \($0)" } ?? "") + " · " + (de ? "Stichtag " : "as of ") + scope.reference.day,
             columns: de ? ["Code", "Bezeichnung", "Integrationen (K2)", "Minijobs", "sonstige", "gesamt"]
                 : ["code", "label", "integrations (K2)", "minijobs", "other", "total"])
         var anyHidden = false
@@ -54,6 +81,7 @@ public enum PlacementReport {
             anyHidden = anyHidden || cells.contains { !protected.isShown(site, $0) }
             table.rows.append([code, label(code, byWZ: byWZ, level: level, de: de)] + cells.map { protected.text(site, $0, format) })
         }
+        if let note = scope.reference.note(de: de) { table.notes.append(note) }
         if anyHidden { table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum)) }
         return table
     }
