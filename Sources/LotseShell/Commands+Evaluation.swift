@@ -237,9 +237,10 @@ extension Shell {
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
                         let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
-                                                        asOf: inv.option("as-of"), language: try shell.language(inv))
-                        try shell.show([flow.table], inv)
-                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg, to: inv, option: "svg") }
+                                                        asOf: inv.option("as-of"))
+                        let language = try shell.language(inv)
+                        try shell.show([flow.table(language: language)], inv)
+                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg(language: language), to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
                         OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",

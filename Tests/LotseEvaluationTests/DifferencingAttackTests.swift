@@ -87,7 +87,7 @@ import LotseTestSupport
         case .evaluation:
             return keyed(try EvaluationReport.build(office, by: eva, site: site, asOf: asOf, language: "en", protect: protect).tables)
         case .flow:
-            return keyed([try FlowReport.build(office, by: eva, site: site, asOf: asOf, language: "en", protect: protect).table])
+            return keyed([try FlowReport.build(office, by: eva, site: site, asOf: asOf, protect: protect).table(language: "en")])
         case .placementsKldB, .placementsWZ:
             return keyed([try PlacementReport.build(office, by: eva, byWZ: report == .placementsWZ, level: 1, site: site, asOf: asOf,
                                                     language: "en", protect: protect)])

@@ -46,6 +46,7 @@ struct SiteTables {
     let suppression: CellSuppression
     /// Cells (system indices) hidden because they differ by 1–4 from an earlier reference date.
     let changed: Set<Int>
+    let rule: SmallCellRule
 
     /// Builds and suppresses the tables.
     /// - Parameters:
@@ -82,7 +83,9 @@ struct SiteTables {
             var before = empty
             for v in previous.values { for i in 0..<width { before[i] += v[i] } }
             for site in sites { before += previous[site] ?? empty }
-            for i in cells.indices where (roles[i] == .published || roles[i] == .implied) && !changed.contains(i) {
+            // An earlier value of 1–4 was hidden then, whatever it is now: no pair to subtract.
+            for i in cells.indices where (roles[i] == .published || roles[i] == .implied) && !changed.contains(i)
+                && !rule.suppresses(before[i]) {
                 if rule.suppresses(abs(cells[i] - before[i])) {
                     roles[i] = .withheld
                     changed.insert(i)
@@ -90,6 +93,7 @@ struct SiteTables {
             }
         }
         self.changed = changed
+        self.rule = rule
         suppression = CellSuppression(cells: cells, sums: sums, rule: rule, roles: roles)
     }
 
@@ -111,7 +115,8 @@ struct SiteTables {
         guard i >= 0 else { return .shown(0) }
         if suppression.isShown(i) { return .shown(suppression.cells[i]) }
         if let site, small.contains(site) { return .complement }
-        return suppression.primary[i] && !changed.contains(i) ? .small : .complement
+        // A cell of 1–4 reads `<5` also when it changed: its status tells nothing about the change.
+        return suppression.primary[i] && (!changed.contains(i) || rule.suppresses(suppression.cells[i])) ? .small : .complement
     }
 
     /// Whether a cell is shown.
