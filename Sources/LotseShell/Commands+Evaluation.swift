@@ -236,9 +236,8 @@ extension Shell {
                                          + "analysed in their group. The counts come from the same rows as `export cases`."),
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
-                                                        asOf: inv.option("as-of"))
-                        let language = try shell.language(inv)
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        let flow = try FlowReport.build(shell.office, by: actor, site: inv.option("site"), asOf: inv.option("as-of"))
                         try shell.show([flow.table(language: language)], inv)
                         if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg(language: language), to: inv, option: "svg") }
                     }),
@@ -278,9 +277,10 @@ extension Shell {
                             guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: Wording(de: "1 bis 5", en: "1 to 5")) }
                             return n
                         } ?? 1
-                        try shell.show([PlacementReport.build(shell.office, by: try shell.currentActor, byWZ: by == "wz",
-                                                              level: level, site: inv.option("site"), asOf: inv.option("as-of"),
-                                                              language: try shell.language(inv))], inv)
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        try shell.show([PlacementReport.build(shell.office, by: actor, byWZ: by == "wz", level: level,
+                                                              site: inv.option("site"), asOf: inv.option("as-of"))
+                                            .table(language: language)], inv)
                     }),
         ]
     }

@@ -53,7 +53,7 @@ enum RegionBenchmark {
         let flow = try Benchmarks.seconds { _ = try FlowReport.build(office, by: eva, site: nil, asOf: nil).table(language: "de") }
         record("report flow", String(format: "%.2f s", flow), "")
         let placements = try Benchmarks.seconds {
-            _ = try PlacementReport.build(office, by: eva, byWZ: false, level: 2, site: nil, asOf: nil, language: "de")
+            _ = try PlacementReport.build(office, by: eva, byWZ: false, level: 2, site: nil, asOf: nil).table(language: "de")
         }
         record("report placements --by kldb --level 2", String(format: "%.2f s", placements), "")
         var verification: AuditVerification?

@@ -90,7 +90,7 @@ import LotseTestSupport
             return keyed([try FlowReport.build(office, by: eva, site: site, asOf: asOf, protect: protect).table(language: "en")])
         case .placementsKldB, .placementsWZ:
             return keyed([try PlacementReport.build(office, by: eva, byWZ: report == .placementsWZ, level: 1, site: site, asOf: asOf,
-                                                    language: "en", protect: protect)])
+                                                    protect: protect).table(language: "en")])
         case .sites:
             return site == nil ? keyed(try SiteReport.build(office, by: eva, asOf: asOf, language: "en", protect: protect)) : []
         }
