@@ -140,8 +140,7 @@ extension Shell {
                     }),
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")),
+                        OptionSpec.reportReferenceDate,
                         OptionSpec("svg", value: "FILE", Wording(de: "die 12-Monats-Indikatoren auch als "
                                                                      + "Balkendiagramm zeichnen",
                                                                  en: "also draw the 12-month indicators as a bar chart")),
@@ -219,8 +218,7 @@ extension Shell {
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")),
+                        OptionSpec.reportReferenceDate,
                         OptionSpec("svg", value: "FILE", Wording(de: "auch das Flussdiagramm zeichnen",
                                                                  en: "also draw the flow diagram")), .lang, .format],
                     summary: Wording(de: "Teilnehmerfluss (CONSORT): Pool, randomisiert, je Gruppe begonnen, "
@@ -242,8 +240,7 @@ extension Shell {
                         if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg(language: language), to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")), .lang, .format],
+                        OptionSpec.reportReferenceDate, .lang, .format],
                     summary: Wording(de: "die Indikatoren je Standort nebeneinander, Fälle je Fallmanager·in, "
                                          + "Kontakte, Zeit in Zuständen",
                                      en: "the indicators per site side by side, caseload per caseworker, contacts, time in states"),
@@ -260,8 +257,7 @@ extension Shell {
                                                                     + "Unterklasse (Standard 1)",
                                                                 en: "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)")),
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")), .lang, .format],
+                        OptionSpec.reportReferenceDate, .lang, .format],
                     summary: Wording(de: "Vermittlungen nach Berufs- oder Wirtschaftszweigcode "
                                          + "(Arbeitsmarktbeobachtung)",
                                      en: "placements by occupation or sector code (labour-market monitoring)"),
@@ -356,4 +352,12 @@ extension Shell {
             }
         }
     }
+}
+
+extension OptionSpec {
+    /// `--as-of` of the count reports: published only as of completed month ends (`ReferenceDate`).
+    static let reportReferenceDate = OptionSpec(
+        "as-of", value: "DATE",
+        Wording(de: "der Stichtag: das letzte abgeschlossene Monatsende bis zu diesem Datum (Standard: vor heute)",
+                en: "the reference date: the last completed month end up to this date (default: before today)"))
 }
