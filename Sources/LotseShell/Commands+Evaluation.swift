@@ -140,8 +140,7 @@ extension Shell {
                     }),
             Command(path: ["report", "evaluation"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")),
+                        OptionSpec.reportReferenceDate,
                         OptionSpec("svg", value: "FILE", Wording(de: "die 12-Monats-Indikatoren auch als "
                                                                      + "Balkendiagramm zeichnen",
                                                                  en: "also draw the 12-month indicators as a bar chart")),
@@ -219,8 +218,7 @@ extension Shell {
                     }),
             Command(path: ["report", "flow"], arguments: [], options: [
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")),
+                        OptionSpec.reportReferenceDate,
                         OptionSpec("svg", value: "FILE", Wording(de: "auch das Flussdiagramm zeichnen",
                                                                  en: "also draw the flow diagram")), .lang, .format],
                     summary: Wording(de: "Teilnehmerfluss (CONSORT): Pool, randomisiert, je Gruppe begonnen, "
@@ -236,14 +234,13 @@ extension Shell {
                                          + "analysed in their group. The counts come from the same rows as `export cases`."),
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        let flow = try FlowReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
-                                                        asOf: inv.option("as-of"), language: try shell.language(inv))
-                        try shell.show([flow.table], inv)
-                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg, to: inv, option: "svg") }
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        let flow = try FlowReport.build(shell.office, by: actor, site: inv.option("site"), asOf: inv.option("as-of"))
+                        try shell.show([flow.table(language: language)], inv)
+                        if inv.option("svg") != nil { try shell.writeOrPrint(flow.svg(language: language), to: inv, option: "svg") }
                     }),
             Command(path: ["report", "sites"], arguments: [], options: [
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")), .lang, .format],
+                        OptionSpec.reportReferenceDate, .lang, .format],
                     summary: Wording(de: "die Indikatoren je Standort nebeneinander, Fälle je Fallmanager·in, "
                                          + "Kontakte, Zeit in Zuständen",
                                      en: "the indicators per site side by side, caseload per caseworker, contacts, time in states"),
@@ -260,8 +257,7 @@ extension Shell {
                                                                     + "Unterklasse (Standard 1)",
                                                                 en: "KldB: 1–5 digits; WZ: 1 section … 5 subclass (default 1)")),
                         .site,
-                        OptionSpec("as-of", value: "DATE", Wording(de: "der Stichtag (Standard heute)",
-                                                                   en: "the reference date (default today)")), .lang, .format],
+                        OptionSpec.reportReferenceDate, .lang, .format],
                     summary: Wording(de: "Vermittlungen nach Berufs- oder Wirtschaftszweigcode "
                                          + "(Arbeitsmarktbeobachtung)",
                                      en: "placements by occupation or sector code (labour-market monitoring)"),
@@ -277,9 +273,10 @@ extension Shell {
                             guard let n = Int($0) else { throw ShellError.badValue(option: "level", value: $0, expected: Wording(de: "1 bis 5", en: "1 to 5")) }
                             return n
                         } ?? 1
-                        try shell.show([PlacementReport.build(shell.office, by: try shell.currentActor, byWZ: by == "wz",
-                                                              level: level, site: inv.option("site"), asOf: inv.option("as-of"),
-                                                              language: try shell.language(inv))], inv)
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        try shell.show([PlacementReport.build(shell.office, by: actor, byWZ: by == "wz", level: level,
+                                                              site: inv.option("site"), asOf: inv.option("as-of"))
+                                            .table(language: language)], inv)
                     }),
         ]
     }
@@ -355,4 +352,12 @@ extension Shell {
             }
         }
     }
+}
+
+extension OptionSpec {
+    /// `--as-of` of the count reports: published only as of completed month ends (`ReferenceDate`).
+    static let reportReferenceDate = OptionSpec(
+        "as-of", value: "DATE",
+        Wording(de: "der Stichtag: das letzte abgeschlossene Monatsende bis zu diesem Datum (Standard: vor heute)",
+                en: "the reference date: the last completed month end up to this date (default: before today)"))
 }

@@ -37,8 +37,8 @@ public final class Shell {
     public var editor: (any LineReading)? {
         didSet { editor?.completer = { [unowned self] text in self.completions(before: text) } }
     }
-    /// Called before each line runs (transcripts move their clock here).
-    public var beforeEachLine: (() -> Void)?
+    /// Called with each line before it runs (transcripts move their clock here).
+    public var beforeEachLine: ((String) -> Void)?
     /// A clock, UUIDs and external instances for a form filled outside a case (`form try`).
     var formEnvironment: FormEnvironment { FormEnvironment(clock: office.xpathClock, makeUUID: office.makeUUID) }
     lazy var commands: [Command] = Self.commandTable()
@@ -70,7 +70,7 @@ public final class Shell {
     /// Runs one line: splits it, finds the command, checks login, runs it.
     /// - Throws: whatever the command throws; nothing has been changed then.
     public func run(line: String) throws {
-        beforeEachLine?()
+        beforeEachLine?(line)
         let size = line.utf8.count
         guard size <= InputLimits.maximumLineBytes else { throw InputLimits.LineTooLong(bytes: size) }
         let tokens: [Token]

@@ -172,7 +172,13 @@ public final class TestLotse {
         let prompt = typedPasswords ? environment["LOTSE_PASSWORD"].map(TypedPasswords.init) : nil
         let shell = Shell(office: office, console: console, interactive: interactive, environment: environment,
                           passwordPrompt: prompt, readInput: readInput, language: language)
-        shell.beforeEachLine = { [clock] in clock.tick() }
+        // `# clock +N days` in a script moves the clock on (reports count up to a completed month end).
+        shell.beforeEachLine = { [clock] line in
+            if line.hasPrefix("# clock +"), line.hasSuffix(" days"), let days = Int(line.dropFirst(9).dropLast(5)) {
+                clock.advance(days: days)
+            }
+            clock.tick()
+        }
         return shell
     }
 

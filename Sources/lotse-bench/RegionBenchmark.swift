@@ -51,10 +51,10 @@ enum RegionBenchmark {
         record("report evaluation", String(format: "%.2f s", report), "")
         let sites = try Benchmarks.seconds { _ = try SiteReport.build(office, by: eva, asOf: nil, language: "de") }
         record("report sites", String(format: "%.2f s", sites), "")
-        let flow = try Benchmarks.seconds { _ = try FlowReport.build(office, by: eva, site: nil, asOf: nil, language: "de") }
+        let flow = try Benchmarks.seconds { _ = try FlowReport.build(office, by: eva, site: nil, asOf: nil).table(language: "de") }
         record("report flow", String(format: "%.2f s", flow), "")
         let placements = try Benchmarks.seconds {
-            _ = try PlacementReport.build(office, by: eva, byWZ: false, level: 2, site: nil, asOf: nil, language: "de")
+            _ = try PlacementReport.build(office, by: eva, byWZ: false, level: 2, site: nil, asOf: nil).table(language: "de")
         }
         record("report placements --by kldb --level 2", String(format: "%.2f s", placements), "")
         var verification: AuditVerification?

@@ -123,6 +123,8 @@ import LotseTestSupport
         // Before the revocation the participant's consent covered the evaluation.
         let before = try Self.export(lotse, asOf: "2026-08-31")
         #expect(before.filter { $0["legal_basis"] == "consent" }.count == 1)
+        // Reports count up to a completed month end: the clock moves on into 2026-12.
+        lotse.clock.advance(days: 380)
         let report = lotse.run("login eva\nreport evaluation --lang en --format csv --as-of 2026-11-25").output
         // Counts below 5 are suppressed; the hand-opened case is not counted at all.
         let data = ReportData(report)

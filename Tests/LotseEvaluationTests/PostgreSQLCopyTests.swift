@@ -292,7 +292,7 @@ struct PostgreSQLCopyTests {
                 answer.append(String(describing: report.tables.map { ($0.key, $0.title, $0.columns, $0.rows, $0.notes) }))
                 answer.append(String(describing: report.tables.map(\.data)))
                 answer.append(String(describing: report.chart) + report.curves)
-                let flow = try FlowReport.build(office, by: eva, site: site, asOf: nil, language: "de")
+                let flow = try FlowReport.build(office, by: eva, site: site, asOf: nil)
                 answer.append(String(describing: flow))
             }
             let sites = try SiteReport.build(office, by: eva, asOf: nil, language: "de")

@@ -12,14 +12,14 @@ import LotseTestSupport
         let lotse = try StratifiedReportTests.paradox()
         let sven = try lotse.office.login(name: "sven", password: TestLotse.password)    // supervisor at bocholt
         let eva = try lotse.office.login(name: "eva", password: TestLotse.password)      // evaluator, every site
-        let own = try FlowReport.build(lotse.office, by: sven, site: nil, asOf: nil, language: "en").table
-        let bocholt = try FlowReport.build(lotse.office, by: eva, site: "bocholt", asOf: nil, language: "en").table
-        let region = try FlowReport.build(lotse.office, by: eva, site: nil, asOf: nil, language: "en").table
+        let own = try FlowReport.build(lotse.office, by: sven, site: nil, asOf: nil).table(language: "en")
+        let bocholt = try FlowReport.build(lotse.office, by: eva, site: "bocholt", asOf: nil).table(language: "en")
+        let region = try FlowReport.build(lotse.office, by: eva, site: nil, asOf: nil).table(language: "en")
         #expect(own.rows == bocholt.rows)
         #expect(own.rows != region.rows)
         let before = try #require(try lotse.store.audit.head()).seq
         #expect(throws: CasesError.self) {
-            try FlowReport.build(lotse.office, by: sven, site: "borken", asOf: nil, language: "en")
+            try FlowReport.build(lotse.office, by: sven, site: "borken", asOf: nil)
         }
         var denied: [AuditEntry] = []
         try lotse.store.audit.query(AuditFilter(action: "denied")) { denied.append($0) }

@@ -11,7 +11,7 @@ import LotseTestSupport
 /// `NNN-topic.expected`. A script with a `# keep-going` line runs with --keep-going, one with
 /// `# single-transaction` as one transaction, one with `# lang en` as `lotse --lang en`, one with
 /// `# definitions: DIR` with the Forms/ and Workflows/ of Transcripts/DIR, one with `# no-terminal` without typed passwords (as a
-/// real script: one-time passwords). Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
+/// real script: one-time passwords); a `# clock +N days` line moves the clock on. Set LOTSE_RECORD=1 to write the expected files anew (then review the diff).
 @Suite struct TranscriptTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Transcripts")

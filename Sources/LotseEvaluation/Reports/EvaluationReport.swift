@@ -19,6 +19,13 @@ public struct EvaluationReport: Sendable {
     /// Builds the report (evaluator, supervisor); `asOf` is a date `YYYY-MM-DD`.
     public static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String) throws
         -> EvaluationReport {
+        try build(office, by: actor, site: site, asOf: asOf, language: language, protect: true)
+    }
+
+    /// Builds the report; `protect` false leaves out the protection against earlier reference
+    /// dates (only for the test that shows what it protects).
+    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String, protect: Bool) throws
+        -> EvaluationReport {
         let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
         let bound = scope.bound
         let variables = EvaluationVariables.all(office.definitions(for: scope))
@@ -32,7 +39,8 @@ public struct EvaluationReport: Sendable {
         /// disclosure control suppresses the per-site and pooled tables together.
         func gather(_ scope: ReportScope) throws -> (tallies: [String: [String: Tally]],
                                                       items: [String: [String: [String: Int]]], sizes: SiteSizes,
-                                                      survival: TimeToIntegration) {
+                                                      survival: TimeToIntegration, first: String?) {
+            var first: String?
             var survival = TimeToIntegration()
             var tallies = [String: [String: Tally]]()       // indicator → site → tally
             var items = [String: [String: [String: Int]]]()  // site → item → group → cases
@@ -42,6 +50,7 @@ public struct EvaluationReport: Sendable {
                 sizes.add(site: facts.site, group: facts.group?.rawValue)
                 // Only randomised cases are compared (a case opened by hand has no group).
                 guard let group = facts.group?.rawValue else { return }
+                first = min(first ?? facts.openedAt, facts.openedAt)
                 func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
                 let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
                 if !usable { count("no_legal_basis") }
@@ -54,16 +63,16 @@ public struct EvaluationReport: Sendable {
                     count("observed_\(at)")
                 }
             }
-            return (tallies, items, sizes, survival)
+            return (tallies, items, sizes, survival, first)
         }
-        var (tallies, items, sizes, survival) = try gather(scope)
+        var (tallies, items, sizes, survival, first) = try gather(scope)
         try sizes.check(site: site, in: office)
-        // The same counts at the previous reference date (the last day of the month before):
-        // no count may change by 1–4 between the two (see `SiteTables`).
-        let before = try gather(office.reportScope(by: actor, site: site, asOf: Self.previousReferenceDate(bound)))
+        // The same counts at every earlier reference date: no count may differ by 1–4 from any
+        // of them (see `SiteTables`).
+        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { try gather($0) }
         let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
         let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells,
-                                        previous: (before.tallies, before.items, before.sizes))
+                                        earlier: earlier.map { ($0.tallies, $0.items, $0.sizes) })
         // The report's own sites: every site pooled, or the one asked for.
         let randomised = sizes.randomised.filter { site == nil || $0.key == site }.filter { !$0.value.isEmpty }
         if let site {
@@ -176,6 +185,7 @@ public struct EvaluationReport: Sendable {
             }
         }
         table.notes = Self.methodNotes(stratified: stratified, sites: sites.count, plan: plan, de: de, format: format)
+        if let note = scope.reference.note(de: de) { table.notes.insert(note, at: 0) }
         if protected.anyHidden(site) { table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum)) }
 
         let missing = Self.missingTable(protected, site: site, groupSize: groupSize, de: de, format: format)
@@ -206,15 +216,6 @@ public struct EvaluationReport: Sendable {
             title: de ? "Zeit bis zur Integration (Kaplan–Meier): Anteil integriert" : "Time to integration (Kaplan–Meier): share integrated",
             format: format)
         return EvaluationReport(tables: tables, chart: chart, curves: curves.svg(de: de))
-    }
-
-    /// The reference date before a report's: the last day of the month before its bound's month
-    /// (`2026-11-25` and `2026-11-30` → `2026-10-31`).
-    static func previousReferenceDate(_ bound: String) -> String {
-        let year = Int(bound.prefix(4)) ?? 1970, month = Int(bound.dropFirst(5).prefix(2)) ?? 1
-        let (y, m) = month == 1 ? (year - 1, 12) : (year, month - 1)
-        let days = [31, y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
-        return String(format: "%04d-%02d-%02d", y, m, days)
     }
 
     /// Difference, ratio and p of the crude table: Newcombe, Katz, Fisher.

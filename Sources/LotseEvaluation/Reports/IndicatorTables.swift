@@ -56,18 +56,18 @@ struct IndicatorTables {
     ///   - tallies: indicator → site → tally.
     ///   - items: site → item → group → count.
     ///   - sizes: the randomised cases per site and group, and the minimum site size.
-    ///   - previous: the same counts at the previous reference date (see `SiteTables`), if any.
+    ///   - earlier: the same counts at every earlier reference date (see `SiteTables`).
     init(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes, rule: SmallCellRule,
-         previous: (tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes)? = nil) {
+         earlier: [(tallies: [String: [String: Tally]], items: [String: [String: [String: Int]]], sizes: SiteSizes)] = []) {
         let now = Self.values(tallies: tallies, items: items, sizes: sizes)
-        let before = previous.map { Self.values(tallies: $0.tallies, items: $0.items, sizes: $0.sizes) }
+        let before = earlier.map { Self.values(tallies: $0.tallies, items: $0.items, sizes: $0.sizes) }
         var indicators = [String: SiteTables]()
         for (name, values) in now.indicators {
             indicators[name] = SiteTables(layout: Self.layout, values: values, small: sizes.small, rule: rule,
-                                          previous: before.map { $0.indicators[name] ?? [:] })
+                                          earlier: before.map { $0.indicators[name] ?? [:] })
         }
         self.indicators = indicators
-        other = SiteTables(layout: Self.itemLayout, values: now.other, small: sizes.small, rule: rule, previous: before?.other)
+        other = SiteTables(layout: Self.itemLayout, values: now.other, small: sizes.small, rule: rule, earlier: before.map(\.other))
     }
 
     /// The cells of every indicator's tables and of the other items, per site.

@@ -3,16 +3,46 @@ public import LotseCases
 /// `report placements --by kldb|wz [--level N]`: placements by occupation (KldB 2010, levels
 /// 1–5 digits) or sector (WZ 2008: 1 = section A–U, 2 = division NN, 3 = group NN.N,
 /// 4 = class NN.NN, 5 = subclass NN.NN.N): labour-market monitoring (seed recommendation c).
-public enum PlacementReport {
-    public static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
-                             language: String) throws -> ReportTable {
-        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
-        guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
-        let kinds = ["integration", "minijob", "other"]
+///
+/// The report is numbers (counts with their disclosure status); `PlacementReport+Text.swift`
+/// writes them as the table a person reads.
+public struct PlacementReport: Sendable {
+    /// One code with a placement: its counts of integrations (K2), minijobs, other and in total.
+    public struct Row: Sendable, Equatable {
+        /// The code at the report's level (`01`, `C`, `47.1`).
+        public var code: String
+        public var integration: ReportCount
+        public var minijob: ReportCount
+        public var other: ReportCount
+        public var total: ReportCount
+    }
+
+    /// Sectors (WZ 2008) rather than occupations (KldB 2010).
+    public var byWZ: Bool
+    public var level: Int
+    /// The site reported on, nil for every site the reader sees.
+    public var site: String?
+    public var reference: ReferenceDate
+    /// The codes with at least one placement, in code order.
+    public var rows: [Row]
+    /// The minimum site size of the plan (for the note on hidden cells).
+    public var minimumSiteSize: Int
+
+    public static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?) throws
+        -> PlacementReport {
+        try build(office, by: actor, byWZ: byWZ, level: level, site: site, asOf: asOf, protect: true)
+    }
+
+    /// Placements per site and code, counts per kind (integration, minijob, other), as of the
+    /// scope's bound; the site sizes and the first case's start.
+    static func counts(_ office: Office, _ scope: ReportScope, byWZ: Bool, level: Int, minimum: Int) throws
+        -> (counts: [String: [String: [Int]]], sizes: SiteSizes, first: String?) {
         var counts = [String: [String: [Int]]]()     // site → code → counts per kind
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
+        var sizes = SiteSizes(minimum: minimum)
+        var first: String?
         try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
+            if facts.group != nil { first = min(first ?? facts.openedAt, facts.openedAt) }
             guard let placement = facts.forms["placement"]?.last else { return }
             let raw = placement[byWZ ? "wz" : "kldb"] ?? ""
             guard !raw.isEmpty else { return }
@@ -21,6 +51,18 @@ public enum PlacementReport {
                 : placement["outcome"] == "MINIJOB" ? 1 : 2
             counts[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
         }
+        return (counts, sizes, first)
+    }
+
+    /// Builds the report; `protect` false leaves out the protection against earlier reference
+    /// dates (only for the test that shows what it protects).
+    static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
+                      protect: Bool) throws -> PlacementReport {
+        let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
+        guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
+        let kinds = ["integration", "minijob", "other"]
+        let minimum = try office.minimumSiteSize()
+        let (counts, sizes, first) = try Self.counts(office, scope, byWZ: byWZ, level: level, minimum: minimum)
         try sizes.check(site: site, in: office)
         // One row of three kinds and its total per code; one such table per site and pooled.
         let codes = Set(counts.values.flatMap(\.keys)).sorted()
@@ -28,34 +70,29 @@ public enum PlacementReport {
         let layout = SiteTables.Layout(
             roles: Array(repeating: .published, count: codes.count * width),
             sums: codes.indices.map { r in CellSuppression.Sum(total: r * width + kinds.count, parts: (0..<kinds.count).map { r * width + $0 }) })
-        var values = [String: [Int]]()
-        for s in Set(counts.keys).union(sizes.randomised.keys) {
-            values[s] = codes.flatMap { code -> [Int] in
-                let c = counts[s]?[code] ?? [0, 0, 0]
-                return c + [c.reduce(0, +)]
+        func values(_ counts: [String: [String: [Int]]], _ sites: some Sequence<String>) -> [String: [Int]] {
+            var values = [String: [Int]]()
+            for s in Set(counts.keys).union(sites) {
+                values[s] = codes.flatMap { code -> [Int] in
+                    let c = counts[s]?[code] ?? [0, 0, 0]
+                    return c + [c.reduce(0, +)]
+                }
             }
+            return values
         }
-        let protected = SiteTables(layout: layout, values: values, small: sizes.small, rule: .standard)
-        let de = language == "de"
-        let format = de ? ReportFormat.german : ReportFormat.english
-        var table = ReportTable(
-            title: (de ? "Integrationen nach " : "Placements by ") + (byWZ ? (de ? "Wirtschaftszweig (WZ 2008)" : "sector (WZ 2008)")
-                : (de ? "Beruf (KldB 2010)" : "occupation (KldB 2010)")) + ", " + (de ? "Ebene " : "level ") + String(level)
-                + (site.map { " · \($0)" } ?? ""),
-            columns: de ? ["Code", "Bezeichnung", "Integrationen (K2)", "Minijobs", "sonstige", "gesamt"]
-                : ["code", "label", "integrations (K2)", "minijobs", "other", "total"])
-        var anyHidden = false
-        table.key = "placements"
-        for (r, code) in codes.enumerated() where protected.value(site, r * width + kinds.count) > 0 {
-            let cells = (0..<width).map { r * width + $0 }
-            for (c, kind) in (kinds + ["total"]).enumerated() {
-                table.data.append(protected.datum(site, cells[c], row: (byWZ ? "wz:" : "kldb:") + code, column: kind))
-            }
-            anyHidden = anyHidden || cells.contains { !protected.isShown(site, $0) }
-            table.rows.append([code, label(code, byWZ: byWZ, level: level, de: de)] + cells.map { protected.text(site, $0, format) })
+        // The same codes' counts at every earlier reference date.
+        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { earlierScope in
+            let before = try Self.counts(office, earlierScope, byWZ: byWZ, level: level, minimum: minimum)
+            return values(before.counts, before.sizes.randomised.keys)
         }
-        if anyHidden { table.notes.append(SiteTables.note(de: de, minimum: sizes.minimum)) }
-        return table
+        let protected = SiteTables(layout: layout, values: values(counts, sizes.randomised.keys), small: sizes.small,
+                                   rule: .standard, earlier: earlier)
+        let rows = codes.enumerated().filter { r, _ in protected.value(site, r * width + kinds.count) > 0 }.map { r, code in
+            Row(code: code, integration: protected.count(site, r * width), minijob: protected.count(site, r * width + 1),
+                other: protected.count(site, r * width + 2), total: protected.count(site, r * width + 3))
+        }
+        return PlacementReport(byWZ: byWZ, level: level, site: site, reference: scope.reference, rows: rows,
+                               minimumSiteSize: sizes.minimum)
     }
 
     /// A WZ code `NN.NN.N` at a level.
@@ -78,43 +115,5 @@ public enum PlacementReport {
             (84...84, "O"), (85...85, "P"), (86...88, "Q"), (90...93, "R"), (94...96, "S"), (97...98, "T"), (99...99, "U"),
         ]
         return ranges.first { $0.0.contains(division) }?.1
-    }
-
-    static func label(_ code: String, byWZ: Bool, level: Int, de: Bool) -> String {
-        guard level == 1 else { return "" }
-        if byWZ {
-            let names: [String: (String, String)] = [
-                "A": ("Land- und Forstwirtschaft, Fischerei", "agriculture, forestry and fishing"),
-                "B": ("Bergbau", "mining and quarrying"), "C": ("Verarbeitendes Gewerbe", "manufacturing"),
-                "D": ("Energieversorgung", "energy supply"), "E": ("Wasserversorgung, Entsorgung", "water supply, waste"),
-                "F": ("Baugewerbe", "construction"), "G": ("Handel; Kfz-Reparatur", "trade; repair of motor vehicles"),
-                "H": ("Verkehr und Lagerei", "transport and storage"), "I": ("Gastgewerbe", "accommodation and food"),
-                "J": ("Information und Kommunikation", "information and communication"),
-                "K": ("Finanz- und Versicherungsdienstleistungen", "finance and insurance"),
-                "L": ("Grundstücks- und Wohnungswesen", "real estate"),
-                "M": ("Freiberufliche, wissenschaftliche und technische Dienstleistungen", "professional and technical services"),
-                "N": ("Sonstige wirtschaftliche Dienstleistungen", "administrative and support services"),
-                "O": ("Öffentliche Verwaltung", "public administration"), "P": ("Erziehung und Unterricht", "education"),
-                "Q": ("Gesundheits- und Sozialwesen", "health and social work"),
-                "R": ("Kunst, Unterhaltung und Erholung", "arts and recreation"),
-                "S": ("Sonstige Dienstleistungen", "other services"), "T": ("Private Haushalte", "households"),
-                "U": ("Exterritoriale Organisationen", "extraterritorial organisations"),
-            ]
-            return names[code].map { de ? $0.0 : $0.1 } ?? ""
-        }
-        let areas: [String: (String, String)] = [
-            "1": ("Land-, Forst- und Tierwirtschaft und Gartenbau", "agriculture, forestry, horticulture"),
-            "2": ("Rohstoffgewinnung, Produktion und Fertigung", "raw materials, production, manufacturing"),
-            "3": ("Bau, Architektur, Vermessung und Gebäudetechnik", "construction, architecture, building services"),
-            "4": ("Naturwissenschaft, Geografie und Informatik", "science, geography, computing"),
-            "5": ("Verkehr, Logistik, Schutz und Sicherheit", "transport, logistics, safety and security"),
-            "6": ("Kaufmännische Dienstleistungen, Handel, Vertrieb, Tourismus", "commerce, trade, sales, tourism"),
-            "7": ("Unternehmensorganisation, Buchhaltung, Recht und Verwaltung", "business organisation, accounting, law, administration"),
-            "8": ("Gesundheit, Soziales, Lehre und Erziehung", "health, social work, teaching"),
-            "9": ("Sprach-, Literatur-, Geistes-, Gesellschafts- und Wirtschaftswissenschaften, Medien, Kunst, Kultur, Gestaltung",
-                  "humanities, media, arts, design"),
-            "0": ("Militär", "military"),
-        ]
-        return areas[code].map { de ? $0.0 : $0.1 } ?? ""
     }
 }

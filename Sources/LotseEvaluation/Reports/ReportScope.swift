@@ -14,23 +14,37 @@ public struct ReportScope: Sendable {
     public let bound: String
     /// No pseudonyms; the legal bases as of `bound`.
     public let context: ExportContext
+    /// The reference date (a completed month end) whose end `bound` is.
+    public let reference: ReferenceDate
 
-    fileprivate init(actor: Actor, site: String?, bound: String, context: ExportContext) {
+    fileprivate init(actor: Actor, site: String?, bound: String, context: ExportContext, reference: ReferenceDate) {
         self.actor = actor
         self.site = site
         self.bound = bound
         self.context = context
+        self.reference = reference
     }
 }
 
 extension Office {
-    /// Checks that `actor` may see a report (of `site`, when given) and fixes its bound:
-    /// the end of `asOf` (`YYYY-MM-DD`), else now. A refusal is audited.
+    /// Checks that `actor` may see a report (of `site`, when given) and fixes its bound: the end
+    /// of its reference date, the latest completed month end on or before `asOf` (`YYYY-MM-DD`,
+    /// default today; see ``ReferenceDate``). A refusal is audited.
     public func reportScope(by actor: Actor, site: String?, asOf: String?) throws -> ReportScope {
         try authorize(.reports, actor)
         if let site { try authorize(site: site, actor, .reports, what: "the report of site \(site)") }
-        let bound = try Self.endOfDay(asOf) ?? timestamp()
-        return ReportScope(actor: actor, site: site, bound: bound, context: try reportContext(bound: bound))
+        _ = try Self.endOfDay(asOf)
+        let reference = ReferenceDate(requested: asOf, today: String(timestamp().prefix(10)))
+        let bound = try Self.endOfDay(reference.day)!
+        return ReportScope(actor: actor, site: site, bound: bound, context: try reportContext(bound: bound), reference: reference)
+    }
+
+    /// The scopes of the reports a reader of `scope`'s report can also hold: the same report as
+    /// of every earlier month end since the month of `first` (the first case's start). Empty
+    /// without `first`, or when `protect` is false (only to show what the protection does).
+    func earlierScopes(of scope: ReportScope, since first: String?, protect: Bool = true) throws -> [ReportScope] {
+        guard protect, let first else { return [] }
+        return try scope.reference.earlier(since: first).map { try reportScope(by: scope.actor, site: scope.site, asOf: $0) }
     }
 
     /// The forms and workflows the report's variables come from.

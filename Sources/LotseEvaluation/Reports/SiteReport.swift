@@ -5,6 +5,12 @@ public import LotseCases
 /// caseworker against 1:50, median days between contacts, median days in each state.
 public enum SiteReport {
     public static func build(_ office: Office, by actor: Actor, asOf: String?, language: String) throws -> [ReportTable] {
+        try build(office, by: actor, asOf: asOf, language: language, protect: true)
+    }
+
+    /// Builds the report; `protect` false leaves out the protection against earlier reference
+    /// dates (only for the test that shows what it protects).
+    static func build(_ office: Office, by actor: Actor, asOf: String?, language: String, protect: Bool) throws -> [ReportTable] {
         let scope = try office.reportScope(by: actor, site: nil, asOf: asOf)
         let bound = scope.bound
         let de = language == "de"
@@ -16,10 +22,12 @@ public enum SiteReport {
         var gaps = [String: [Int]]()                     // site → days between contacts
         var stateDays = [String: [String: [Int]]]()      // site → state → days spent
         let today = Derivations.days(bound) ?? 0
+        var first: String?
         try office.facts(acrossSitesOf: scope) { facts in
             sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
+            first = min(first ?? facts.openedAt, facts.openedAt)
             for indicator in Indicators.names {
                 tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
                     .add(group: group, value: variables[indicator.variable]!.value(facts, context))
@@ -34,9 +42,24 @@ public enum SiteReport {
             }
         }
         let sites = sizes.randomised.filter { !$0.value.isEmpty }.keys.sorted()
-        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells)
+        // The same tallies at every earlier reference date (the same protection as `report evaluation`).
+        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { earlierScope in
+            var tallies = [String: [String: Tally]]()
+            var sizes = SiteSizes(minimum: sizes.minimum)
+            try office.facts(acrossSitesOf: earlierScope) { facts in
+                sizes.add(site: facts.site, group: facts.group?.rawValue)
+                guard let group = facts.group?.rawValue else { return }
+                for indicator in Indicators.names {
+                    tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
+                        .add(group: group, value: variables[indicator.variable]!.value(facts, earlierScope.context))
+                }
+            }
+            return (tallies: tallies, items: [String: [String: [String: Int]]](), sizes: sizes)
+        }
+        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells, earlier: earlier)
         var indicators = ReportTable(
-            title: de ? "Standortvergleich (Teilnahme / Vergleich)" : "Sites side by side (participants / comparison)",
+            title: (de ? "Standortvergleich (Teilnahme / Vergleich)" : "Sites side by side (participants / comparison)")
+                + " · " + (de ? "Stichtag " : "as of ") + scope.reference.day,
             columns: [de ? "Indikator" : "indicator"] + sites.flatMap { ["\($0) P", "\($0) " + (de ? "V" : "C")] }
                 + sites.map { "\($0) " + (de ? "Diff." : "diff.") })
         for indicator in Indicators.names {
@@ -75,6 +98,7 @@ public enum SiteReport {
             }
             indicators.rows.append(row + differences)
         }
+        if let note = scope.reference.note(de: de) { indicators.notes.append(note) }
         if protected.anyHidden(nil) || sites.contains(where: { protected.anyHidden($0) || sizes.small.contains($0) }) {
             indicators.notes.append(SiteTables.note(de: de, minimum: sizes.minimum))
         }

@@ -15,10 +15,13 @@
 ///
 /// Reports at two reference dates (`--as-of`) are two more versions: their difference is the
 /// table of what was recorded in between, and a reader who knows whose data came in then (a
-/// supervisor does) learns those few people's outcomes from a change of 1–4. So a table built
-/// with the same table at the previous reference date (`previous`) also hides, as primary
-/// suppressions, every cell that changed since then by less than the threshold (`•`), and
-/// complements as always: no change of 1–4 between consecutive reference dates is published.
+/// supervisor does) learns those few people's outcomes from a change of 1–4. Reports are
+/// published only as of completed month ends (``ReferenceDate``), so the versions a reader can
+/// hold are the tables at every month end; a table is built with the same table at every earlier
+/// month end (`earlier`) and also hides, as primary suppressions, every cell that differs from
+/// any of them by less than the threshold (`•`), and complements as always. So no two published
+/// versions show a change of 1–4 in any cell, and every hidden cell stays undetermined within its
+/// own reference date's system, which shares no equation with another date's.
 struct SiteTables {
     /// The shape of one table: the role of each cell and the sums among them (local indices).
     struct Layout {
@@ -41,8 +44,9 @@ struct SiteTables {
     /// The sites below the minimum site size (their cells are withheld).
     let small: Set<String>
     let suppression: CellSuppression
-    /// Cells (system indices) hidden because they changed by 1–4 since the previous reference date.
+    /// Cells (system indices) hidden because they differ by 1–4 from an earlier reference date.
     let changed: Set<Int>
+    let rule: SmallCellRule
 
     /// Builds and suppresses the tables.
     /// - Parameters:
@@ -50,9 +54,9 @@ struct SiteTables {
     ///   - values: the cell values per site (every site with cases).
     ///   - small: the sites below the minimum site size.
     ///   - rule: the small-cell rule.
-    ///   - previous: the same cells at the previous reference date (a site missing there had none).
+    ///   - earlier: the same cells at every earlier reference date (a site missing there had none).
     init(layout: Layout, values: [String: [Int]], small: Set<String>, rule: SmallCellRule,
-         previous: [String: [Int]]? = nil) {
+         earlier: [[String: [Int]]] = []) {
         self.layout = layout
         self.small = small
         sites = values.keys.sorted()
@@ -74,12 +78,14 @@ struct SiteTables {
             }
         }
         var changed: Set<Int> = []
-        if let previous {
+        for previous in earlier {
             let empty = [Int](repeating: 0, count: width)
             var before = empty
             for v in previous.values { for i in 0..<width { before[i] += v[i] } }
             for site in sites { before += previous[site] ?? empty }
-            for i in cells.indices where roles[i] == .published || roles[i] == .implied {
+            // An earlier value of 1–4 was hidden then, whatever it is now: no pair to subtract.
+            for i in cells.indices where (roles[i] == .published || roles[i] == .implied) && !changed.contains(i)
+                && !rule.suppresses(before[i]) {
                 if rule.suppresses(abs(cells[i] - before[i])) {
                     roles[i] = .withheld
                     changed.insert(i)
@@ -87,6 +93,7 @@ struct SiteTables {
             }
         }
         self.changed = changed
+        self.rule = rule
         suppression = CellSuppression(cells: cells, sums: sums, rule: rule, roles: roles)
     }
 
@@ -108,7 +115,8 @@ struct SiteTables {
         guard i >= 0 else { return .shown(0) }
         if suppression.isShown(i) { return .shown(suppression.cells[i]) }
         if let site, small.contains(site) { return .complement }
-        return suppression.primary[i] && !changed.contains(i) ? .small : .complement
+        // A cell of 1–4 reads `<5` also when it changed: its status tells nothing about the change.
+        return suppression.primary[i] && (!changed.contains(i) || rule.suppresses(suppression.cells[i])) ? .small : .complement
     }
 
     /// Whether a cell is shown.
