@@ -213,15 +213,15 @@ import LotseTestSupport
         return recovered
     }
 
-    /// The demo region (`DemoTests`), copied, with a clock in December 2026 (after its last day).
+    /// The shared demo region (`SharedDemoRegion`), copied, with a clock in December 2026 (after its last day).
     static func region() throws -> (Office, Actor, sites: [String], dates: [String]) {
-        let built = try DemoTests.shared.get()
+        let built = try SharedDemoRegion.shared.get()
         let copy = built.directory.file("attack-copy-\(UUID().uuidString).db")
         try Store(path: built.path).database.execute("VACUUM INTO '\(copy)'")
         let store = try Store(path: copy)
         let clock = StepClock(start: Date(timeIntervalSince1970: 1_796_461_200))   // 2026-12-05T09:00:00Z
         let office = Office(store: store, definitions: DefinitionSet(directory: TestLotse.repository, store: store), clock: clock)
-        let eva = try office.login(name: "eva", password: DemoTests.password)
+        let eva = try office.login(name: "eva", password: SharedDemoRegion.password)
         let sites = try store.directory.sites().map(\.code).sorted()
         // Every publishable reference date of the region: the month ends from its first month on.
         let dates = ReferenceDate(requested: nil, today: "2026-12-05").earlier(since: "2025-01-06") + ["2026-11-30"]
