@@ -92,6 +92,16 @@ extension Office {
         }
     }
 
+    /// The largest case id, client id and audit row number, for the widths of a listing's
+    /// number columns (0 for what the actor's role may not list).
+    public func largestIDs(by actor: Actor) throws -> (caseID: Int, clientID: Int, auditSeq: Int) {
+        let lists = [Permission.viewCases, .viewClients, .queryAudit].contains { $0.allows(actor.role) }
+        guard lists else { return (0, 0, 0) }
+        let ids = try storeWork { try store.cases.largestIDs() }
+        let seq = Permission.queryAudit.allows(actor.role) ? try storeWork { try store.audit.head()?.seq ?? 0 } : 0
+        return (ids.caseID, ids.clientID, seq)
+    }
+
     /// Whether the actor sees clients' names (caseworker, supervisor).
     public func seesClientNames(_ actor: Actor) -> Bool { Permission.viewClientNames.allows(actor.role) }
 

@@ -93,7 +93,7 @@ extension Shell {
         let actor = try currentActor
         var columns = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail"]
         if format != .table { columns += ["prev_hash", "hash"] }
-        try stream(columns, inv) { add in
+        try stream(columns, inv, floors: try idWidths(actor, case: "case", client: nil, seq: "seq")) { add in
             try office.auditEntries(by: actor, filter: filter) { entry in
                 var row: [Listing.Cell] = [
                     .int(entry.seq), .text(entry.draft.at), .text(entry.draft.actor), .text(entry.draft.role),

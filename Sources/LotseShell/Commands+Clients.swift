@@ -70,7 +70,8 @@ extension Shell {
                         let actor = try shell.currentActor
                         let names = shell.office.seesClientNames(actor)
                         let year = shell.currentYear
-                        try shell.stream(Shell.clientColumns(names: names), inv) { add in
+                        try shell.stream(Shell.clientColumns(names: names), inv,
+                                         floors: try shell.idWidths(actor, case: nil, client: "id")) { add in
                             try shell.office.listClients(by: actor, site: inv.option("site")) { client in
                                 try add(shell.clientRow(client, names: names, year: year))
                             }

@@ -6,8 +6,10 @@ import LotseCases
 ///
 /// Column widths: a table holds its first `firstScreen` rows, fits the widths to them and the
 /// headings (and to the terminal's width, as every table), prints them and keeps those widths
-/// for the rest of the listing, so the columns stay aligned to the end; a later cell wider than
-/// its column is cut with `…` (the last column never is). A listing of at most `firstScreen`
+/// for the rest of the listing, so the columns stay aligned to the end; number columns whose
+/// largest value is known in advance (case and client ids, audit row numbers: `floors`) are
+/// made that wide first, so no id is ever cut; a later cell wider than its column is cut with
+/// `…` (the last column never is). A listing of at most `firstScreen`
 /// rows is therefore exactly the table read whole. A terminal's table ends with its row count.
 /// CSV and JSON lines are written as they come.
 final class ListingWriter {
@@ -22,6 +24,7 @@ final class ListingWriter {
     private let language: Language?
     private let console: any Console
     private let screen: Int
+    private let floors: [Int]
     private var held: [[Listing.Cell]] = []
     /// The kept widths once the first screen is out; nil widths with `started`: one record per block.
     private var widths: [Int]?
@@ -32,8 +35,10 @@ final class ListingWriter {
     /// Why a listing stopped before its end without an error: the reader quit the pager.
     struct Stopped: Error {}
 
+    /// - Parameter floors: the least width of each column (0: fitted to the first screen only).
     init(columns: [String], format: OutputFormat, width: Int?, language: Language?, console: any Console,
-         firstScreen: Int = ListingWriter.firstScreen) {
+         floors: [Int] = [], firstScreen: Int = ListingWriter.firstScreen) {
+        self.floors = floors
         self.columns = columns
         self.format = format
         self.width = width
@@ -86,7 +91,7 @@ final class ListingWriter {
         let headings = Listing.headings(columns, language: language)
         let cells = held.map { Listing.tableCells($0, language: language).map(Listing.tableText) }
         held = []
-        var natural = headings.map(\.count)
+        var natural = headings.enumerated().map { max($0.element.count, $0.offset < floors.count ? floors[$0.offset] : 0) }
         for row in cells {
             for (i, cell) in row.enumerated() where cell.count > natural[i] { natural[i] = cell.count }
         }
@@ -128,14 +133,28 @@ extension Shell {
     /// Writes a listing as `produce` hands over its rows (`ListingWriter`): `produce` gets the
     /// function that adds one row. Quitting the pager ends the listing quietly; Ctrl-C ends it
     /// as every long work does.
-    func stream(_ columns: [String], _ invocation: Invocation, _ produce: (_ add: ([Listing.Cell]) throws -> Void) throws -> Void) throws {
+    /// - Parameter floors: the least width of each column (`ListingWriter`), by column id.
+    func stream(_ columns: [String], _ invocation: Invocation, floors: [String: Int] = [:], _ produce: (_ add: ([Listing.Cell]) throws -> Void) throws -> Void) throws {
         let writer = ListingWriter(columns: columns, format: try invocation.format(), width: console.terminalWidth,
-                                   language: words, console: console)
+                                   language: words, console: console, floors: columns.map { floors[$0] ?? 0 })
         do {
             try produce(writer.add)
         } catch is ListingWriter.Stopped {
             return
         }
         writer.finish()
+    }
+}
+
+extension Shell {
+    /// The widths of the id columns of a listing: the digits of the largest case id, client id
+    /// and audit row number.
+    func idWidths(_ actor: Actor, case caseColumn: String?, client: String?, seq: String? = nil) throws -> [String: Int] {
+        let ids = try office.largestIDs(by: actor)
+        var floors: [String: Int] = [:]
+        if let caseColumn { floors[caseColumn] = String(ids.caseID).count }
+        if let client { floors[client] = String(ids.clientID).count }
+        if let seq { floors[seq] = String(ids.auditSeq).count }
+        return floors
     }
 }

@@ -48,6 +48,11 @@ extension CaseStore {
             stateDue: row[16].string, contactDue: row[17].string, volatile: (row[18].int ?? 0) != 0))
     }
 
+    public func largestIDs() throws -> (caseID: Int, clientID: Int) {
+        let row = try database.query("SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM clients)").first
+        return (row?[0].int ?? 0, row?[1].int ?? 0)
+    }
+
     /// The ids of every open case, in order.
     public func openCaseIDs() throws -> [Int] {
         try database.query("SELECT id FROM cases WHERE closed = 0 ORDER BY id").compactMap { $0[0].int }

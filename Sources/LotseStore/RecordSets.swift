@@ -68,6 +68,9 @@ public protocol CaseRecordSet {
     func casesWithDue(_ filter: CaseFilter) throws -> RecordCursor<CaseWithDue>
     /// The ids of every open case, in order.
     func openCaseIDs() throws -> [Int]
+    /// The largest case id and client id (0 when none): a streamed table's id columns are made
+    /// this wide before its rows are read.
+    func largestIDs() throws -> (caseID: Int, clientID: Int)
     /// Removes every stored due date (before they are computed anew).
     func clearDue() throws
     /// What the stored due dates were computed under (nil: never).

@@ -58,6 +58,11 @@ extension PostgreSQLCaseRecords {
     /// Rows of a listing's later pages.
     static let listingPage = 4_096
 
+    public func largestIDs() throws -> (caseID: Int, clientID: Int) {
+        let row = try connection.query("SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM clients)").first
+        return (row?[0].int ?? 0, row?[1].int ?? 0)
+    }
+
     public func openCaseIDs() throws -> [Int] {
         try connection.query("SELECT id FROM cases WHERE closed = 0 ORDER BY id").compactMap { $0[0].int }
     }
