@@ -50,7 +50,7 @@ extension Office {
             let sha = try file.finishWrittenElsewhere()
             try storeWork {
                 try store.transaction {
-                    try store.audit.append(draft(actor, "backup", detail: .object([
+                    try store.audit.record(draft(actor, "backup", detail: .object([
                         ("file", .string(file.name)), ("bytes", .int(file.bytes)), ("sha256", .string(sha)),
                         ("head", .string(verified.head)), ("rows_verified", .int(verified.rows)),
                     ])))

@@ -67,7 +67,7 @@ extension Office {
                     ("group", .string(group?.rawValue)), ("randomised", .bool(group != nil)),
                 ]))
                 entry.toState = start.state
-                try store.audit.append(entry)
+                try store.audit.record(entry)
                 try refreshDue(id)
                 return (id, stored)
             }
@@ -168,7 +168,7 @@ extension Office {
                 guard try store.cases.assignCase(id: id, expectedVersion: record.version, to: user.id) else {
                     throw CasesError.concurrentChange(caseID: id)
                 }
-                try store.audit.append(draft(actor, "case.assign", caseID: id, detail: .object([
+                try store.audit.record(draft(actor, "case.assign", caseID: id, detail: .object([
                     ("from", .string(record.assignee)), ("to", .string(userName)),
                 ])))
             }
@@ -204,7 +204,7 @@ extension Office {
                 entry.event = "reopen"
                 entry.fromState = record.state
                 entry.toState = back
-                try store.audit.append(entry)
+                try store.audit.record(entry)
                 try refreshDue(id)
                 return back
             }
@@ -227,8 +227,18 @@ extension Office {
 
     func snapshot(_ id: Int) throws -> Snapshot {
         try storeWork {
-            guard let (record, client) = try store.cases.caseAndClient(id: id) else { throw CasesError.unknownCase(id) }
-            let submissions = try store.cases.currentSubmissions(caseID: id)
+            guard let (record, client, submissions) = try store.cases.caseSnapshot(id: id) else {
+                throw CasesError.unknownCase(id)
+            }
+            return try snapshot(record: record, client: client, submissions: submissions)
+        }
+    }
+
+    /// The snapshot of a case from its rows as read (or, after a change this session made, as
+    /// written: `fire` computes the due dates from the moved case without reading it again).
+    func snapshot(record: CaseRecord, client: ClientRecord, submissions: [SubmissionRecord]) throws -> Snapshot {
+        let id = record.id
+        return try storeWork {
             let workflow = try interpreter(forDefinition: record.workflowID)
             let history = (try? JSONSerialization.jsonObject(with: Data(record.history.utf8))) as? [String: String] ?? [:]
             let ids = submissions.map(\.id)

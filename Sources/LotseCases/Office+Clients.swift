@@ -40,7 +40,7 @@ extension Office {
                                                       applicantType: applicantType, firstName: firstName,
                                                       lastName: lastName, eligible: eligible, at: at, by: actor.name)
                 // The audit row names no personal data: the client's id and codes only.
-                try store.audit.append(draft(actor, "client.add", detail: .object([
+                try store.audit.record(draft(actor, "client.add", detail: .object([
                     ("client", .int(id)), ("site", .string(site)), ("sex", .string(sex)),
                     ("age_class", .string(ClientCodes.ageClass(birthYear: birthYear, in: year))),
                     ("applicant_type", .string(applicantType)), ("eligible", .bool(eligible)),
@@ -65,7 +65,7 @@ extension Office {
                 let count = try store.cases.caseCount(clientID: clientID)
                 if count > 0 { throw CasesError.clientHasCases(clientID, count) }
                 guard try store.cases.markEligible(clientID: clientID) else { return }
-                try store.audit.append(draft(actor, "client.eligible", detail: .object([("client", .int(clientID))])))
+                try store.audit.record(draft(actor, "client.eligible", detail: .object([("client", .int(clientID))])))
             }
         }
     }

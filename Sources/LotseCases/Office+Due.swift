@@ -50,7 +50,12 @@ extension Office {
     /// Rewrites the stored due dates of a case from its current rows (removes them once it is
     /// closed). Runs inside the transaction of the change.
     func refreshDue(_ caseID: Int) throws {
-        let snapshot = try snapshot(caseID)
+        try refreshDue(snapshot: try snapshot(caseID))
+    }
+
+    /// Stores the due dates of the case as `snapshot` has it (in the caller's transaction).
+    func refreshDue(snapshot: Snapshot) throws {
+        let caseID = snapshot.record.id
         try storeWork { try store.cases.setDue(caseID: caseID, snapshot.record.closed ? nil : dueDates(snapshot)) }
     }
 
@@ -59,12 +64,15 @@ extension Office {
     /// computation. A case's workflow is its stored version, which never changes; a contact
     /// interval that reads the clock or the age class is computed at each listing instead.
     func dueBasis() -> String {
+        if let computedDueBasis { return computedDueBasis }
         let document = definitions.caseDocument
         var text = "due dates 1\nrepeatable " + document.repeatable.sorted().joined(separator: " ")
         for (form, paths) in document.openPaths.sorted(by: { $0.key < $1.key }) {
             text += "\n" + form + ": " + paths.map { $0.joined(separator: "/") }.sorted().joined(separator: " ")
         }
-        return Array(SHA256.hash(data: Array(text.utf8))).hex
+        let basis = Array(SHA256.hash(data: Array(text.utf8))).hex
+        computedDueBasis = basis
+        return basis
     }
 
     /// Computes every open case's due dates anew when the stored ones were computed under another
@@ -83,7 +91,7 @@ extension Office {
                 // A new store has nothing to compute; an upgraded one, or one whose forms or year
                 // changed, says so in the log.
                 if !ids.isEmpty {
-                    try store.audit.append(draft(actor, "case.due", detail: .object([
+                    try store.audit.record(draft(actor, "case.due", detail: .object([
                         ("cases", .int(ids.count)), ("basis", .string(basis)),
                     ])))
                 }

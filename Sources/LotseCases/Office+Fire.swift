@@ -13,8 +13,8 @@ extension Office {
         try authorize(.fire, actor)
         let snapshot = try snapshot(caseID)
         try authorize(site: snapshot.record.site, actor, .fire, what: "case \(caseID)", caseID: caseID)
-        let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration,
-                                                context: try fireContext(actor, snapshot))
+        let context = try fireContext(actor, snapshot)
+        let outcome = snapshot.interpreter.fire(event: event, configuration: snapshot.configuration, context: context)
         switch outcome {
         case var .refused(refusal):
             if case let .fourEyes(id) = refusal.reason {
@@ -27,7 +27,7 @@ extension Office {
                     ]))
                     entry.event = event
                     entry.fromState = snapshot.record.state
-                    try store.audit.append(entry)
+                    try store.audit.record(entry)
                 }
             }
             throw CasesError.refused(caseID: caseID, refusal)
@@ -37,14 +37,19 @@ extension Office {
                 try store.transaction {
                     try ensureDueDates(actor)
                     let at = timestamp()
+                    let history = Self.json(move.configuration.history)
                     guard try store.cases.moveCase(id: caseID, expectedVersion: snapshot.record.version,
-                                                   state: move.to, history: Self.json(move.configuration.history),
+                                                   state: move.to, history: history,
                                                    closed: move.closes, at: at, by: actor.userID) else {
                         throw CasesError.concurrentChange(caseID: caseID)
                     }
+                    // The case as it now is: only what the move changed (at the version read, nobody else changed it).
+                    var moved = snapshot.record
+                    (moved.state, moved.history, moved.closed) = (move.to, history, move.closes)
+                    (moved.enteredAt, moved.enteredBy, moved.version) = (at, actor.userID, moved.version + 1)
                     let text = note?.trimmingSpaces()
                     // One history row per step: the event fired, then each done.state.ID it raised.
-                    let context = try fireContext(actor, snapshot)
+                    // (The values the move read: `context`, of the same snapshot.)
                     let internalLogs = move.internalSteps.reduce(0) { $0 + $1.logs.count }
                     let ownLogs = move.logs.dropLast(internalLogs).map { snapshot.interpreter.text(of: $0, context: context) }
                     let firstTo = move.internalSteps.first?.from ?? move.to
@@ -80,8 +85,9 @@ extension Office {
                     entry.event = event
                     entry.fromState = move.from
                     entry.toState = move.to
-                    try store.audit.append(entry)
-                    try refreshDue(caseID)
+                    try refreshDue(snapshot: try self.snapshot(record: moved, client: snapshot.client,
+                                                               submissions: snapshot.submissions))
+                    try store.audit.record(entry)
                 }
             }
             return move

@@ -136,7 +136,7 @@ extension Office {
                     try store(submission, by: actor, language: language)
                     stored[submission.caseID] = earlier + 1
                 }
-                try store.audit.append(draft(actor, "observe.import", detail: .object([
+                try store.audit.record(draft(actor, "observe.import", detail: .object([
                     ("file", .string(file)), ("rows", .int(prepared.count)),
                 ])))
             }

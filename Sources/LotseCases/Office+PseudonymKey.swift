@@ -44,7 +44,7 @@ extension Office {
                             try KeyFile.create(path, key: legacy)
                         }
                         try store.randomisation.removeSecret(named: "pseudonym-key")
-                        try store.audit.append(draft(actor, "project.key.moved", detail: .object([
+                        try store.audit.record(draft(actor, "project.key.moved", detail: .object([
                             ("purpose", "pseudonyms in exports"), ("file", .string(path)),
                         ])))
                         return legacy
@@ -62,7 +62,7 @@ extension Office {
                         try KeyFile.create(path, key: key)
                         written = key
                     }
-                    try store.audit.append(draft(actor, "project.key", detail: .object([
+                    try store.audit.record(draft(actor, "project.key", detail: .object([
                         ("purpose", "pseudonyms in exports"), ("bits", .int(key.count * 8)), ("file", .string(path)),
                     ])))
                     return key

@@ -58,7 +58,7 @@ extension Office {
                 let id = try store.randomisation.insertSetup(
                     siteID: siteRecord.id, algorithm: Randomiser.algorithm, ratio: ratio, strata: strata, blocks: blocks,
                     legalBasis: basis, seed: seed, commitment: commitment, userID: actor.userID, at: timestamp())
-                try store.audit.append(draft(actor, "randomise.setup", detail: .object([
+                try store.audit.record(draft(actor, "randomise.setup", detail: .object([
                     ("setup", .int(id)), ("site", .string(site)), ("algorithm", .string(Randomiser.algorithm)),
                     ("ratio", .string(ratio)), ("strata", .string(strata)), ("blocks", .string(blocks)),
                     ("seed_sha256", .string(commitment)), ("seed_source", .string(randomisationSeeds.source)),
@@ -112,7 +112,7 @@ extension Office {
                     canonical.append(assignment.canonical)
                 }
                 let digest = Array(SHA256.hash(data: Array(canonical.joined(separator: "\n").utf8))).hex
-                try store.audit.append(draft(actor, "randomise", detail: .object([
+                try store.audit.record(draft(actor, "randomise", detail: .object([
                     ("run", .int(run)), ("site", .string(site)), ("setup", .int(setup.id)),
                     ("seed_sha256", .string(setup.commitment)), ("algorithm", .string(setup.algorithm)),
                     ("pool", .int(draws.count)), ("participants", .int(participants)),
@@ -133,7 +133,7 @@ extension Office {
                 guard let setup = try store.randomisation.setup(site: site) else { throw CasesError.randomisationNotSetUp(site) }
                 guard setup.closedAt == nil else { throw CasesError.recruitmentClosed(site) }
                 try store.randomisation.close(setupID: setup.id, userID: actor.userID, at: timestamp())
-                try store.audit.append(draft(actor, "randomise.close", detail: .object([
+                try store.audit.record(draft(actor, "randomise.close", detail: .object([
                     ("setup", .int(setup.id)), ("site", .string(site)),
                 ])))
             }
@@ -156,7 +156,7 @@ extension Office {
                 }
                 let at = timestamp()
                 if try store.randomisation.markRevealed(setupID: setup.id, at: at) { setup.revealedAt = at }
-                try store.audit.append(draft(actor, "randomise.reveal", detail: .object([
+                try store.audit.record(draft(actor, "randomise.reveal", detail: .object([
                     ("setup", .int(setup.id)), ("site", .string(site)), ("seed", .string(setup.seed)),
                     ("seed_sha256", .string(setup.commitment)),
                 ])))

@@ -67,9 +67,9 @@ extension Office {
             try storeWork {
                 try store.transaction {
                     if let previous {
-                        try store.audit.append(draft(previous, "logout", detail: .object([("reason", "failed login")])))
+                        try store.audit.record(draft(previous, "logout", detail: .object([("reason", "failed login")])))
                     }
-                    try store.audit.append(AuditDraft(at: timestamp(), actor: user?.name ?? "unknown", role: user?.role,
+                    try store.audit.record(AuditDraft(at: timestamp(), actor: user?.name ?? "unknown", role: user?.role,
                                                       action: "login.failed",
                                                       detail: JSONValue.object([("reason", .string(failure.reason))]
                                                         + failure.detail).text))
@@ -80,8 +80,8 @@ extension Office {
         let actor = try Self.actor(user!)
         try storeWork {
             try store.transaction {
-                if let previous { try store.audit.append(draft(previous, "logout")) }
-                try store.audit.append(draft(actor, "login"))
+                if let previous { try store.audit.record(draft(previous, "logout")) }
+                try store.audit.record(draft(actor, "login"))
             }
         }
         return actor
@@ -89,7 +89,7 @@ extension Office {
 
     /// Records the end of a session.
     public func logout(_ actor: Actor) throws {
-        try storeWork { try store.transaction { try store.audit.append(draft(actor, "logout")) } }
+        try storeWork { try store.transaction { try store.audit.record(draft(actor, "logout")) } }
     }
 
     /// Checks, before a command, that the session's account still exists, is enabled and
@@ -115,7 +115,7 @@ extension Office {
         if let reason {
             try storeWork {
                 try store.transaction {
-                    try store.audit.append(draft(actor, "logout", detail: .object([("reason", .string(reason.description))])))
+                    try store.audit.record(draft(actor, "logout", detail: .object([("reason", .string(reason.description))])))
                 }
             }
             throw CasesError.sessionEnded(actor.name, reason: reason)

@@ -119,7 +119,7 @@ extension Office {
                         submissionID: id, caseID: prepared.caseID, form: prepared.form.id, entry: prepared.entry, at: at,
                         values: SubmissionValues.values(form: prepared.form.id, instance: xml))
                 }
-                try store.audit.append(draft(actor, "submission", caseID: prepared.caseID, detail: .object([
+                try store.audit.record(draft(actor, "submission", caseID: prepared.caseID, detail: .object([
                     ("form", .string(prepared.form.id)), ("version", .string(prepared.form.version)),
                     ("entry", .int(prepared.entry)), ("submission", .int(id)), ("supersedes", .int(prepared.supersedes)),
                     ("sha256", .string(definition.sha256)),
@@ -185,7 +185,7 @@ extension Office {
         }
         try storeWork {
             try store.transaction {
-                try store.audit.append(draft(actor, medicalShown ? "form.view.medical" : "form.view", caseID: caseID,
+                try store.audit.record(draft(actor, medicalShown ? "form.view.medical" : "form.view", caseID: caseID,
                                              detail: .object([
                     ("form", .string(formID)), ("submissions", .array(records.map { .int($0.id) })),
                     ("medical", .string(medicalShown ? "shown" : medicalWithheld ? "withheld" : "none")),

@@ -20,7 +20,7 @@ extension Office {
                 let id = try store.directory.insertUser(name: adminName, role: Role.admin.rawValue, siteIDs: [],
                                                         passwordHash: hash, at: at)
                 let actor = Actor(userID: id, name: adminName, role: .admin, sites: [])
-                try store.audit.append(draft(actor, "init", detail: .object([
+                try store.audit.record(draft(actor, "init", detail: .object([
                     ("admin", .string(adminName)), ("schema", .int(Schema.migrator.latestVersion)),
                 ])))
                 return actor
@@ -50,7 +50,7 @@ extension Office {
                 let id = try store.directory.insertUser(name: name, role: role.rawValue, siteIDs: siteIDs,
                                                         passwordHash: hash, at: at)
                 if oneTime { try store.directory.setMustChangePassword(userID: id, true) }
-                try store.audit.append(draft(actor, "user.add", detail: .object([
+                try store.audit.record(draft(actor, "user.add", detail: .object([
                     ("user", .string(name)), ("role", .string(role.rawValue)),
                     ("sites", .array(sites.sorted().map { .string($0) })),
                 ] + (oneTime ? [("password", .string("one-time"))] : []))))
@@ -81,7 +81,7 @@ extension Office {
                 let after = Set(user.sites).subtracting(remove).union(add).sorted()
                 try Self.checkSites(after, for: role)
                 try store.directory.setSites(userID: user.id, add: try ids(add), remove: try ids(remove))
-                try store.audit.append(draft(actor, "user.sites", detail: .object([
+                try store.audit.record(draft(actor, "user.sites", detail: .object([
                     ("user", .string(name)), ("added", .array(add.map { .string($0) })),
                     ("removed", .array(remove.map { .string($0) })), ("sites", .array(after.map { .string($0) })),
                 ])))
@@ -115,7 +115,7 @@ extension Office {
             try store.transaction {
                 guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
                 try store.directory.setDisabled(userID: user.id, disabled)
-                try store.audit.append(draft(actor, disabled ? "user.disable" : "user.enable",
+                try store.audit.record(draft(actor, disabled ? "user.disable" : "user.enable",
                                              detail: .object([("user", .string(name))])))
             }
         }
@@ -141,7 +141,7 @@ extension Office {
                 guard let user = try store.directory.user(named: name) else { throw CasesError.unknownUser(name) }
                 try store.directory.setPasswordHash(userID: user.id, hash)
                 try store.directory.setMustChangePassword(userID: user.id, oneTime)
-                try store.audit.append(draft(actor, "user.passwd", detail: .object([("user", .string(name))]
+                try store.audit.record(draft(actor, "user.passwd", detail: .object([("user", .string(name))]
                     + (oneTime ? [("password", .string("one-time"))] : []))))
             }
         }
@@ -158,7 +158,7 @@ extension Office {
             try store.transaction {
                 if try store.directory.site(code: code) != nil { throw CasesError.siteExists(code) }
                 _ = try store.directory.insertSite(code: code, name: display, at: timestamp())
-                try store.audit.append(draft(actor, "site.add", detail: .object([
+                try store.audit.record(draft(actor, "site.add", detail: .object([
                     ("site", .string(code)), ("name", .string(display)),
                 ])))
             }

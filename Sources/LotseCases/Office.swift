@@ -32,6 +32,8 @@ public final class Office {
     var lastDocument: (caseID: Int, submissions: [Int], document: XPathTreeNode)?
     /// SHA-256 of the current forms' bytes, by form id.
     var formDigests: [String: String] = [:]
+    /// `dueBasis()`, computed once: it depends only on the loaded definitions.
+    var computedDueBasis: String?
     /// The clock and zone of `today()` in guards and forms.
     public var xpathClock: XPathClock
     /// Makes UUIDs for new submissions' instance ids (injected by tests).
@@ -85,7 +87,7 @@ public final class Office {
     @_spi(Office) public func authorize(_ permission: Permission, _ actor: Actor) throws {
         guard !permission.allows(actor.role) else { return }
         try store.transaction {
-            try store.audit.append(draft(actor, "denied", detail: .object([
+            try store.audit.record(draft(actor, "denied", detail: .object([
                 ("command", .string(permission.rawValue)),
                 ("needed", .array(permission.roles.map { .string($0.rawValue) })),
             ])))
@@ -102,7 +104,7 @@ public final class Office {
         guard !actor.works(at: site) else { return }
         try storeWork {
             try store.transaction {
-                try store.audit.append(draft(actor, "denied", caseID: caseID, detail: .object([
+                try store.audit.record(draft(actor, "denied", caseID: caseID, detail: .object([
                     ("command", .string(permission.rawValue)), ("site", .string(site)), ("object", .string(what)),
                     ("sites", .array(actor.sites.map { .string($0) })),
                 ])))
@@ -126,7 +128,7 @@ public final class Office {
         guard try !isRegionWide(actor) else { return }
         try storeWork {
             try store.transaction {
-                try store.audit.append(draft(actor, "denied", detail: .object([
+                try store.audit.record(draft(actor, "denied", detail: .object([
                     ("command", .string(permission.rawValue)), ("object", .string(what)),
                     ("sites", .array(actor.sites.map { .string($0) })),
                 ])))

@@ -183,6 +183,21 @@ public enum CoveredRecords {
         return kind.hash(row.values)
     }
 
+    /// ` RETURNING r.key, columns…` in PostgreSQL's dialect, for an INSERT or UPDATE of the
+    /// kind's table aliased `r`: the statement hands back the stored row, so its record hash
+    /// (``hash(_:returned:)``) needs no read back.
+    static func returning(_ name: String) -> String {
+        guard let kind = byName[name] else { preconditionFailure("not a covered kind: \(name)") }
+        return " RETURNING r.\(kind.key), " + kind.postgreSQLColumns.joined(separator: ", ")
+    }
+
+    /// The record hash of a row as `returning` hands it back (the same values `postgreSQLSelect`
+    /// reads, so the same hash as a read back and as on SQLite).
+    static func hash(_ name: String, returned values: [SQLValue]) -> Digest32 {
+        guard let kind = byName[name] else { preconditionFailure("not a covered kind: \(name)") }
+        return kind.hash(values)
+    }
+
     /// The `records` text of an audit row: one line `KIND ID HASH` per record, in the order given.
     static func text(_ records: [(RecordRef, Digest32)]) -> String? {
         guard !records.isEmpty else { return nil }

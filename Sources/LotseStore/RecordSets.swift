@@ -33,6 +33,9 @@ public protocol CaseRecordSet {
     func `case`(id: Int) throws -> CaseRecord?
     /// A case and its client in one query (what firing an event reads first).
     func caseAndClient(id: Int) throws -> (CaseRecord, ClientRecord)?
+    /// A case, its client and its current submissions (what firing an event or submitting a
+    /// form reads first; PostgreSQL reads them in one round trip).
+    func caseSnapshot(id: Int) throws -> (CaseRecord, ClientRecord, [SubmissionRecord])?
     /// Cases matching the filter, by id.
     func cases(state: String?, site: String?, assignedTo: Int?, clientID: Int?, openOnly: Bool) throws -> [CaseRecord]
     /// Moves a case, if it is still at `expectedVersion`.
@@ -114,7 +117,13 @@ extension DirectoryRecords: DirectoryRecordSet {}
 
 /// The hash-chained, append-only audit log.
 public protocol AuditRecordSet {
+    /// Appends a row inside the caller's transaction at once. - Returns: it, chained.
     func append(_ draft: AuditDraft) throws -> AuditEntry
+    /// Records a row of the caller's transaction, with the covered rows written since the
+    /// previous one; it is in the log when the transaction commits (SQLite appends it at once;
+    /// PostgreSQL chains it at commit, holding the append lock only from there on). Reads of
+    /// the log in the same transaction see it.
+    func record(_ draft: AuditDraft) throws
     /// The last row's sequence number and hash, or nil for an empty log.
     func head() throws -> (seq: Int, hash: String)?
     /// The hash of row `seq`, or nil when there is no such row.
@@ -137,7 +146,16 @@ public protocol AuditRecordSet {
     func verify(expectedHead: (seq: Int, hash: String)?, progress: WorkProgress?) throws -> AuditVerification
 }
 
-extension AuditLog: AuditRecordSet {}
+extension CaseRecordSet {
+    public func caseSnapshot(id: Int) throws -> (CaseRecord, ClientRecord, [SubmissionRecord])? {
+        guard let (record, client) = try caseAndClient(id: id) else { return nil }
+        return (record, client, try currentSubmissions(caseID: id))
+    }
+}
+
+extension AuditLog: AuditRecordSet {
+    public func record(_ draft: AuditDraft) throws { _ = try append(draft) }
+}
 
 /// The randomisation pool, setups, runs, assignments and closures; project secrets.
 public protocol RandomisationRecordSet {

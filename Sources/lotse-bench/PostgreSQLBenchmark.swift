@@ -10,51 +10,61 @@ enum PostgreSQLBenchmark {
     static func run(owner: ConnectionURI, directory: String, definitions: String, quick: Bool,
                     record: (String, String, String) -> Void) throws {
         let fires = quick ? 300 : 2_000
+        var trips = 0.0
         let pgDurable = try withSchema(owner) { uri in
-            let (office, carla, ids) = try Benchmarks.prepared(store: try PostgreSQLStore(uri: uri),
-                                                               definitions: definitions, cases: 1)
-            return Double(fires) / (try Benchmarks.seconds {
+            let store = try PostgreSQLStore(uri: uri)
+            let (office, carla, ids) = try Benchmarks.prepared(store: store, definitions: definitions, cases: 1)
+            let before = store.connection.roundTrips
+            let rate = Double(fires) / (try Benchmarks.seconds {
                 for i in 0..<fires { try office.fire(by: carla, caseID: ids[0], event: i % 2 == 0 ? "suspend" : "resume") }
             })
+            trips = Double(store.connection.roundTrips - before) / Double(fires)
+            return rate
         }
         let sqliteDurable = try Benchmarks.durableFires(directory: directory, definitions: definitions, count: fires)
         let floor = try withSchema(owner) { uri in try rawInserts(uri, count: fires) }
         record("PostgreSQL: durable fire through LotseCases (own transaction each)", String(format: "%.0f /s", pgDurable),
-               String(format: "SQLite %.0f /s", sqliteDurable))
+               String(format: "SQLite %.0f /s, %.1f round trips each", sqliteDurable, trips))
         record("  raw libpq: same rows, lock, head read, one commit each", String(format: "%.0f /s", floor),
                String(format: "ratio raw / Lotse %.2f×", floor / pgDurable))
 
         let cases = quick ? 100 : 1_000
         let batch = try withSchema(owner) { uri in
-            let (office, carla, ids) = try Benchmarks.prepared(store: try PostgreSQLStore(uri: uri),
-                                                               definitions: definitions, cases: cases)
-            return Double(cases * 12) / (try Benchmarks.seconds {
+            let store = try PostgreSQLStore(uri: uri)
+            let (office, carla, ids) = try Benchmarks.prepared(store: store, definitions: definitions, cases: cases)
+            let before = store.connection.roundTrips
+            let rate = Double(cases * 12) / (try Benchmarks.seconds {
                 for id in ids {
                     try office.inOneTransaction {
                         for i in 0..<12 { try office.fire(by: carla, caseID: id, event: i % 2 == 0 ? "suspend" : "resume") }
                     }
                 }
             })
+            trips = Double(store.connection.roundTrips - before) / Double(cases * 12)
+            return rate
         }
         let sqliteBatch = try Benchmarks.batchTransitions(directory: directory, definitions: definitions,
                                                           cases: cases, perCase: 12)
         record("PostgreSQL: batch transitions (one transaction per case, 12 each)", String(format: "%.0f /s", batch),
-               String(format: "SQLite %.0f /s", sqliteBatch))
+               String(format: "SQLite %.0f /s, %.1f round trips each", sqliteBatch, trips))
 
         let submissions = quick ? 300 : 2_000
         let pgSubmissions = try withSchema(owner) { uri in
-            let (office, carla, ids) = try Benchmarks.prepared(store: try PostgreSQLStore(uri: uri),
-                                                               definitions: definitions, cases: submissions)
-            return Double(submissions) / (try Benchmarks.seconds {
+            let store = try PostgreSQLStore(uri: uri)
+            let (office, carla, ids) = try Benchmarks.prepared(store: store, definitions: definitions, cases: submissions)
+            let before = store.connection.roundTrips
+            let rate = Double(submissions) / (try Benchmarks.seconds {
                 try office.inOneTransaction {
                     for id in ids { try office.submit(by: carla, caseID: id, formID: "profiling", values: Benchmarks.profiling) }
                 }
             })
+            trips = Double(store.connection.roundTrips - before) / Double(submissions)
+            return rate
         }
         let sqliteSubmissions = try Benchmarks.batchSubmissions(directory: directory, definitions: definitions,
                                                                 count: submissions, corrections: false)
         record("PostgreSQL: form submissions validated and stored (batch)", String(format: "%.0f /s", pgSubmissions),
-               String(format: "SQLite %.0f /s", sqliteSubmissions))
+               String(format: "SQLite %.0f /s, %.1f round trips each", sqliteSubmissions, trips))
 
         for writers in [1, 2, 4, 8] {
             let perWriter = quick ? 100 : 500

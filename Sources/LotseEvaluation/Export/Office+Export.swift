@@ -98,7 +98,7 @@ extension Office {
         let rows = try store.randomisation.assignments(site: site).map(\.assignment)
             .sorted { ($0.stratum, $0.slot ?? 0) < ($1.stratum, $1.slot ?? 0) }
         try store.transaction {
-            try store.audit.append(draft(actor, "randomise.assignments", detail: .object([
+            try store.audit.record(draft(actor, "randomise.assignments", detail: .object([
                 ("site", .string(site)), ("rows", .int(rows.count)),
             ])))
         }

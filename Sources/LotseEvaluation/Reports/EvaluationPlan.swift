@@ -90,7 +90,7 @@ extension Office {
         }
         return try store.transaction {
             if let first = try evaluationPlan() { throw EvaluationPlanError.alreadyDeclared(first) }
-            try store.audit.append(draft(actor, "evaluation.plan", detail: .object([
+            try store.audit.record(draft(actor, "evaluation.plan", detail: .object([
                 ("primary", .string(primary)), ("alpha", .number(alpha)), ("min_site_size", .int(minimumSiteSize)),
                 ("secondary", .array(EvaluationPlan.indicatorNames.filter { $0 != primary }.map { .string($0) })),
                 ("adjustment", "holm"),

@@ -7,7 +7,8 @@ import Crypto
 extension PostgreSQLAuditLog: AuditRecordSet {
     /// The hash of row `seq`, or nil when there is no such row.
     public func hash(at seq: Int) throws -> String? {
-        try connection.scalar("SELECT hash FROM audit WHERE seq = $1", [.int(seq)])?.string
+        try settle()
+        return try connection.scalar("SELECT hash FROM audit WHERE seq = $1", [.int(seq)])?.string
     }
 
     /// Every action that occurs in the log, in order.
@@ -22,12 +23,14 @@ extension PostgreSQLAuditLog: AuditRecordSet {
 
     /// The number of rows.
     public func count() throws -> Int {
-        try connection.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
+        try settle()
+        return try connection.scalar("SELECT COUNT(*) FROM audit")?.int ?? 0
     }
 
     /// Streams the rows that match `filter`, oldest first, in pages of `seq` (so `body` may use
     /// the store meanwhile), with the conditions of `AuditLog.query`.
     public func query(_ filter: AuditFilter, _ body: (AuditEntry) throws -> Void) throws {
+        try settle()
         var clauses: [String] = []
         var arguments: [SQLValue] = []
         func parameter(_ value: SQLValue) -> String {
@@ -80,6 +83,7 @@ extension PostgreSQLAuditLog: AuditRecordSet {
     /// REPEATABLE READ, read-only transaction, unless the caller's transaction is open: then
     /// in that one, its own writes included). The audit rows and each covered table are streamed.
     public func verify(expectedHead: (seq: Int, hash: String)?, progress: WorkProgress?) throws -> AuditVerification {
+        try settle()
         let began = !connection.inTransaction
         if began { try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") }
         defer { if began { try? connection.execute("COMMIT") } }

@@ -4,11 +4,12 @@
 extension PostgreSQLCaseRecords {
     public func setDue(caseID: Int, _ due: CaseDue?) throws {
         guard let due else {
-            try connection.run("DELETE FROM case_due WHERE case_id = $1", [.int(caseID)])
+            try connection.runLater("DELETE FROM case_due WHERE case_id = $1", [.int(caseID)])
             return
         }
         let earliest = due.earliest
-        try connection.run("""
+        // Nothing waits for its answer: it travels with the next round trip (the audit lock's).
+        try connection.runLater("""
             INSERT INTO case_due (case_id, state_due, contact_due, due, reason, volatile) VALUES ($1, $2, $3, $4, $5, $6)
             ON CONFLICT (case_id) DO UPDATE SET state_due = excluded.state_due, contact_due = excluded.contact_due,
                 due = excluded.due, reason = excluded.reason, volatile = excluded.volatile
@@ -72,12 +73,20 @@ extension PostgreSQLCaseRecords {
     }
 
     public func dueBasis() throws -> String? {
-        try connection.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
+        // Within one transaction only this transaction changes what it sees of the basis (a
+        // concurrent change shows at its next one, as a first read would have shown it).
+        if connection.inTransaction, let memo = connection.dueBasisMemo, memo.transaction == connection.transactionNumber {
+            return memo.basis
+        }
+        let basis = try connection.scalar("SELECT basis FROM case_due_basis WHERE id = 1")?.string
+        if connection.inTransaction { connection.dueBasisMemo = (connection.transactionNumber, basis) }
+        return basis
     }
 
     public func setDueBasis(_ basis: String) throws {
         try connection.run("""
             INSERT INTO case_due_basis (id, basis) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET basis = excluded.basis
             """, [.text(basis)])
+        if connection.inTransaction { connection.dueBasisMemo = (connection.transactionNumber, basis) }
     }
 }

@@ -64,14 +64,12 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
 
     public func insertClient(siteID: Int, sex: String, birthYear: Int, applicantType: String, firstName: String?,
                              lastName: String?, eligible: Bool, at: String, by: String) throws -> Int {
-        let id = try connection.storeInsert("""
-            INSERT INTO clients (site_id, sex, birth_year, applicant_type, first_name, last_name, eligible, created_at,
-                                 created_by)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id
+        try connection.storeInsert("client", """
+            INSERT INTO clients AS r (site_id, sex, birth_year, applicant_type, first_name, last_name, eligible, created_at,
+                                      created_by)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """, [.int(siteID), .text(sex), .int(birthYear), .text(applicantType), .text(firstName), .text(lastName),
                   .int(eligible ? 1 : 0), .text(at), .text(by)])
-        connection.wrote("client", id)
-        return id
     }
 
     private static let clientColumns = """
@@ -131,14 +129,12 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
 
     public func insertCase(clientID: Int, workflowID: Int, state: String, history: String, at: String,
                            by userID: Int, assignedTo: Int?) throws -> Int {
-        let id = try connection.storeInsert("""
-            INSERT INTO cases (client_id, workflow_id, state, history, entered_at, entered_by, assigned_to,
-                               opened_at, opened_by)
-            VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8) RETURNING id
+        try connection.storeInsert("case", """
+            INSERT INTO cases AS r (client_id, workflow_id, state, history, entered_at, entered_by, assigned_to,
+                                    opened_at, opened_by)
+            VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8)
             """, [.int(clientID), .int(workflowID), .text(state), .text(history), .text(at),
                   .int(assignedTo), .text(at), .int(userID)])
-        connection.wrote("case", id)
-        return id
     }
 
     private static let caseSelect = """
@@ -156,12 +152,31 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
             .first.map(CaseStore.caseRecord)
     }
 
+    private static let caseAndClientSQL = """
+        SELECT \(caseSelect), c.sex, c.birth_year, c.applicant_type, c.first_name, c.last_name, c.created_at,
+               c.created_by, c.eligible
+        \(caseFrom) WHERE k.id = $1
+        """
+
     public func caseAndClient(id: Int) throws -> (CaseRecord, ClientRecord)? {
-        guard let row = try connection.storeQuery("""
-            SELECT \(Self.caseSelect), c.sex, c.birth_year, c.applicant_type, c.first_name, c.last_name, c.created_at,
-                   c.created_by, c.eligible
-            \(Self.caseFrom) WHERE k.id = $1
-            """, [.int(id)]).first else { return nil }
+        try connection.storeQuery(Self.caseAndClientSQL, [.int(id)]).first.map(Self.caseAndClient)
+    }
+
+    /// The case, its client and its current submissions in one round trip.
+    public func caseSnapshot(id: Int) throws -> (CaseRecord, ClientRecord, [SubmissionRecord])? {
+        let answers: [[Row]]
+        do {
+            answers = try connection.pipelineRows([.init(Self.caseAndClientSQL, [.int(id)]),
+                                                   .init(Self.currentSubmissionsSQL, [.int(id)])])
+        } catch {
+            throw StoreError.postgreSQL(error)
+        }
+        guard let row = answers[0].first else { return nil }
+        let (record, client) = Self.caseAndClient(row)
+        return (record, client, answers[1].map(CaseStore.submission))
+    }
+
+    private static func caseAndClient(_ row: Row) -> (CaseRecord, ClientRecord) {
         let record = CaseStore.caseRecord(row)
         let client = ClientRecord(id: record.clientID, site: record.site, sex: row[16].string ?? "",
                                   birthYear: row[17].int ?? 0, applicantType: row[18].string ?? "", firstName: row[19].string,
@@ -184,27 +199,22 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
 
     public func moveCase(id: Int, expectedVersion: Int, state: String, history: String, closed: Bool, at: String,
                          by userID: Int) throws -> Bool {
-        try connection.storeRun("""
-            UPDATE cases SET state = $1, history = $2, closed = $3, entered_at = $4, entered_by = $5, version = version + 1
-            WHERE id = $6 AND version = $7
+        try connection.storeUpdate("case", """
+            UPDATE cases AS r SET state = $1, history = $2, closed = $3, entered_at = $4, entered_by = $5,
+                version = r.version + 1
+            WHERE r.id = $6 AND r.version = $7
             """, [.text(state), .text(history), .int(closed ? 1 : 0), .text(at), .int(userID), .int(id),
-                  .int(expectedVersion)]) == 1 && caseWritten(id)
+                  .int(expectedVersion)])
     }
 
     public func assignCase(id: Int, expectedVersion: Int, to userID: Int?) throws -> Bool {
-        try connection.storeRun("UPDATE cases SET assigned_to = $1, version = version + 1 WHERE id = $2 AND version = $3",
-                                [.int(userID), .int(id), .int(expectedVersion)]) == 1 && caseWritten(id)
+        try connection.storeUpdate("case", "UPDATE cases AS r SET assigned_to = $1, version = r.version + 1 "
+                                       + "WHERE r.id = $2 AND r.version = $3", [.int(userID), .int(id), .int(expectedVersion)])
     }
 
     public func touchCase(id: Int, expectedVersion: Int) throws -> Bool {
-        try connection.storeRun("UPDATE cases SET version = version + 1 WHERE id = $1 AND version = $2",
-                                [.int(id), .int(expectedVersion)]) == 1 && caseWritten(id)
-    }
-
-    /// Notes a changed case for the audit row (always true, for chaining after a row count).
-    private func caseWritten(_ id: Int) -> Bool {
-        connection.wrote("case", id)
-        return true
+        try connection.storeUpdate("case", "UPDATE cases AS r SET version = r.version + 1 WHERE r.id = $1 AND r.version = $2",
+                                   [.int(id), .int(expectedVersion)])
     }
 
     // MARK: Transitions
@@ -212,12 +222,10 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
     @discardableResult
     public func insertTransition(caseID: Int, event: String, from: String?, to: String, userID: Int, at: String,
                                  note: String?, log: String?) throws -> Int {
-        let id = try connection.storeInsert("""
-            INSERT INTO transitions (case_id, event, from_state, to_state, user_id, at, note, log)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+        try connection.storeInsert("transition", """
+            INSERT INTO transitions AS r (case_id, event, from_state, to_state, user_id, at, note, log)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, [.int(caseID), .text(event), .text(from), .text(to), .int(userID), .text(at), .text(note), .text(log)])
-        connection.wrote("transition", id)
-        return id
     }
 
     public func transitions(caseID: Int) throws -> [TransitionRecord] {
@@ -235,13 +243,11 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
 
     public func insertSubmission(caseID: Int, form: String, definitionID: Int, entry: Int, supersedes: Int?,
                                  instance: String, userID: Int, at: String) throws -> Int {
-        let id = try connection.storeInsert("""
-            INSERT INTO submissions (case_id, form, definition_id, entry, supersedes, instance, user_id, at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id
+        try connection.storeInsert("submission", """
+            INSERT INTO submissions AS r (case_id, form, definition_id, entry, supersedes, instance, user_id, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """, [.int(caseID), .text(form), .int(definitionID), .int(entry), .int(supersedes), .text(instance),
                   .int(userID), .text(at)])
-        connection.wrote("submission", id)
-        return id
     }
 
     private static let submissionColumns = """
@@ -250,12 +256,14 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
         FROM submissions s JOIN users u ON u.id = s.user_id
         """
 
+    private static let currentSubmissionsSQL = """
+        SELECT \(submissionColumns)
+        WHERE s.case_id = $1 AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id)
+        ORDER BY s.form COLLATE "C", s.entry
+        """
+
     public func currentSubmissions(caseID: Int) throws -> [SubmissionRecord] {
-        try connection.storeQuery("""
-            SELECT \(Self.submissionColumns)
-            WHERE s.case_id = $1 AND NOT EXISTS (SELECT 1 FROM submissions n WHERE n.supersedes = s.id)
-            ORDER BY s.form COLLATE "C", s.entry
-            """, [.int(caseID)]).map(CaseStore.submission)
+        try connection.storeQuery(Self.currentSubmissionsSQL, [.int(caseID)]).map(CaseStore.submission)
     }
 
     public func submissions(caseID: Int, form: String) throws -> [SubmissionRecord] {

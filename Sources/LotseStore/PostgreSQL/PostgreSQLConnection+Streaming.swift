@@ -9,6 +9,8 @@ extension PostgreSQLConnection {
     /// statement's snapshot. The connection is busy meanwhile: `body` must not use it.
     /// What `body` throws stops the query (the rest of its rows are discarded) and is rethrown.
     public func stream(_ sql: String, _ arguments: [SQLValue] = [], _ body: (Row) throws -> Void) throws {
+        try sendPendingBegin()
+        countRoundTrip()
         let idle = PQtransactionStatus(handle) == PQTRANS_IDLE
         let sent = Parameters(arguments).withPointers { values, lengths, formats in
             PQsendQueryParams(handle, sql, Int32(arguments.count), nil, values, lengths, formats, 0)
@@ -76,6 +78,8 @@ extension PostgreSQLConnection {
     @discardableResult
     public func copyIn(table: String, columns: [String], _ rows: ((_ row: [SQLValue]) throws -> Void) throws -> Void) throws -> Int {
         let sql = "COPY \(table) (\(columns.joined(separator: ", "))) FROM STDIN"
+        try sendPendingBegin()
+        countRoundTrip()
         let started = PQexec(handle, sql)
         let status = PQresultStatus(started)
         if status != PGRES_COPY_IN {

@@ -26,6 +26,22 @@ public final class PostgreSQLConnection {
     /// by an audit row, in the order written (like `Database.pendingRecords`).
     var pendingRecords: [RecordRef] = []
     private var pendingSet: Set<RecordRef> = []
+    /// The record hashes of covered rows this transaction wrote, computed from the values the
+    /// writing statement returned (`RETURNING`: the stored row, read in the same round trip);
+    /// a write that returned nothing removes the entry, so the audit row reads that row back.
+    var knownHashes: [RecordRef: Digest32] = [:]
+    /// Audit rows of the open transaction not yet chained: they are chained and inserted at
+    /// commit, under the append lock (`PostgreSQLAuditLog.flush`), so that the lock is held only
+    /// for the head read, the inserts and the commit.
+    var pendingAudit: [AuditDraft] = []
+    /// Whether `BEGIN` is owed: a transaction's `BEGIN` travels with its first statement.
+    private var beginPending = false
+    /// Statements of the open transaction whose answers nobody waits for (``runLater(_:_:)``):
+    /// they travel with the next round trip.
+    private var pendingWrites: [PipelineStep] = []
+    /// Round trips to the server so far (a statement sent and answered, a statement prepared, a
+    /// pipeline of several): what `lotse-bench` counts per operation.
+    public private(set) var roundTrips = 0
 
     /// Connects. libpq reads the URI (host, port, TLS `sslmode`, `.pgpass`, service files).
     /// - Throws: ``PostgreSQLError/cannotConnect(target:reason:)`` naming the target without its password.
@@ -51,6 +67,9 @@ public final class PostgreSQLConnection {
 
     /// Runs SQL without parameters (one or several statements: schema, settings).
     public func execute(_ sql: String) throws(PostgreSQLError) {
+        if !pendingWrites.isEmpty { try pipeline([]) }
+        roundTrips += 1
+        let sql = takeBegin().map { $0 + "; " + sql } ?? sql
         let result = PQexec(handle, sql)
         defer { PQclear(result) }
         try check(result, sql: sql)
@@ -83,7 +102,39 @@ public final class PostgreSQLConnection {
     }
 
     /// Whether a transaction is open on this connection.
-    public var inTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+    public var inTransaction: Bool { transactionDepth > 0 || serverInTransaction }
+
+    /// Whether the server has a transaction open (not one whose `BEGIN` is still owed).
+    var serverInTransaction: Bool { PQtransactionStatus(handle) != PQTRANS_IDLE }
+
+    private static let beginStatement = "BEGIN ISOLATION LEVEL READ COMMITTED"
+
+    /// The owed `BEGIN`, once: the caller sends it ahead of its own statement.
+    func takeBegin() -> String? {
+        guard beginPending else { return nil }
+        beginPending = false
+        return Self.beginStatement
+    }
+
+    /// Counts a round trip made outside `execute`, `run`, `query` and `pipeline`.
+    func countRoundTrip() { roundTrips += 1 }
+
+    /// Sends the owed `BEGIN` and the deferred writes (before streaming or copying).
+    func sendPendingBegin() throws(PostgreSQLError) {
+        if beginPending || !pendingWrites.isEmpty { try pipeline([]) }
+    }
+
+    /// Runs a statement whose answer is not needed (it returns no rows; its row count does not
+    /// matter) inside the open transaction: it is sent with the next round trip, at the latest
+    /// with the commit, and a failure is reported there, aborting the transaction as ever.
+    /// Outside a transaction it runs at once.
+    func runLater(_ sql: String, _ arguments: [SQLValue]) throws(PostgreSQLError) {
+        guard transactionDepth > 0 else {
+            try run(sql, arguments)
+            return
+        }
+        pendingWrites.append(PipelineStep(sql, arguments))
+    }
 
     /// Runs `body` as one transaction: committed when it returns, rolled back when it throws.
     /// Nested calls join the outer transaction (and an open `begin()` block).
@@ -108,23 +159,22 @@ public final class PostgreSQLConnection {
         var rerunForDuplicate = false
         while true {
             attempt += 1
-            try execute("BEGIN ISOLATION LEVEL READ COMMITTED")
-            transactionDepth = 1
-            transactionNumber += 1
-            clearPending()
-            abortedBy = nil
+            startTransaction()
             do {
                 let result = try body()
-                transactionDepth = 0
                 if !pendingRecords.isEmpty {
                     throw StoreError.unaudited(pendingRecords.map(\.description))
                 }
-                try execute("COMMIT")
+                try finishTransaction()
+                transactionDepth = 0
                 return result
             } catch {
                 transactionDepth = 0
-                clearPending()
-                if inTransaction { try? execute("ROLLBACK") }
+                beginPending = false
+                let aborted = abortedBy
+                clearTransactionState()
+                if serverInTransaction { try? execute("ROLLBACK") }
+                abortedBy = aborted
                 // A conflict may meet another conflict; a duplicate key is settled by one rerun (it then
                 // sees the committed row), so a second one is the body's own and is not run again.
                 if let state = abortedBy, attempt <= retries,
@@ -145,10 +195,33 @@ public final class PostgreSQLConnection {
     /// shell rolls the block back and says so.
     public func begin() throws(StoreError) {
         guard transactionDepth == 0 else { throw .transactionState("a transaction is already open") }
-        do { try execute("BEGIN ISOLATION LEVEL READ COMMITTED") } catch { throw .postgreSQL(error) }
+        startTransaction()
+    }
+
+    /// Opens a transaction: its `BEGIN` goes with the first statement (no round trip of its own).
+    private func startTransaction() {
         transactionDepth = 1
         transactionNumber += 1
+        clearTransactionState()
+        beginPending = true
+    }
+
+    /// Chains and inserts the pending audit rows and commits, in as few round trips as the
+    /// chain allows (`PostgreSQLAuditLog.flush`); a transaction that sent nothing ends silently.
+    private func finishTransaction() throws {
+        if beginPending && pendingAudit.isEmpty && pendingWrites.isEmpty {
+            beginPending = false
+            return
+        }
+        try PostgreSQLAuditLog(connection: self).flush(commit: true)
+    }
+
+    /// Forgets everything a transaction gathered (a new one, a rollback, a retry).
+    private func clearTransactionState() {
         clearPending()
+        knownHashes = [:]
+        pendingAudit = []
+        pendingWrites = []
         abortedBy = nil
     }
 
@@ -156,8 +229,7 @@ public final class PostgreSQLConnection {
     /// and reported (PostgreSQL would answer its COMMIT with a silent ROLLBACK).
     public func commit() throws(StoreError) {
         guard transactionDepth == 1 else { throw .transactionState("no transaction is open") }
-        transactionDepth = 0
-        defer { clearPending(); abortedBy = nil }
+        defer { transactionDepth = 0; clearTransactionState() }
         if PQtransactionStatus(handle) == PQTRANS_INERROR {
             try? execute("ROLLBACK")
             throw .transactionState("the transaction was aborted by an earlier error"
@@ -165,12 +237,16 @@ public final class PostgreSQLConnection {
         }
         if !pendingRecords.isEmpty {
             let records = pendingRecords.map(\.description)
-            try? execute("ROLLBACK")
+            if serverInTransaction { try? execute("ROLLBACK") }
+            beginPending = false
             throw .unaudited(records)
         }
-        do { try execute("COMMIT") } catch {
-            if inTransaction { try? execute("ROLLBACK") }
-            throw .postgreSQL(error)
+        do { try finishTransaction() } catch {
+            beginPending = false
+            if serverInTransaction { try? execute("ROLLBACK") }
+            if let error = error as? PostgreSQLError { throw .postgreSQL(error) }
+            if let error = error as? StoreError { throw error }
+            throw .transactionState("the commit failed (\(error)) and the transaction has been rolled back; nothing was changed")
         }
     }
 
@@ -178,9 +254,9 @@ public final class PostgreSQLConnection {
     public func rollback() throws(StoreError) {
         guard transactionDepth == 1 else { throw .transactionState("no transaction is open") }
         transactionDepth = 0
-        clearPending()
-        abortedBy = nil
-        if inTransaction {
+        clearTransactionState()
+        beginPending = false
+        if serverInTransaction {
             do { try execute("ROLLBACK") } catch { throw .postgreSQL(error) }
         }
     }
@@ -196,8 +272,31 @@ public final class PostgreSQLConnection {
     /// Notes that a covered row was written: the next audit row of this transaction records it.
     func wrote(_ kind: String, _ id: Int) {
         let ref = RecordRef(kind, id)
+        knownHashes[ref] = nil
         if pendingSet.insert(ref).inserted { pendingRecords.append(ref) }
     }
+
+    /// Notes a covered row written by a statement that returned it (`CoveredRecords.returning`:
+    /// key first, then the kind's columns): its record hash is computed from those values, the
+    /// stored ones, so the audit row needs no read back. - Returns: the row's key.
+    @discardableResult
+    func wrote(_ kind: String, returned row: Row) -> Int {
+        wrote(kind, values: row.values)
+    }
+
+    /// Notes a covered row with its stored values (key first, then the kind's columns, as
+    /// `CoveredRecords.returning` hands them back). - Returns: the row's key.
+    @discardableResult
+    func wrote(_ kind: String, values: [SQLValue]) -> Int {
+        let id = values[0].int ?? 0
+        wrote(kind, id)
+        knownHashes[RecordRef(kind, id)] = CoveredRecords.hash(kind, returned: values)
+        return id
+    }
+
+    /// The due dates' basis as this transaction last read or wrote it (`case_due_basis`): asked
+    /// for before each change to a case, read from the server once per transaction.
+    var dueBasisMemo: (transaction: Int, basis: String?)?
 
     /// Forgets the rows noted (a new transaction, or an audit row that recorded them).
     func clearPending() {
@@ -208,7 +307,12 @@ public final class PostgreSQLConnection {
     // MARK: - libpq
 
     private func executePrepared(_ sql: String, _ arguments: [SQLValue]) throws(PostgreSQLError) -> OpaquePointer {
-        let name = try preparedName(for: sql, arguments: arguments)
+        if beginPending || prepared[sql] == nil || !pendingWrites.isEmpty {
+            // BEGIN, PREPARE and the statement itself in one round trip.
+            return try pipeline([PipelineStep(sql, arguments)], keepLast: true).last!
+        }
+        roundTrips += 1
+        let name = prepared[sql]!
         let result = Parameters(arguments).withPointers { values, lengths, formats in
             PQexecPrepared(handle, name, Int32(arguments.count), values, lengths, formats, 0)
         }
@@ -222,15 +326,110 @@ public final class PostgreSQLConnection {
         return result
     }
 
-    /// Prepares `sql` once per connection (the parameter types are left to the server).
-    private func preparedName(for sql: String, arguments: [SQLValue]) throws(PostgreSQLError) -> String {
-        if let name = prepared[sql] { return name }
-        let name = "lotse_\(prepared.count + 1)"
-        let result = PQprepare(handle, name, sql, Int32(arguments.count), nil)
-        defer { PQclear(result) }
-        try check(result, sql: sql)
-        prepared[sql] = name
-        return name
+    /// One statement of a pipeline: prepared once per connection (the parameter types are left
+    /// to the server), then executed with its arguments.
+    struct PipelineStep {
+        var sql: String
+        var arguments: [SQLValue]
+        init(_ sql: String, _ arguments: [SQLValue] = []) {
+            self.sql = sql
+            self.arguments = arguments
+        }
+    }
+
+    /// Sends `steps` in one round trip (libpq's pipeline mode), preceded by the owed `BEGIN` and
+    /// by a `PREPARE` for each statement not yet prepared on this connection, and reads every
+    /// answer. The server runs them in order, each with its own snapshot under READ COMMITTED
+    /// (a statement after a lock sees what the lock's previous holder committed); after the
+    /// first failure it skips the rest, and that failure is thrown (and noted as the abort of
+    /// the transaction, so that `transaction` retries a conflict as ever).
+    /// - Returns: the results of the steps (each to be cleared by the caller), or, unless
+    ///   `keepLast`, none (they are cleared here).
+    @discardableResult
+    func pipeline(_ own: [PipelineStep], keepLast: Bool = false) throws(PostgreSQLError) -> [OpaquePointer] {
+        // The deferred writes go first, in the order written; their answers are only checked.
+        let steps = pendingWrites + own
+        let firstOwn = pendingWrites.count
+        pendingWrites = []
+        var sends: [(step: Int?, prepare: (sql: String, name: String)?)] = []
+        guard PQenterPipelineMode(handle) == 1 else {
+            throw .connectionLost(reason: lastError, sql: steps.first?.sql ?? Self.beginStatement)
+        }
+        roundTrips += 1
+        var naming: [String: String] = [:]
+        var sendFailed = false
+        if let begin = takeBegin() {
+            sendFailed = PQsendQueryParams(handle, begin, 0, nil, nil, nil, nil, 0) != 1
+            sends.append((nil, nil))
+        }
+        for (index, step) in steps.enumerated() where !sendFailed {
+            let name: String
+            if let known = prepared[step.sql] ?? naming[step.sql] {
+                name = known
+            } else {
+                name = "lotse_\(prepared.count + naming.count + 1)"
+                naming[step.sql] = name
+                sendFailed = PQsendPrepare(handle, name, step.sql, Int32(step.arguments.count), nil) != 1
+                sends.append((nil, (step.sql, name)))
+            }
+            let sent = Parameters(step.arguments).withPointers { values, lengths, formats in
+                PQsendQueryPrepared(handle, name, Int32(step.arguments.count), values, lengths, formats, 0)
+            }
+            sendFailed = sendFailed || sent != 1
+            sends.append((index, nil))
+        }
+        guard !sendFailed, PQpipelineSync(handle) == 1 else {
+            let reason = lastError
+            PQfinish(handle)
+            closed = true
+            throw .connectionLost(reason: reason, sql: steps.map(\.sql).joined(separator: "; "))
+        }
+        var results: [OpaquePointer] = []
+        var failure: PostgreSQLError?
+        for send in sends {
+            let sql = send.step.map { steps[$0].sql } ?? send.prepare?.sql ?? Self.beginStatement
+            guard let result = PQgetResult(handle) else {
+                failure = failure ?? .connectionLost(reason: lastError, sql: sql)
+                continue
+            }
+            // Each command's results end with a null.
+            while let extra = PQgetResult(handle) { PQclear(extra) }
+            if PQresultStatus(result) == PGRES_PIPELINE_ABORTED {
+                PQclear(result)
+                continue
+            }
+            do {
+                try check(result, sql: sql)
+            } catch {
+                failure = failure ?? error
+                PQclear(result)
+                continue
+            }
+            if let prepare = send.prepare { prepared[prepare.sql] = prepare.name }
+            if let step = send.step, step >= firstOwn, failure == nil { results.append(result) } else { PQclear(result) }
+        }
+        // The pipeline's end (PGRES_PIPELINE_SYNC).
+        if let sync = PQgetResult(handle) { PQclear(sync) }
+        if PQexitPipelineMode(handle) != 1 {
+            while let rest = PQgetResult(handle) { PQclear(rest) }
+            _ = PQexitPipelineMode(handle)
+        }
+        if let failure {
+            results.forEach { PQclear($0) }
+            throw failure
+        }
+        if !keepLast {
+            results.forEach { PQclear($0) }
+            return []
+        }
+        return results
+    }
+
+    /// Runs `steps` in one round trip (see `pipeline`). - Returns: each step's rows.
+    func pipelineRows(_ steps: [PipelineStep]) throws(PostgreSQLError) -> [[Row]] {
+        let results = try pipeline(steps, keepLast: true)
+        defer { results.forEach { PQclear($0) } }
+        return results.map { rows(of: $0) }
     }
 
     func check(_ result: OpaquePointer?, sql: String) throws(PostgreSQLError) {
