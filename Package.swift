@@ -55,7 +55,7 @@ let package = Package(
         .executableTarget(name: "lotse", dependencies: ["LotseShell"], swiftSettings: strict),
         // Benchmarks, run by hand: swift run -c release lotse-bench
         .executableTarget(name: "lotse-bench", dependencies: [
-            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXPath", "LotseEvaluation", "LotseDemo",
+            "LotseCases", "LotseStore", "LotseForms", "LotseWorkflow", "LotseXPath", "LotseEvaluation", "LotseDemo", "LotseShell",
             .product(name: "Crypto", package: "swift-crypto"),
         ], swiftSettings: strict),
 

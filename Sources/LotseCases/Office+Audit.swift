@@ -17,6 +17,9 @@ extension Office {
         guard try !isRegionWide(actor) else { return filter }
         if let caseID = filter.caseID, let (_, client) = try storeWork({ try store.cases.caseAndClient(id: caseID) }) {
             try authorize(site: client.site, actor, permission, what: "case \(caseID)", caseID: caseID)
+            // Every row of the case is of its site, where the actor works: the same rows without
+            // the site condition, which would collect every case id of the actor's sites first.
+            return filter
         }
         var scoped = filter
         scoped.sites = actor.sites

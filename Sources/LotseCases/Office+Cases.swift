@@ -108,13 +108,26 @@ extension Office {
 
     /// Cases matching the filters (caseworker, supervisor, medical), of the actor's sites, by id,
     /// answered from the stored due dates (no case is read whole; only one whose contact
-    /// interval reads the clock is computed anew).
+    /// interval reads the clock is computed anew). Read whole: `listCases` streams the same rows.
     /// - Parameters:
     ///   - mine: only cases assigned to the actor.
     ///   - overdue: only cases past their state's due time or the agreed contact interval.
     ///   - client: only the cases of this client.
     public func cases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool, client: Int? = nil)
         throws -> [(record: CaseRecord, due: DueDate?)] {
+        var rows: [(record: CaseRecord, due: DueDate?)] = []
+        try listCases(by: actor, state: state, site: site, mine: mine, overdue: overdue, client: client) { record, due in
+            rows.append((record, due))
+        }
+        return rows
+    }
+
+    /// The rows of `cases(by:…)` handed to `body` one at a time as the store reads them, after
+    /// the same permission and site checks (refused before the first row), so a listing shows
+    /// its first screen after reading about one screen of rows. What `body` throws (Ctrl-C, a
+    /// pager that was quit) stops the query, leaves nothing open and is rethrown.
+    public func listCases(by actor: Actor, state: String?, site: String?, mine: Bool, overdue: Bool, client: Int? = nil,
+                          _ body: (_ record: CaseRecord, _ due: DueDate?) throws -> Void) throws {
         try authorize(.viewCases, actor)
         if let site { try authorize(site: site, actor, .viewCases, what: "the case list") }
         try ensureDueDates(actor)
@@ -123,13 +136,17 @@ extension Office {
                                 assignedTo: mine ? actor.userID : nil, clientID: client, openOnly: overdue,
                                 dueBefore: overdue ? today : nil)
         let rows = try storeWork { try store.cases.casesWithDue(filter) }
-        return try rows.compactMap { record, stored in
-            guard actor.works(at: record.site) else { return nil }
-            guard !record.closed else { return overdue ? nil : (record, nil) }
-            let dates = try stored.flatMap { $0.volatile ? nil : $0 } ?? dueDates(snapshot(record.id))
+        while let row = try storeWork({ try rows.next() }) {
+            let record = row.record
+            guard actor.works(at: record.site) else { continue }
+            guard !record.closed else {
+                if !overdue { try body(record, nil) }
+                continue
+            }
+            let dates = try row.due.flatMap { $0.volatile ? nil : $0 } ?? dueDates(snapshot(record.id))
             let due = dueDate(dates, today: today)
-            if overdue && due?.overdue != true { return nil }
-            return (record, due)
+            if overdue && due?.overdue != true { continue }
+            try body(record, due)
         }
     }
 

@@ -71,13 +71,39 @@ extension Office {
     }
 
     /// Clients as the actor may see them: of the actor's sites only, names removed for roles
-    /// that may not see them.
+    /// that may not see them. Read whole: `listClients` streams the same rows.
     public func clients(by actor: Actor, site: String?) throws -> [ClientRecord] {
+        var clients: [ClientRecord] = []
+        try listClients(by: actor, site: site) { clients.append($0) }
+        return clients
+    }
+
+    /// The clients of `clients(by:site:)` handed to `body` one at a time as the store reads
+    /// them, after the same checks (refused before the first row); the site scoping is in the
+    /// query and checked again row by row. What `body` throws stops the query and is rethrown.
+    public func listClients(by actor: Actor, site: String?, _ body: (ClientRecord) throws -> Void) throws {
         try authorize(.viewClients, actor)
         if let site { try authorize(site: site, actor, .viewClients, what: "the client list") }
-        return try storeWork { try store.cases.clients(site: site) }
-            .filter { actor.works(at: $0.site) }.map { redacted($0, for: actor) }
+        let sites = site.map { [$0] } ?? (actor.role.isSiteScoped ? actor.sites : nil)
+        let clients = try storeWork { try store.cases.clientCursor(sites: sites) }
+        while let client = try storeWork({ try clients.next() }) {
+            guard actor.works(at: client.site) else { continue }
+            try body(redacted(client, for: actor))
+        }
     }
+
+    /// The largest case id, client id and audit row number, for the widths of a listing's
+    /// number columns (0 for what the actor's role may not list).
+    public func largestIDs(by actor: Actor) throws -> (caseID: Int, clientID: Int, auditSeq: Int) {
+        let lists = [Permission.viewCases, .viewClients, .queryAudit].contains { $0.allows(actor.role) }
+        guard lists else { return (0, 0, 0) }
+        let ids = try storeWork { try store.cases.largestIDs() }
+        let seq = Permission.queryAudit.allows(actor.role) ? try storeWork { try store.audit.head()?.seq ?? 0 } : 0
+        return (ids.caseID, ids.clientID, seq)
+    }
+
+    /// Whether the actor sees clients' names (caseworker, supervisor).
+    public func seesClientNames(_ actor: Actor) -> Bool { Permission.viewClientNames.allows(actor.role) }
 
     /// One client, as the actor may see them.
     public func client(by actor: Actor, id: Int) throws -> ClientRecord {

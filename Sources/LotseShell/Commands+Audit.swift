@@ -93,28 +93,17 @@ extension Shell {
         let actor = try currentActor
         var columns = ["seq", "at", "actor", "role", "action", "case", "event", "from", "to", "detail"]
         if format != .table { columns += ["prev_hash", "hash"] }
-        var listing = Listing(columns: columns)
-        // CSV and JSON stream row by row; a table needs all rows for its column widths.
-        var streamed = false
-        if format != .table {
-            console.out(format == .csv ? Listing.csvLine(columns) : "")
-            streamed = true
-        }
-        try office.auditEntries(by: actor, filter: filter) { entry in
-            try Interrupt.check()
-            var row: [Listing.Cell] = [
-                .int(entry.seq), .text(entry.draft.at), .text(entry.draft.actor), .text(entry.draft.role),
-                .text(entry.draft.action), .int(entry.draft.caseID), .text(entry.draft.event),
-                .text(entry.draft.fromState), .text(entry.draft.toState), .text(entry.draft.detail),
-            ]
-            if streamed {
-                row += [.text(entry.prevHash), .text(entry.hash)]
-                console.out(format == .csv ? Listing.csvLine(row.map { $0.plainText }) : Listing.jsonLine(columns: columns, row))
-            } else {
-                listing.rows.append(row)
+        try stream(columns, inv, floors: try idWidths(actor, case: "case", client: nil, seq: "seq")) { add in
+            try office.auditEntries(by: actor, filter: filter) { entry in
+                var row: [Listing.Cell] = [
+                    .int(entry.seq), .text(entry.draft.at), .text(entry.draft.actor), .text(entry.draft.role),
+                    .text(entry.draft.action), .int(entry.draft.caseID), .text(entry.draft.event),
+                    .text(entry.draft.fromState), .text(entry.draft.toState), .text(entry.draft.detail),
+                ]
+                if format != .table { row += [.text(entry.prevHash), .text(entry.hash)] }
+                try add(row)
             }
         }
-        if !streamed { console.out(listing.render(.table, width: console.terminalWidth, language: words)) }
     }
 
     /// The audit filter of `--case`, `--user`, `--action`, `--since`, `--until`, `--last`.

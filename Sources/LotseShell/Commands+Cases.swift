@@ -176,14 +176,21 @@ extension Shell {
         let actor = try currentActor
         let state = try checkedName(inv, "state", kind: .state) { knownStates }
         let site = try checkedName(inv, "site", kind: .site, known: knownSites)
-        let rows = try office.cases(by: actor, state: state, site: site, mine: inv.flag("mine"),
-                                    overdue: inv.flag("overdue"))
-        try show(Listing(columns: ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"],
-                         rows: rows.map { row in
-            [.int(row.record.id), .int(row.record.clientID), .text(row.record.site), row.record.group.map { .text($0.rawValue) } ?? .term("not randomised", Wording(de: "nicht randomisiert", en: "not randomised")),
-             .text(row.record.workflow), .text(row.record.state), .bool(!row.record.closed),
-             .text(row.due?.date), .bool(row.due?.overdue ?? false), .text(row.record.assignee)]
-        }), inv)
+        try stream(Self.caseColumns, inv, floors: try idWidths(actor, case: "case", client: "client")) { add in
+            try office.listCases(by: actor, state: state, site: site, mine: inv.flag("mine"),
+                                 overdue: inv.flag("overdue")) { record, due in try add(Self.caseRow(record, due)) }
+        }
+    }
+
+    /// The columns of `case list`.
+    static let caseColumns = ["case", "client", "site", "group", "workflow", "state", "open", "due", "overdue", "assigned"]
+
+    /// One case's row of `case list`.
+    static func caseRow(_ record: CaseRecord, _ due: DueDate?) -> [Listing.Cell] {
+        [.int(record.id), .int(record.clientID), .text(record.site),
+         record.group.map { .text($0.rawValue) } ?? .term("not randomised", Wording(de: "nicht randomisiert", en: "not randomised")),
+         .text(record.workflow), .text(record.state), .bool(!record.closed),
+         .text(due?.date), .bool(due?.overdue ?? false), .text(record.assignee)]
     }
 
     /// Writes text to a file, or to standard output without one.

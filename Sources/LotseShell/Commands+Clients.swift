@@ -68,8 +68,14 @@ extension Shell {
                     details: .empty, group: .cases, permission: .viewClients, needsLogin: true,
                     run: { shell, inv in
                         let actor = try shell.currentActor
-                        let clients = try shell.office.clients(by: actor, site: inv.option("site"))
-                        try shell.show(shell.clientListing(clients), inv)
+                        let names = shell.office.seesClientNames(actor)
+                        let year = shell.currentYear
+                        try shell.stream(Shell.clientColumns(names: names), inv,
+                                         floors: try shell.idWidths(actor, case: nil, client: "id")) { add in
+                            try shell.office.listClients(by: actor, site: inv.option("site")) { client in
+                                try add(shell.clientRow(client, names: names, year: year))
+                            }
+                        }
                     }),
             Command(path: ["client", "show"], arguments: ["CLIENT"], options: [.format],
                     summary: Wording(de: "einen Klienten und seine Fälle zeigen", en: "show a client and their cases"), details: .empty, group: .cases, permission: .viewClients,
@@ -78,7 +84,9 @@ extension Shell {
                         let actor = try shell.currentActor
                         let id = try Self.number(inv.arguments[0], "client")
                         let client = try shell.office.client(by: actor, id: id)
-                        try shell.show(shell.clientListing([client]), inv)
+                        let names = shell.office.seesClientNames(actor)
+                        try shell.show(Listing(columns: Shell.clientColumns(names: names),
+                                               rows: [shell.clientRow(client, names: names, year: shell.currentYear)]), inv)
                         let cases = try shell.office.cases(by: actor, state: nil, site: nil, mine: false, overdue: false,
                                                            client: id)
                         if inv.option("format") == nil {
@@ -90,21 +98,24 @@ extension Shell {
         ]
     }
 
-    func clientListing(_ clients: [ClientRecord]) -> Listing {
-        let year = Int(office.timestamp().prefix(4)) ?? 2026
-        let names = clients.contains { $0.firstName != nil || $0.lastName != nil }
-        var columns = ["id", "site", "sex", "age_class", "applicant_type", "eligible"]
-        if names { columns.append("name") }
-        return Listing(columns: columns, rows: clients.map { client in
-            var row: [Listing.Cell] = [.int(client.id), .text(client.site), .text(client.sex),
-                                       .text(ClientCodes.ageClass(birthYear: client.birthYear, in: year)),
-                                       .text(client.applicantType), .bool(client.eligible)]
-            if names {
-                let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
-                row.append(.text(name.isEmpty ? nil : name))
-            }
-            return row
-        })
+    /// The columns of a client listing; `name` only for roles that see clients' names.
+    static func clientColumns(names: Bool) -> [String] {
+        ["id", "site", "sex", "age_class", "applicant_type", "eligible"] + (names ? ["name"] : [])
+    }
+
+    /// The current year, for the clients' age classes.
+    var currentYear: Int { Int(office.timestamp().prefix(4)) ?? 2026 }
+
+    /// One client's row of a client listing (age class as of `year`).
+    func clientRow(_ client: ClientRecord, names: Bool, year: Int) -> [Listing.Cell] {
+        var row: [Listing.Cell] = [.int(client.id), .text(client.site), .text(client.sex),
+                                   .text(ClientCodes.ageClass(birthYear: client.birthYear, in: year)),
+                                   .text(client.applicantType), .bool(client.eligible)]
+        if names {
+            let name = [client.firstName, client.lastName].compactMap { $0 }.joined(separator: " ")
+            row.append(.text(name.isEmpty ? nil : name))
+        }
+        return row
     }
 
     /// A positive number argument.

@@ -18,10 +18,14 @@ public protocol Console: AnyObject {
     func beginCommand()
     /// The command ended: show what is held, or wait for the pager.
     func endCommand()
+    /// Whether standard output was closed during this command (the pager was quit): a
+    /// streamed listing then stops reading.
+    var outputClosed: Bool { get }
 }
 
 extension Console {
     public var terminalWidth: Int? { nil }
+    public var outputClosed: Bool { false }
     /// A command starts: its output may go through the pager.
     public func beginCommand() {}
     /// The command ended: show what is held, or wait for the pager.
@@ -40,7 +44,10 @@ public final class StandardConsole: Console {
 
     public init() {}
 
+    public private(set) var outputClosed = false
+
     public func beginCommand() {
+        outputClosed = false
         if let pager { paged = PagedOutput(command: pager, rows: terminalRows) }
     }
 
@@ -64,7 +71,12 @@ public final class StandardConsole: Console {
 
     public func out(_ text: String) {
         clearProgress()
-        if let paged { paged.write(text) } else { writeAll(STDOUT_FILENO, text) }
+        guard !outputClosed else { return }
+        if let paged {
+            if !paged.write(text) { outputClosed = true }
+        } else if !writeAll(STDOUT_FILENO, text) {
+            outputClosed = true
+        }
     }
 
     public func err(_ text: String) {
@@ -91,19 +103,22 @@ public final class StandardConsole: Console {
 
 /// Writes all of `text` to a file descriptor, unbuffered (so nothing waits in a buffer
 /// while a driving program waits for the reply). After Ctrl-C the rest is dropped: the person
-/// asked for the output to stop.
-func writeAll(_ fd: Int32, _ text: String) {
+/// asked for the output to stop. - Returns: false when the file refused the write (a pager
+/// that quit closed its pipe).
+@discardableResult
+func writeAll(_ fd: Int32, _ text: String) -> Bool {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count && !Interrupt.pending {
         let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
         if n < 0 {
             if errno == EINTR { continue }
-            return
+            return false
         }
         offset += n
     }
     bytes.removeAll()
+    return true
 }
 
 /// Collects everything written, for tests and transcripts. `combined` keeps the order

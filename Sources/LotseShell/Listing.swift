@@ -61,46 +61,68 @@ public struct Listing: Sendable {
     public func render(_ format: OutputFormat, width: Int? = nil, language: Language?) -> String {
         switch format {
         case .table:
-            guard let language else { return table(width: width, language: .en) }
             var shown = self
-            shown.columns = columns.map { ColumnTitle.wording($0).text(language) }
-            // Flags and terms read as words of the language; CSV and JSON keep yes/no and true/false.
-            shown.rows = rows.map { $0.map { cell in
-                switch cell {
-                case let .bool(flag): return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language))
-                case let .term(_, words): return .text(words.text(language))
-                default: return cell
-                }
-            } }
-            return shown.table(width: width, language: language)
+            shown.columns = Self.headings(columns, language: language)
+            shown.rows = rows.map { Self.tableCells($0, language: language) }
+            return shown.table(width: width, language: language ?? .en)
         case .csv: return csv()
         case .json: return rows.map { Self.jsonLine(columns: columns, $0) }.joined()
         }
     }
 
+    /// A table's headings: the column ids' catalogue entries in `language`, or the ids as they
+    /// are (nil: display text already, a report's).
+    static func headings(_ columns: [String], language: Language?) -> [String] {
+        guard let language else { return columns }
+        return columns.map { ColumnTitle.wording($0).text(language) }
+    }
+
+    /// A row as a table shows it: flags and terms as words of the language (CSV and JSON keep
+    /// yes/no and the codes), absent values as `-`, one line per cell.
+    static func tableCells(_ row: [Cell], language: Language?) -> [Cell] {
+        guard let language else { return row }
+        return row.map { cell in
+            switch cell {
+            case let .bool(flag): return .text(Wording(de: flag ? "ja" : "nein", en: flag ? "yes" : "no").text(language))
+            case let .term(_, words): return .text(words.text(language))
+            default: return cell
+            }
+        }
+    }
+
+    /// The text of a table cell.
+    static func tableText(_ cell: Cell) -> String { oneLine(cell.plain ?? "-") }
+
+    /// The empty table's words.
+    static func noRows(_ language: Language) -> String { Wording(de: "(keine Zeilen)\n", en: "(no rows)\n").text(language) }
+
     private func table(width: Int?, language: Language) -> String {
-        if rows.isEmpty { return Wording(de: "(keine Zeilen)\n", en: "(no rows)\n").text(language) }
-        let cells = rows.map { $0.map { Self.oneLine($0.plain ?? "-") } }
+        if rows.isEmpty { return Self.noRows(language) }
+        let cells = rows.map { $0.map(Self.tableText) }
         var widths = columns.map(\.count)
         for row in cells {
             for (i, cell) in row.enumerated() where cell.count > widths[i] { widths[i] = cell.count }
         }
         if let width { return fittedTable(cells, widths: widths, width: width) + Self.rowCount(rows.count).text(language) }
-        func line(_ values: [String]) -> String {
-            var text = ""
-            for (i, value) in values.enumerated() {
-                if i == values.count - 1 {
-                    text += value
-                } else {
-                    text += value + String(repeating: " ", count: widths[i] - value.count + 2)
-                }
-            }
-            return text + "\n"
-        }
-        var out = line(columns)
-        out += line(widths.map { String(repeating: "-", count: $0) })
-        for row in cells { out += line(row) }
+        var out = Self.line(columns, widths: widths)
+        out += Self.line(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        for row in cells { out += Self.line(row, widths: widths) }
         return out
+    }
+
+    /// One aligned line: each cell but the last padded to its column's width and two spaces.
+    /// With `cut`, a cell wider than its column is cut (with `…`); the last is never cut.
+    static func line(_ values: [String], widths: [Int], cut: Bool = false) -> String {
+        var text = ""
+        for (i, value) in values.enumerated() {
+            if i == values.count - 1 {
+                text += value
+            } else {
+                let cell = cut ? Self.cut(value, to: widths[i]) : value
+                text += cell + String(repeating: " ", count: max(0, widths[i] - cell.count) + 2)
+            }
+        }
+        return text + "\n"
     }
 
     private func csv() -> String {
@@ -124,7 +146,7 @@ public struct Listing: Sendable {
         JSONValue.object(zip(columns, row).map { ($0, $1.json) }).text + "\n"
     }
 
-    private static func oneLine(_ text: String) -> String {
+    static func oneLine(_ text: String) -> String {
         text.contains(where: \.isNewline) ? text.split(whereSeparator: \.isNewline).joined(separator: " ⏎ ") : text
     }
 }

@@ -31,18 +31,18 @@ final class PagedOutput {
         self.rows = max(2, rows)
     }
 
-    func write(_ text: String) {
-        if let pipe {
-            writeAll(fileno(pipe), text)
-            return
-        }
+    /// Passes `text` on. - Returns: false once the pager quit (its pipe is closed).
+    func write(_ text: String) -> Bool {
+        if let pipe { return writeAll(fileno(pipe), text) }
         held += text
         lines += text.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         if lines >= rows - 1, let opened = popen(command, "w") {
             pipe = opened
-            writeAll(fileno(opened), held)
+            let written = writeAll(fileno(opened), held)
             held = ""
+            return written
         }
+        return true
     }
 
     /// Writes what is held to the terminal, or waits for the pager to end.

@@ -4,41 +4,48 @@ extension Listing {
     /// The aligned table fitted to `width` columns: the widest column is cut (with `…`) until
     /// the table fits; when even that is not enough, one record per line block (like psql's `\x`).
     func fittedTable(_ cells: [[String]], widths natural: [Int], width: Int) -> String {
+        guard let widths = Self.fittedWidths(columns, natural: natural, width: width) else {
+            return cells.enumerated().map { Self.record($0.offset + 1, $0.element, columns: columns, width: width) }.joined()
+        }
+        var out = Self.fittedLine(columns, widths: widths)
+        out += Self.fittedLine(widths.map { String(repeating: "-", count: $0) }, widths: widths)
+        for row in cells { out += Self.fittedLine(row, widths: widths) }
+        return out
+    }
+
+    /// The column widths that fit `width`: the widest column that can still give gives one at a
+    /// time; nil when even the narrowest table is too wide (then records are shown one by one).
+    static func fittedWidths(_ columns: [String], natural: [Int], width: Int) -> [Int]? {
         var widths = natural
         let gaps = 2 * max(0, widths.count - 1)
         let minimum = columns.map { max(4, min($0.count, 12)) }
         while widths.reduce(0, +) + gaps > width {
-            // The widest column that can still give.
             guard let i = widths.indices.filter({ widths[$0] > minimum[$0] }).max(by: { widths[$0] < widths[$1] }) else {
-                return expanded(cells, width: width)
+                return nil
             }
             widths[i] -= 1
         }
-        func line(_ values: [String]) -> String {
-            var text = ""
-            for (i, value) in values.enumerated() {
-                let cell = Self.cut(value, to: widths[i])
-                text += i == values.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
-            }
-            return text + "\n"
-        }
-        var out = line(columns)
-        out += line(widths.map { String(repeating: "-", count: $0) })
-        for row in cells { out += line(row) }
-        return out
+        return widths
     }
 
-    /// One block per record: `column | value`, values cut to the width.
-    private func expanded(_ cells: [[String]], width: Int) -> String {
+    /// One line of a fitted table: every cell cut to its column's width.
+    static func fittedLine(_ values: [String], widths: [Int]) -> String {
+        var text = ""
+        for (i, value) in values.enumerated() {
+            let cell = cut(value, to: widths[i])
+            text += i == values.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.count + 2)
+        }
+        return text + "\n"
+    }
+
+    /// Record `number` as one block: `column | value`, values cut to the width.
+    static func record(_ number: Int, _ row: [String], columns: [String], width: Int) -> String {
         let label = columns.map(\.count).max() ?? 0
-        var out = ""
-        for (n, row) in cells.enumerated() {
-            let head = "-[ RECORD \(n + 1) ]"
-            out += head + String(repeating: "-", count: max(0, min(width, label + 20) - head.count)) + "\n"
-            for (i, value) in row.enumerated() {
-                let name = columns[i] + String(repeating: " ", count: label - columns[i].count)
-                out += name + " | " + Self.cut(value, to: max(4, width - label - 3)) + "\n"
-            }
+        let head = "-[ RECORD \(number) ]"
+        var out = head + String(repeating: "-", count: max(0, min(width, label + 20) - head.count)) + "\n"
+        for (i, value) in row.enumerated() {
+            let name = columns[i] + String(repeating: " ", count: label - columns[i].count)
+            out += name + " | " + cut(value, to: max(4, width - label - 3)) + "\n"
         }
         return out
     }

@@ -50,3 +50,14 @@ public struct CaseFilter: Sendable, Equatable {
         self.dueBefore = dueBefore
     }
 }
+
+/// One row of a case listing: the case and its stored due dates (nil for a closed case).
+public struct CaseWithDue: Sendable {
+    public var record: CaseRecord
+    public var due: CaseDue?
+
+    public init(record: CaseRecord, due: CaseDue?) {
+        self.record = record
+        self.due = due
+    }
+}

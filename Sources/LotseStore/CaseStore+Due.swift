@@ -18,7 +18,7 @@ extension CaseStore {
 
     /// The cases matching `filter`, by id, each with its stored due dates (nil for a closed case).
     /// Built from fixed clauses for the filters given, so each listing runs on its index.
-    public func casesWithDue(_ filter: CaseFilter) throws -> [(record: CaseRecord, due: CaseDue?)] {
+    public func casesWithDue(_ filter: CaseFilter) throws -> RecordCursor<CaseWithDue> {
         var clauses: [String] = []
         var arguments: [SQLValue] = []
         if let state = filter.state { clauses.append("k.state = ?"); arguments.append(.text(state)) }
@@ -38,10 +38,19 @@ extension CaseStore {
         }
         let sql = "SELECT " + Self.caseSelect + ", e.state_due, e.contact_due, e.volatile, e.case_id\n" + from
             + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND ")) + "\nORDER BY k.id"
-        return try database.query(sql, arguments).map { row in
-            (Self.caseRecord(row), row[19].int == nil ? nil : CaseDue(stateDue: row[16].string, contactDue: row[17].string,
-                                                                  volatile: (row[18].int ?? 0) != 0))
-        }
+        let rows = try database.cursor(sql, arguments)
+        return RecordCursor { () throws(StoreError) -> CaseWithDue? in try rows.next().map(Self.caseWithDue) }
+    }
+
+    /// A listing row read from the columns of `casesWithDue` (the same on both backends).
+    static func caseWithDue(_ row: Row) -> CaseWithDue {
+        CaseWithDue(record: caseRecord(row), due: row[19].int == nil ? nil : CaseDue(
+            stateDue: row[16].string, contactDue: row[17].string, volatile: (row[18].int ?? 0) != 0))
+    }
+
+    public func largestIDs() throws -> (caseID: Int, clientID: Int) {
+        let row = try database.query("SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM clients)").first
+        return (row?[0].int ?? 0, row?[1].int ?? 0)
     }
 
     /// The ids of every open case, in order.

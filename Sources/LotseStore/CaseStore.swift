@@ -81,9 +81,13 @@ public struct CaseStore {
     }
 
     /// Clients, optionally of one site, by id.
-    public func clients(site: String?) throws -> [ClientRecord] {
-        try database.query("SELECT \(Self.clientColumns) WHERE (? IS NULL OR s.code = ?) ORDER BY c.id",
-                           [.text(site), .text(site)]).map(Self.client)
+    public func clientCursor(sites: [String]?) throws -> RecordCursor<ClientRecord> {
+        var sql = "SELECT \(Self.clientColumns)"
+        if let sites {
+            sql += sites.isEmpty ? " WHERE 0" : " WHERE s.code IN (" + sites.map { _ in "?" }.joined(separator: ", ") + ")"
+        }
+        let rows = try database.cursor(sql + " ORDER BY c.id", (sites ?? []).map { .text($0) })
+        return RecordCursor { () throws(StoreError) -> ClientRecord? in try rows.next().map(Self.client) }
     }
 
     static func client(_ row: Row) -> ClientRecord {

@@ -67,6 +67,13 @@ public final class RecordCursor<Record> {
 
     /// The next record, nil at the end.
     public func next() throws(StoreError) -> Record? { try read() }
+
+    /// Every record left, read whole.
+    public func collect() throws(StoreError) -> [Record] {
+        var records: [Record] = []
+        while let record = try read() { records.append(record) }
+        return records
+    }
 }
 
 @available(*, unavailable)

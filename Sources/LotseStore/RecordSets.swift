@@ -18,8 +18,9 @@ public protocol CaseRecordSet {
     func insertClient(siteID: Int, sex: String, birthYear: Int, applicantType: String, firstName: String?, lastName: String?, eligible: Bool, at: String, by: String) throws -> Int
     /// The client with this id.
     func client(id: Int) throws -> ClientRecord?
-    /// Clients, optionally of one site, by id.
-    func clients(site: String?) throws -> [ClientRecord]
+    /// Clients of these sites (nil: every site), by id, read on demand as `casesWithDue` is
+    /// (`client list`).
+    func clientCursor(sites: [String]?) throws -> RecordCursor<ClientRecord>
     /// The client's open case, if any (a client has at most one).
     func openCase(clientID: Int) throws -> Int?
     /// The number of cases a client has had (open or closed).
@@ -64,10 +65,15 @@ public protocol CaseRecordSet {
     /// office in the transaction of every change that moves them.
     func setDue(caseID: Int, _ due: CaseDue?) throws
     /// The cases matching `filter`, by id, each with its stored due dates (nil for a closed case),
-    /// answered from indexes (`case list`, `client show`).
-    func casesWithDue(_ filter: CaseFilter) throws -> [(record: CaseRecord, due: CaseDue?)]
+    /// answered from indexes (`case list`, `client show`) and read on demand: the first rows come
+    /// before the last are read, and dropping the cursor ends the query (SQLite: the statement is
+    /// finalised; PostgreSQL: keyset pages, so nothing stays open between pages).
+    func casesWithDue(_ filter: CaseFilter) throws -> RecordCursor<CaseWithDue>
     /// The ids of every open case, in order.
     func openCaseIDs() throws -> [Int]
+    /// The largest case id and client id (0 when none): a streamed table's id columns are made
+    /// this wide before its rows are read.
+    func largestIDs() throws -> (caseID: Int, clientID: Int)
     /// Removes every stored due date (before they are computed anew).
     func clearDue() throws
     /// What the stored due dates were computed under (nil: never).
@@ -230,3 +236,10 @@ public protocol RecordStore: AnyObject {
 }
 
 extension Store: RecordStore {}
+
+extension CaseRecordSet {
+    /// Clients, optionally of one site, by id, read whole.
+    public func clients(site: String?) throws -> [ClientRecord] {
+        try clientCursor(sites: site.map { [$0] }).collect()
+    }
+}

@@ -93,7 +93,14 @@ if only == "export" {
                             record: record)
 }
 record("peak memory (max RSS)", String(format: "%.0f MB", Benchmarks.peakMemoryMB()), "")
-if wanted("region") || wanted("listings") {
+if only == "listings", let uri = CommandLine.arguments.firstIndex(of: "--db").flatMap({ ConnectionURI(CommandLine.arguments[$0 + 1]) }) {
+    // `--only listings --db postgresql://APP@…`: the listings on a region copied to PostgreSQL
+    // (`lotse copy`); logins write their audit rows there.
+    let store = try PostgreSQLStore(uri: uri)
+    try ListingBenchmark.run(office: Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
+                                            hasher: PasswordHasher(rounds: 210_000)),
+                             password: "bench password 1", runs: 7, record: record)
+} else if wanted("region") || wanted("listings") {
     let clients = CommandLine.arguments.firstIndex(of: "--region-clients").flatMap { Int(CommandLine.arguments[$0 + 1]) }
         ?? (quick ? 2_000 : 60_000)
     let keep = CommandLine.arguments.firstIndex(of: "--region-db").map { CommandLine.arguments[$0 + 1] }

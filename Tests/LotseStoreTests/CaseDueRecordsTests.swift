@@ -23,7 +23,7 @@ import LotseTestSupport
     static func exercise(_ records: some CaseRecordSet) throws -> [String] {
         var lines: [String] = []
         func list(_ name: String, _ filter: CaseFilter) throws {
-            lines.append(name + ": " + (try records.casesWithDue(filter).map { row in
+            lines.append(name + ": " + (try records.casesWithDue(filter).collect().map { row in
                 "\(row.record.id)/\(row.record.site)/" + (row.due.map {
                     "\($0.stateDue ?? "-") \($0.contactDue ?? "-") \($0.volatile) \($0.earliest?.reason ?? "-")"
                 } ?? "none")

