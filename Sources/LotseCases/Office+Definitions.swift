@@ -20,7 +20,12 @@ extension Office {
 
     /// Names that filters may use, for refusing typos (`case list --state profilng`): names of
     /// things, never personal data beyond account names.
-    public enum NameKind: Sendable { case states, sites, auditActions, actors }
+    public enum NameKind: Sendable {
+        case states, sites, auditActions, actors
+        /// The account names alone (the `users` table, a few rows): what `actors` holds without
+        /// the names that only occur in the audit log, which take a pass over its index.
+        case accounts
+    }
 
     /// The names of one kind that exist now (see `NameKind`).
     public func knownNames(_ kind: NameKind) throws -> [String] {
@@ -29,6 +34,7 @@ extension Office {
         case .sites: return try storeWork { try store.directory.sites().map(\.code) }
         case .auditActions: return try storeWork { try store.audit.actions() }
         case .actors: return try storeWork { try store.directory.users().map(\.name) + store.audit.actors() }
+        case .accounts: return try storeWork { try store.directory.users().map(\.name) }
         }
     }
 

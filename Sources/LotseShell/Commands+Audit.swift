@@ -113,8 +113,8 @@ extension Shell {
             guard let n = Int(text), n > 0 else { throw ShellError.badValue(option: "case", value: text, expected: Wording(de: "eine Fallnummer", en: "a case number")) }
             filter.caseID = n
         }
-        filter.actor = try checkedName(inv, "user", kind: .user, known: knownActors)
-        filter.action = try checkedName(inv, "action", kind: .action, known: knownActions)
+        filter.actor = try checkedName(inv, "user", kind: .user, likely: knownAccounts, known: knownActors)
+        filter.action = try checkedName(inv, "action", kind: .action, likely: { Self.writtenActions }, known: knownActions)
         if let text = inv.option("since") {
             guard let since = Timestamp.normalise(text) else {
                 throw ShellError.badValue(option: "since", value: text, expected: Wording(de: "JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ssZ", en: "YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ"))

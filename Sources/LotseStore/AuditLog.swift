@@ -114,13 +114,6 @@ public struct AuditLog {
         var arguments: [SQLValue] = []
         if let caseID = filter.caseID { clauses.append("case_id = ?"); arguments.append(.int(caseID)) }
         if let actor = filter.actor { clauses.append("actor = ?"); arguments.append(.text(actor)) }
-        if let action = filter.action {
-            // An action filter matches the action itself and its dot-separated refinements: those
-            // starting with `ACTION.` are exactly those from `ACTION.` up to `ACTION/` ('/' follows
-            // '.'), a range the action index answers.
-            clauses.append("(action = ? OR (action >= ? AND action < ?))")
-            arguments += [.text(action), .text(action + "."), .text(action + "/")]
-        }
         if let since = filter.since { clauses.append("at >= ?"); arguments.append(.text(since)) }
         if let until = filter.until { clauses.append("at < ?"); arguments.append(.text(until)) }
         if let sites = filter.sites {
@@ -135,15 +128,35 @@ public struct AuditLog {
                 """)
             arguments += (sites + sites).map { SQLValue.text($0) }
         }
-        var sql = "SELECT \(Self.columns) FROM audit"
-        if !clauses.isEmpty { sql += " WHERE " + clauses.joined(separator: " AND ") }
+        // One arm without an action filter; with one, two arms merged by seq: the action itself
+        // (read from the action index in seq order, since SQLite's index holds the row id) and
+        // its dot-separated refinements, those from `ACTION.` up to `ACTION/` ('/' follows '.').
+        // One condition with OR would make SQLite sort every matching row before the first.
+        var arms: [(condition: [String], arguments: [SQLValue])] = [(clauses, arguments)]
+        if let action = filter.action {
+            arms = [(["action = ?"] + clauses, [.text(action)] + arguments),
+                    (["action >= ?", "action < ?"] + clauses, [.text(action + "."), .text(action + "/")] + arguments)]
+        }
+        var sql = ""
+        var bound: [SQLValue] = []
+        for arm in arms {
+            var select = "SELECT \(Self.columns) FROM audit"
+            if !arm.condition.isEmpty { select += " WHERE " + arm.condition.joined(separator: " AND ") }
+            bound += arm.arguments
+            if let limit = filter.last {
+                // Each arm's last rows, then the last of them.
+                select = "SELECT * FROM (\(select) ORDER BY seq DESC LIMIT ?)"
+                bound.append(.int(limit))
+            }
+            sql += sql.isEmpty ? select : " UNION ALL " + select
+        }
         if let limit = filter.last {
             sql = "SELECT * FROM (\(sql) ORDER BY seq DESC LIMIT ?) ORDER BY seq"
-            arguments.append(.int(limit))
+            bound.append(.int(limit))
         } else {
             sql += " ORDER BY seq"
         }
-        try database.forEach(sql, arguments) { try body(Self.entry($0)) }
+        try database.forEach(sql, bound) { try body(Self.entry($0)) }
     }
 
     static let columns = "seq, at, actor, role, action, case_id, event, from_state, to_state, detail, prev_hash, hash, records"

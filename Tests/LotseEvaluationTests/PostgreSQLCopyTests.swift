@@ -122,7 +122,8 @@ struct PostgreSQLCopyTests {
         scoped.sites = [sites[0].code]
         var none = AuditFilter(last: 5)
         none.sites = []
-        let filters = [AuditFilter(), AuditFilter(action: "login"), AuditFilter(last: 7), AuditFilter(caseID: 2),
+        let filters = [AuditFilter(), AuditFilter(action: "login"), AuditFilter(action: "login", last: 3),
+                       AuditFilter(action: "case", last: 1500), AuditFilter(last: 7), AuditFilter(caseID: 2),
                        AuditFilter(actor: "root", last: 2), scoped, none,
                        AuditFilter(since: "2026-01-01", until: "2026-06-01")]
         for filter in filters {

@@ -112,17 +112,23 @@ import LotseTestSupport
             try store.audit.append(AuditDraft(at: "2026-11-02T08:00:00.000Z", actor: "b", action: "login.failed"))
             try store.audit.append(AuditDraft(at: "2026-11-03T08:00:00.000Z", actor: "a", action: "loginx", caseID: 7))
             try store.audit.append(AuditDraft(at: "2026-11-04T08:00:00.000Z", actor: "b", action: "user.add", caseID: 7))
+            try store.audit.append(AuditDraft(at: "2026-11-05T08:00:00.000Z", actor: "a", action: "login"))
+            try store.audit.append(AuditDraft(at: "2026-11-06T08:00:00.000Z", actor: "c", action: "login.failed"))
         }
         func seqs(_ filter: AuditFilter) throws -> [Int] {
             var out: [Int] = []
             try store.audit.query(filter) { out.append($0.seq) }
             return out
         }
-        #expect(try seqs(AuditFilter(action: "login")) == [1, 2])
-        #expect(try seqs(AuditFilter(actor: "a")) == [1, 3])
+        // The action and its refinements, merged in seq order, with and without --last.
+        #expect(try seqs(AuditFilter(action: "login")) == [1, 2, 5, 6])
+        #expect(try seqs(AuditFilter(action: "login", last: 3)) == [2, 5, 6])
+        #expect(try seqs(AuditFilter(action: "login.failed")) == [2, 6])
+        #expect(try seqs(AuditFilter(actor: "a", action: "login", last: 5)) == [1, 5])
+        #expect(try seqs(AuditFilter(actor: "a")) == [1, 3, 5])
         #expect(try seqs(AuditFilter(caseID: 7)) == [3, 4])
         #expect(try seqs(AuditFilter(since: "2026-11-02T00:00:00.000Z", until: "2026-11-04T00:00:00.000Z")) == [2, 3])
-        #expect(try seqs(AuditFilter(last: 2)) == [3, 4])
+        #expect(try seqs(AuditFilter(last: 2)) == [5, 6])
         #expect(try seqs(AuditFilter(actor: "a'; DROP TABLE audit; --")) == [])
     }
 }

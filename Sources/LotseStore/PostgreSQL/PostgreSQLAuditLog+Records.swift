@@ -39,11 +39,6 @@ extension PostgreSQLAuditLog: AuditRecordSet {
         }
         if let caseID = filter.caseID { clauses.append("case_id = \(parameter(.int(caseID)))") }
         if let actor = filter.actor { clauses.append("actor = \(parameter(.text(actor)))") }
-        if let action = filter.action {
-            // An action filter matches the action itself and its dot-separated refinements.
-            clauses.append("(action = \(parameter(.text(action))) OR substr(action, 1, \(parameter(.int(action.unicodeScalars.count + 1))))"
-                + " = \(parameter(.text(action + "."))))")
-        }
         if let since = filter.since { clauses.append("at >= \(parameter(.text(since))) COLLATE \"C\"") }
         if let until = filter.until { clauses.append("at < \(parameter(.text(until))) COLLATE \"C\"") }
         if let sites = filter.sites {
@@ -57,12 +52,26 @@ extension PostgreSQLAuditLog: AuditRecordSet {
                 JOIN sites s ON s.id = us.site_id WHERE us.user_id = u.id AND s.code NOT IN (\(inUsers))))))
                 """)
         }
-        let condition = clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND ")
+        // One arm without an action filter; with one, two arms merged by seq, as on SQLite: the
+        // action itself and its dot-separated refinements (from `ACTION.` up to `ACTION/`, in
+        // byte order), each read from the index on (action in byte order, seq), migration 5.
+        let rest = clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND ")
+        var arms = [rest]
+        if let action = filter.action {
+            let exact = parameter(.text(action)), from = parameter(.text(action + ".")), to = parameter(.text(action + "/"))
+            arms = ["action COLLATE \"C\" = \(exact) AND \(rest)",
+                    "action COLLATE \"C\" >= \(from) AND action COLLATE \"C\" < \(to) AND \(rest)"]
+        }
+        /// The arms' rows in seq order (each arm limited and ordered by seq, then merged).
+        func merged(_ columns: String, _ extra: String, order: String, limit: String) -> String {
+            let selects = arms.map { "(SELECT \(columns) FROM audit WHERE \($0)\(extra) ORDER BY seq \(order) LIMIT \(limit))" }
+            return selects.count == 1 ? selects[0] : selects.joined(separator: " UNION ALL ") + " ORDER BY seq \(order) LIMIT \(limit)"
+        }
         var after = 0
         if let limit = filter.last {
             // The first of the last `limit` matching rows.
             let first = try connection.scalar(
-                "SELECT MIN(seq) FROM (SELECT seq FROM audit WHERE \(condition) ORDER BY seq DESC LIMIT \(parameter(.int(limit)))) AS tail",
+                "SELECT MIN(seq) FROM (\(merged("seq", "", order: "DESC", limit: parameter(.int(limit))))) AS tail",
                 arguments)?.int
             arguments.removeLast()
             guard let first else { return }
@@ -70,7 +79,7 @@ extension PostgreSQLAuditLog: AuditRecordSet {
         }
         let page = 1000
         let seqParameter = parameter(.int(after))
-        let sql = "SELECT \(AuditLog.columns) FROM audit WHERE \(condition) AND seq > \(seqParameter) ORDER BY seq LIMIT \(page)"
+        let sql = merged(AuditLog.columns, " AND seq > \(seqParameter)", order: "", limit: "\(page)")
         while true {
             let rows = try connection.query(sql, arguments)
             for row in rows { try body(AuditLog.entry(row)) }

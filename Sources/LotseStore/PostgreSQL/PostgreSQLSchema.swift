@@ -31,7 +31,8 @@ public enum PostgreSQLSchema {
         let list = [Migration(version: 1, name: "the Lotse schema of SQLite version 7", sql: version1),
                     Migration(version: 2, name: "the coded values of submissions (SQLite version 8)", sql: version2),
                     Migration(version: 3, name: "due dates of open cases, kept for the listings (SQLite 9)", sql: version3),
-                    Migration(version: 4, name: "indexes the evaluation's scans read alone (SQLite 10)", sql: version4)]
+                    Migration(version: 4, name: "indexes the evaluation's scans read alone (SQLite 10)", sql: version4),
+                    Migration(version: 5, name: "the audit log's actions in byte order with seq (PostgreSQL only)", sql: version5)]
         precondition(list.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
                      "migrations must be numbered 1, 2, 3, ... in order")
         return list
@@ -353,6 +354,17 @@ extension PostgreSQLSchema {
         CREATE INDEX submissions_superseded_at ON submissions(supersedes, at) WHERE supersedes IS NOT NULL;
         DROP INDEX submission_values_by_case;
         CREATE INDEX submission_values_by_case ON submission_values(case_id, form, entry, at, fields, submission_id);
+        """
+}
+
+extension PostgreSQLSchema {
+    /// Version 5 (PostgreSQL only): `audit --action` reads the action and its refinements as a
+    /// byte-order range and in seq order, from one index; the old index (in the database's
+    /// collation, its equal keys in heap order) answered neither, so every matching row was sorted.
+    /// SQLite needs nothing: its action index is in byte order and holds the row id, `seq`.
+    static let version5 = """
+        DROP INDEX audit_by_action;
+        CREATE INDEX audit_by_action ON audit((action COLLATE "C"), seq);
         """
 }
 
