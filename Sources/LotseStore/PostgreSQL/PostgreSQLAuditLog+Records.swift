@@ -67,6 +67,13 @@ extension PostgreSQLAuditLog: AuditRecordSet {
             let selects = arms.map { "(SELECT \(columns) FROM audit WHERE \($0)\(extra) ORDER BY seq \(order) LIMIT \(limit))" }
             return selects.count == 1 ? selects[0] : selects.joined(separator: " UNION ALL ") + " ORDER BY seq \(order) LIMIT \(limit)"
         }
+        let page = 1000
+        if let limit = filter.last, limit <= page {
+            // A short tail in one query (the site condition is then evaluated once, not twice).
+            let sql = "SELECT * FROM (\(merged(AuditLog.columns, "", order: "DESC", limit: parameter(.int(limit))))) AS tail ORDER BY seq"
+            for row in try connection.query(sql, arguments) { try body(AuditLog.entry(row)) }
+            return
+        }
         var after = 0
         if let limit = filter.last {
             // The first of the last `limit` matching rows.
@@ -77,7 +84,6 @@ extension PostgreSQLAuditLog: AuditRecordSet {
             guard let first else { return }
             after = first - 1
         }
-        let page = 1000
         let seqParameter = parameter(.int(after))
         let sql = merged(AuditLog.columns, " AND seq > \(seqParameter)", order: "", limit: "\(page)")
         while true {
