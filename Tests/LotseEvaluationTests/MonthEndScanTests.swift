@@ -55,7 +55,7 @@ import LotseTestSupport
             try stream.forEach(site: nil, asOf: bound) { read.append(Self.text($0)) }
             #expect(read == derived[index], "\(bound)")
         }
-        #expect(derived.first!.count > 0 && derived.first!.count < derived.last!.count)
+        #expect(derived.first!.count > 10 && derived.first! != derived.last!)
         // The region corrects submissions, so the history holds superseded ones.
         let history = try store.evaluation.valueHistory(asOf: Self.bounds.last!, forms: stream.forms).collect()
         #expect(history.contains { $0.supersededAt != nil })
