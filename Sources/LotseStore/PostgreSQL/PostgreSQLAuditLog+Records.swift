@@ -87,7 +87,7 @@ extension PostgreSQLAuditLog: AuditRecordSet {
         for row in rows { try body(AuditLog.entry(row)) }
         if rows.count == Self.lookUpPage { return rows.last?[0].int }
         // The window ran out first: the listing goes on after it, unless it held every candidate.
-        var extent = PostgreSQLAuditQuery(filter, siteCheck: .lookedUp)
+        var extent = PostgreSQLAuditQuery.candidates(filter)
         let row = try connection.query(extent.windowExtent(order: "", window: extent.parameter(.int(Self.lookUpWindow))),
                                        extent.arguments).first
         guard let count = row?[0].int, count == Self.lookUpWindow, let end = row?[1].int else { return nil }
@@ -103,7 +103,7 @@ extension PostgreSQLAuditLog: AuditRecordSet {
         let sql = query.lookedUp(order: "DESC", window: query.parameter(.int(window)), limit: query.parameter(.int(limit)))
         let rows = try connection.query(sql, query.arguments)
         if rows.count < limit {
-            var extent = PostgreSQLAuditQuery(filter, siteCheck: .lookedUp)
+            var extent = PostgreSQLAuditQuery.candidates(filter)
             let count = try connection.scalar(extent.windowExtent(order: "DESC", window: extent.parameter(.int(window))),
                                               extent.arguments)?.int ?? 0
             guard count < window else { return false }

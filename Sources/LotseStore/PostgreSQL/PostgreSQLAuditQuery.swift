@@ -97,6 +97,14 @@ struct PostgreSQLAuditQuery {
             + "WHERE \(windowCondition ?? "TRUE") ORDER BY seq \(order) LIMIT \(limit)"
     }
 
+    /// The candidates of `filter`'s window: its conditions without the site condition (whose
+    /// parameters a query of the window alone would leave without a type).
+    static func candidates(_ filter: AuditFilter) -> PostgreSQLAuditQuery {
+        var candidates = filter
+        candidates.sites = nil
+        return PostgreSQLAuditQuery(candidates, siteCheck: .lookedUp)
+    }
+
     /// The window's number of candidates and its last seq in `order` (nil when it is empty).
     func windowExtent(_ extra: String = "", order: String, window: String) -> String {
         "SELECT COUNT(*), \(order == "DESC" ? "MIN" : "MAX")(seq) FROM (\(merged("seq", extra, order: order, limit: window))) AS w"
