@@ -53,6 +53,10 @@ public protocol EvaluationRecords {
     /// The kept values (`SubmissionValues`) of the submissions of `forms` current at `asOf`, by
     /// case, form and entry: what the evaluation reads, without the instance documents.
     func currentValues(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionValuesRow>
+    /// The kept values of every submission of `forms` recorded by `asOf`, each with when it was
+    /// superseded (if by `asOf`), by case, form, entry and time: what is current at any earlier
+    /// bound, read in one scan (`SubmissionHistoryRow.isCurrent(at:)`).
+    func valueHistory(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionHistoryRow>
     /// Open cases per assigned caseworker or supervisor and the cases' site, by user and site.
     func caseload() throws(StoreError) -> [CaseloadRow]
 }

@@ -289,6 +289,27 @@ struct PostgreSQLCopyTests {
         }
     }
 
+    /// Issue 10: the cases' timelines read from the copy on PostgreSQL (in small pages) give, as
+    /// of every bound, the facts the SQLite file gives with that bound.
+    @Test func theTimelinesGiveTheSameFactsFromTheCopy() throws {
+        let (path, sqlite) = try Self.demo()
+        defer { sqlite.close() }
+        _ = try RegionCopy.run(from: path, to: target)
+        let connection = try PostgreSQLConnection(target)
+        let forms = MonthEndScanTests.forms(DefinitionSet(directory: TestLotse.repository, store: sqlite))
+        let pg = CaseFactStream(queries: PostgreSQLEvaluationRecords(connection: connection, pageSize: 50), forms: forms)
+        let derived = try MonthEndScanTests.fromTimelines(pg)
+        let onSQLite = CaseFactStream(queries: sqlite.evaluation, forms: forms)
+        for (index, bound) in MonthEndScanTests.bounds.enumerated() {
+            var read: [String] = []
+            try onSQLite.forEach(site: nil, asOf: bound) { read.append(MonthEndScanTests.text($0)) }
+            #expect(read.count > 10 && read == derived[index], "\(bound)")
+        }
+        let history = PostgreSQLEvaluationRecords(connection: connection)
+        #expect(try history.valueHistory(asOf: "2099-12-31T23:59:59.999Z", forms: forms, pageSize: 7).collect()
+                == sqlite.evaluation.valueHistory(asOf: "2099-12-31T23:59:59.999Z", forms: forms).collect())
+    }
+
     /// The check of issue 13: `report evaluation`, `report flow` and `report sites` read from the
     /// copy on PostgreSQL, through an office on `PostgreSQLStore` as the application role, are
     /// the same (every table, note, datum, chart and curve) as from the SQLite file.

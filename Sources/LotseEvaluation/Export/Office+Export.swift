@@ -197,11 +197,22 @@ extension Office {
     /// Streams the facts of every case (optionally of one site) as of a stored timestamp,
     /// unchecked: for office operations that checked their actor (`reportFacts`, exports).
     @_spi(Office) public func facts(site: String?, asOf: String, _ body: (CaseFacts) throws -> Void) throws {
-        let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
-        let stream = CaseFactStream(queries: store.evaluation,
-                                    forms: EvaluationVariables.sourceForms.union(EvaluationVariables.repeatColumns(definitions)
-                                        .map(\.form)).filter(open.contains).sorted())
+        let stream = CaseFactStream(queries: store.evaluation, forms: evaluationForms)
         try stream.forEach(site: site, asOf: asOf, body)
+    }
+
+    /// The forms the evaluation reads: those its variables name, never a medical one.
+    private var evaluationForms: [String] {
+        let open = Set(definitions.forms.forms.values.filter { $0.access == .open }.map(\.id))
+        return EvaluationVariables.sourceForms.union(EvaluationVariables.repeatColumns(definitions).map(\.form))
+            .filter(open.contains).sorted()
+    }
+
+    /// Streams the timeline of every case (optionally of one site) up to a stored timestamp,
+    /// unchecked: for the reports, which check their actor (`reportScope`).
+    func timelines(site: String?, asOf: String, _ body: (CaseTimeline) throws -> Void) throws {
+        let stream = CaseFactStream(queries: store.evaluation, forms: evaluationForms)
+        try stream.forEachTimeline(site: site, asOf: asOf, body)
     }
 
     /// Writes an export safely: `body` fills a staged output file and returns its row count;

@@ -23,56 +23,53 @@ public struct EvaluationReport: Sendable {
     }
 
     /// Builds the report; `protect` false leaves out the protection against earlier reference
-    /// dates (only for the test that shows what it protects).
-    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String, protect: Bool) throws
-        -> EvaluationReport {
+    /// dates (only for the test that shows what it protects); `scan` reads the earlier dates'
+    /// counts from one scan (or, for the test of that, one scan each).
+    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, language: String, protect: Bool,
+                      scan: MonthEndScan = .once) throws -> EvaluationReport {
         let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
         let bound = scope.bound
         let variables = EvaluationVariables.all(office.definitions(for: scope))
         let wanted = Indicators.names.map(\.variable)
         let byName = Dictionary(uniqueKeysWithValues: variables.map { ($0.name, $0) })
-        let context = scope.context
         let plan = try office.evaluationPlan()
         let legalBasis = byName["legal_basis"]!
         let minimum = try office.minimumSiteSize()
-        /// Every site's counts as of the scope's bound, whichever table is asked for: the
-        /// disclosure control suppresses the per-site and pooled tables together.
-        func gather(_ scope: ReportScope) throws -> (tallies: [String: [String: Tally]],
-                                                      items: [String: [String: [String: Int]]], sizes: SiteSizes,
-                                                      survival: TimeToIntegration, first: String?) {
-            var first: String?
-            var survival = TimeToIntegration()
+        /// Every site's counts as of a bound, whichever table is asked for: the disclosure control
+        /// suppresses the per-site and pooled tables together; the survival only as of the report's.
+        struct Counts {
             var tallies = [String: [String: Tally]]()       // indicator → site → tally
             var items = [String: [String: [String: Int]]]()  // site → item → group → cases
-            var sizes = SiteSizes(minimum: minimum)
-            let context = scope.context
-            try office.facts(acrossSitesOf: scope) { facts in
-                sizes.add(site: facts.site, group: facts.group?.rawValue)
-                // Only randomised cases are compared (a case opened by hand has no group).
-                guard let group = facts.group?.rawValue else { return }
-                first = min(first ?? facts.openedAt, facts.openedAt)
-                func count(_ item: String) { items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
-                let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
-                if !usable { count("no_legal_basis") }
-                if site == nil || site == facts.site { survival.add(facts, outcomesUsable: usable) }
-                if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
-                for name in wanted {
-                    tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
-                }
-                for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
-                    count("observed_\(at)")
-                }
-            }
-            return (tallies, items, sizes, survival, first)
+            var sizes: SiteSizes
+            var survival = TimeToIntegration()
         }
-        var (tallies, items, sizes, survival, first) = try gather(scope)
-        try sizes.check(site: site, in: office)
         // The same counts at every earlier reference date: no count may differ by 1–4 from any
         // of them (see `SiteTables`).
-        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { try gather($0) }
+        let totals = try office.monthEndTotals(acrossSitesOf: scope, protect: protect, scan: scan,
+                                               empty: Counts(sizes: SiteSizes(minimum: minimum))) { counts, facts, moment in
+            counts.sizes.add(site: facts.site, group: facts.group?.rawValue)
+            // Only randomised cases are compared (a case opened by hand has no group).
+            guard let group = facts.group?.rawValue else { return }
+            func count(_ item: String) { counts.items[facts.site, default: [:]][item, default: [:]][group, default: 0] += 1 }
+            let context = moment.context
+            let usable = legalBasis.value(facts, context) != LegalBasis.none.rawValue
+            if !usable { count("no_legal_basis") }
+            if moment.bound == bound, site == nil || site == facts.site { counts.survival.add(facts, outcomesUsable: usable) }
+            if usable, TimeToIntegration.followUp(facts).event { count("integrated_km") }
+            for name in wanted {
+                counts.tallies[name, default: [:]][facts.site, default: Tally()].add(group: group, value: byName[name]!.value(facts, context))
+            }
+            for (at, _) in ObservationWindow.points where !byName["benefit_\(at)"]!.value(facts, context).isEmpty {
+                count("observed_\(at)")
+            }
+        }
+        var tallies = totals.current.tallies
+        let (items, sizes, survival) = (totals.current.items, totals.current.sizes, totals.current.survival)
+        try sizes.check(site: site, in: office)
+        let earlier = totals.earlier.map { ($0.totals.tallies, $0.totals.items, $0.totals.sizes) }
         let format0 = language == "de" ? ReportFormat.german : ReportFormat.english
         let protected = IndicatorTables(tallies: tallies, items: items, sizes: sizes, rule: format0.smallCells,
-                                        earlier: earlier.map { ($0.tallies, $0.items, $0.sizes) })
+                                        earlier: earlier)
         // The report's own sites: every site pooled, or the one asked for.
         let randomised = sizes.randomised.filter { site == nil || $0.key == site }.filter { !$0.value.isEmpty }
         if let site {

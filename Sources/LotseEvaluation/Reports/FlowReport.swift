@@ -84,51 +84,54 @@ public struct FlowReport: Sendable {
         try build(office, by: actor, site: site, asOf: asOf, protect: true)
     }
 
-    /// Every site's flow cells (in the order of `layout()`) as of the scope's bound, the site
-    /// sizes and the first case's start.
-    static func values(_ office: Office, _ scope: ReportScope, minimum: Int) throws
-        -> (values: [String: [Int]], sizes: SiteSizes, first: String?) {
-        let eligible = try office.eligibleClientsBySite(acrossSitesOf: scope)
-        var counts = [String: [String: [String: Int]]]()   // site → box → group → cases
-        var sizes = SiteSizes(minimum: minimum)
-        var first: String?
-        let context = scope.context
-        try office.facts(acrossSitesOf: scope) { facts in
-            sizes.add(site: facts.site, group: facts.group?.rawValue)
-            guard let group = facts.group?.rawValue else { return }
-            first = min(first ?? facts.openedAt, facts.openedAt)
-            func add(_ key: String) { counts[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }
-            add("randomised")
-            // Started: the programme began (consent given, profiling reached); the comparison
-            // group has no programme to start.
-            add(facts.group == .participant && facts.entered["profiling"] != nil ? "started" : "not_started")
-            add(Terminal.of(facts).rawValue)
-            // Outcomes without a legal basis are not evaluated, so such a case counts as not observed.
-            let usable = Derivations.legalBasis(facts, context) != .none
-            for (at, _) in ObservationWindow.points {
-                add(usable && Derivations.observation(facts, at) != nil ? "observed_\(at)" : "unobserved_\(at)")
-            }
+    /// Every site's flow boxes as of a bound: site → box → group → cases, and the site sizes.
+    struct Counts {
+        var boxes = [String: [String: [String: Int]]]()
+        var sizes: SiteSizes
+    }
+
+    /// Adds a case's facts as of `scope`'s bound to the boxes.
+    static func add(_ counts: inout Counts, _ facts: CaseFacts, _ scope: ReportScope) {
+        counts.sizes.add(site: facts.site, group: facts.group?.rawValue)
+        guard let group = facts.group?.rawValue else { return }
+        func add(_ key: String) { counts.boxes[facts.site, default: [:]][key, default: [:]][group, default: 0] += 1 }
+        add("randomised")
+        // Started: the programme began (consent given, profiling reached); the comparison
+        // group has no programme to start.
+        add(facts.group == .participant && facts.entered["profiling"] != nil ? "started" : "not_started")
+        add(Terminal.of(facts).rawValue)
+        // Outcomes without a legal basis are not evaluated, so such a case counts as not observed.
+        let usable = Derivations.legalBasis(facts, scope.context) != .none
+        for (at, _) in ObservationWindow.points {
+            add(usable && Derivations.observation(facts, at) != nil ? "observed_\(at)" : "unobserved_\(at)")
         }
+    }
+
+    /// Every site's flow cells (in the order of `layout()`): the eligible clients, then the boxes.
+    static func values(_ counts: Counts, eligible: [String: Int]) -> [String: [Int]] {
         var values = [String: [Int]]()
-        for s in Set(counts.keys).union(eligible.keys).union(sizes.randomised.keys) {
+        for s in Set(counts.boxes.keys).union(eligible.keys).union(counts.sizes.randomised.keys) {
             values[s] = [eligible[s] ?? 0] + steps.flatMap { step -> [Int] in
-                let p = counts[s]?[step.key]?["participant"] ?? 0, c = counts[s]?[step.key]?["comparison"] ?? 0
+                let p = counts.boxes[s]?[step.key]?["participant"] ?? 0, c = counts.boxes[s]?[step.key]?["comparison"] ?? 0
                 return [p, c, p + c]
             }
         }
-        return (values, sizes, first)
+        return values
     }
 
     /// Builds the flow; `protect` false leaves out the protection against earlier reference
-    /// dates (only for the test that shows what it protects).
-    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, protect: Bool) throws -> FlowReport {
+    /// dates (only for the test that shows what it protects); `scan` as for `report evaluation`.
+    static func build(_ office: Office, by actor: Actor, site: String?, asOf: String?, protect: Bool,
+                      scan: MonthEndScan = .once) throws -> FlowReport {
         let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
         let minimum = try office.minimumSiteSize()
-        let (values, sizes, first) = try Self.values(office, scope, minimum: minimum)
+        let totals = try office.monthEndTotals(acrossSitesOf: scope, protect: protect, scan: scan,
+                                               empty: Counts(sizes: SiteSizes(minimum: minimum)), add)
+        let sizes = totals.current.sizes
         try sizes.check(site: site, in: office)
-        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map {
-            try Self.values(office, $0, minimum: minimum).values
-        }
+        let eligible = try office.eligibleClientsBySite(acrossSitesOf: [scope] + totals.earlier.map(\.scope))
+        let values = Self.values(totals.current, eligible: eligible[0])
+        let earlier = zip(totals.earlier, eligible.dropFirst()).map { Self.values($0.totals, eligible: $1) }
         let protected = SiteTables(layout: layout(), values: values, small: sizes.small, rule: .standard, earlier: earlier)
         func row(_ key: String, as name: String? = nil) -> Row {
             let base = 1 + 3 * steps.firstIndex { $0.key == key }!

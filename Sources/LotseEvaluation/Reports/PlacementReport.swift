@@ -33,36 +33,38 @@ public struct PlacementReport: Sendable {
         try build(office, by: actor, byWZ: byWZ, level: level, site: site, asOf: asOf, protect: true)
     }
 
-    /// Placements per site and code, counts per kind (integration, minijob, other), as of the
-    /// scope's bound; the site sizes and the first case's start.
-    static func counts(_ office: Office, _ scope: ReportScope, byWZ: Bool, level: Int, minimum: Int) throws
-        -> (counts: [String: [String: [Int]]], sizes: SiteSizes, first: String?) {
-        var counts = [String: [String: [Int]]]()     // site → code → counts per kind
-        var sizes = SiteSizes(minimum: minimum)
-        var first: String?
-        try office.facts(acrossSitesOf: scope) { facts in
-            sizes.add(site: facts.site, group: facts.group?.rawValue)
-            if facts.group != nil { first = min(first ?? facts.openedAt, facts.openedAt) }
-            guard let placement = facts.forms["placement"]?.last else { return }
-            let raw = placement[byWZ ? "wz" : "kldb"] ?? ""
-            guard !raw.isEmpty else { return }
-            let code = byWZ ? wzCode(raw, level: level) : String(raw.prefix(level))
-            let kind = Derivations.integrationCodes.contains(placement["outcome"] ?? "") ? 0
-                : placement["outcome"] == "MINIJOB" ? 1 : 2
-            counts[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
-        }
-        return (counts, sizes, first)
+    /// Placements per site and code, counts per kind (integration, minijob, other), as of a
+    /// bound; and the site sizes.
+    struct Counts {
+        var codes = [String: [String: [Int]]]()     // site → code → counts per kind
+        var sizes: SiteSizes
+    }
+
+    /// Adds a case's facts (as of some bound) to the counts.
+    static func add(_ counts: inout Counts, _ facts: CaseFacts, byWZ: Bool, level: Int) {
+        counts.sizes.add(site: facts.site, group: facts.group?.rawValue)
+        guard let placement = facts.forms["placement"]?.last else { return }
+        let raw = placement[byWZ ? "wz" : "kldb"] ?? ""
+        guard !raw.isEmpty else { return }
+        let code = byWZ ? wzCode(raw, level: level) : String(raw.prefix(level))
+        let kind = Derivations.integrationCodes.contains(placement["outcome"] ?? "") ? 0
+            : placement["outcome"] == "MINIJOB" ? 1 : 2
+        counts.codes[facts.site, default: [:]][code, default: [0, 0, 0]][kind] += 1
     }
 
     /// Builds the report; `protect` false leaves out the protection against earlier reference
-    /// dates (only for the test that shows what it protects).
+    /// dates (only for the test that shows what it protects); `scan` as for `report evaluation`.
     static func build(_ office: Office, by actor: Actor, byWZ: Bool, level: Int, site: String?, asOf: String?,
-                      protect: Bool) throws -> PlacementReport {
+                      protect: Bool, scan: MonthEndScan = .once) throws -> PlacementReport {
         let scope = try office.reportScope(by: actor, site: site, asOf: asOf)
         guard (1...5).contains(level) else { throw EvaluationError.badLevel(level, byWZ ? "WZ" : "KldB") }
         let kinds = ["integration", "minijob", "other"]
         let minimum = try office.minimumSiteSize()
-        let (counts, sizes, first) = try Self.counts(office, scope, byWZ: byWZ, level: level, minimum: minimum)
+        let totals = try office.monthEndTotals(acrossSitesOf: scope, protect: protect, scan: scan,
+                                               empty: Counts(sizes: SiteSizes(minimum: minimum))) { counts, facts, _ in
+            add(&counts, facts, byWZ: byWZ, level: level)
+        }
+        let (counts, sizes) = (totals.current.codes, totals.current.sizes)
         try sizes.check(site: site, in: office)
         // One row of three kinds and its total per code; one such table per site and pooled.
         let codes = Set(counts.values.flatMap(\.keys)).sorted()
@@ -81,10 +83,7 @@ public struct PlacementReport: Sendable {
             return values
         }
         // The same codes' counts at every earlier reference date.
-        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { earlierScope in
-            let before = try Self.counts(office, earlierScope, byWZ: byWZ, level: level, minimum: minimum)
-            return values(before.counts, before.sizes.randomised.keys)
-        }
+        let earlier = totals.earlier.map { values($0.totals.codes, $0.totals.sizes.randomised.keys) }
         let protected = SiteTables(layout: layout, values: values(counts, sizes.randomised.keys), small: sizes.small,
                                    rule: .standard, earlier: earlier)
         let rows = codes.enumerated().filter { r, _ in protected.value(site, r * width + kinds.count) > 0 }.map { r, code in

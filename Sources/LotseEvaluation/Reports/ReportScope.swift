@@ -67,12 +67,14 @@ extension Office {
         }
     }
 
-    /// The eligible clients registered by the bound, by site, of every site the scope's actor sees.
-    public func eligibleClientsBySite(acrossSitesOf scope: ReportScope) throws -> [String: Int] {
-        var counts = [String: Int]()
-        for client in try storeWork({ try store.cases.clients(site: nil) })
-        where client.eligible && client.createdAt <= scope.bound && scope.actor.works(at: client.site) {
-            counts[client.site, default: 0] += 1
+    /// The eligible clients registered by each scope's bound, by site, of every site the scopes'
+    /// actor sees (one actor for all), from one reading of the clients.
+    public func eligibleClientsBySite(acrossSitesOf scopes: [ReportScope]) throws -> [[String: Int]] {
+        var counts = [[String: Int]](repeating: [:], count: scopes.count)
+        for client in try storeWork({ try store.cases.clients(site: nil) }) where client.eligible {
+            for (index, scope) in scopes.enumerated() where client.createdAt <= scope.bound && scope.actor.works(at: client.site) {
+                counts[index][client.site, default: 0] += 1
+            }
         }
         return counts
     }

@@ -9,52 +9,48 @@ public enum SiteReport {
     }
 
     /// Builds the report; `protect` false leaves out the protection against earlier reference
-    /// dates (only for the test that shows what it protects).
-    static func build(_ office: Office, by actor: Actor, asOf: String?, language: String, protect: Bool) throws -> [ReportTable] {
+    /// dates (only for the test that shows what it protects); `scan` as for `report evaluation`.
+    static func build(_ office: Office, by actor: Actor, asOf: String?, language: String, protect: Bool,
+                      scan: MonthEndScan = .once) throws -> [ReportTable] {
         let scope = try office.reportScope(by: actor, site: nil, asOf: asOf)
         let bound = scope.bound
         let de = language == "de"
         let format = de ? ReportFormat.german : ReportFormat.english
         let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions(for: scope)).map { ($0.name, $0) })
-        let context = scope.context
-        var tallies = [String: [String: Tally]]()      // indicator → site → tally
-        var sizes = SiteSizes(minimum: try office.minimumSiteSize())
-        var gaps = [String: [Int]]()                     // site → days between contacts
-        var stateDays = [String: [String: [Int]]]()      // site → state → days spent
+        /// Every site's tallies as of a bound; the contacts and the days in each state only as of the report's.
+        struct Counts {
+            var tallies = [String: [String: Tally]]()      // indicator → site → tally
+            var sizes: SiteSizes
+            var gaps = [String: [Int]]()                     // site → days between contacts
+            var stateDays = [String: [String: [Int]]]()      // site → state → days spent
+        }
         let today = Derivations.days(bound) ?? 0
-        var first: String?
-        try office.facts(acrossSitesOf: scope) { facts in
-            sizes.add(site: facts.site, group: facts.group?.rawValue)
+        // The same tallies at every earlier reference date (the same protection as `report evaluation`).
+        let totals = try office.monthEndTotals(acrossSitesOf: scope, protect: protect, scan: scan,
+                                               empty: Counts(sizes: SiteSizes(minimum: try office.minimumSiteSize()))) {
+            counts, facts, moment in
+            counts.sizes.add(site: facts.site, group: facts.group?.rawValue)
             // Only randomised cases are compared (a case opened by hand has no group).
             guard let group = facts.group?.rawValue else { return }
-            first = min(first ?? facts.openedAt, facts.openedAt)
             for indicator in Indicators.names {
-                tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
-                    .add(group: group, value: variables[indicator.variable]!.value(facts, context))
+                counts.tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
+                    .add(group: group, value: variables[indicator.variable]!.value(facts, moment.context))
             }
+            guard moment.bound == bound else { return }
             let dates = facts.entries("contact").compactMap { $0["date"].flatMap(Derivations.days) }.sorted()
-            for (a, b) in zip(dates, dates.dropFirst()) { gaps[facts.site, default: []].append(b - a) }
+            for (a, b) in zip(dates, dates.dropFirst()) { counts.gaps[facts.site, default: []].append(b - a) }
             for (index, t) in facts.transitions.enumerated() {
                 guard let start = Derivations.days(t.at) else { continue }
                 let end = index + 1 < facts.transitions.count ? Derivations.days(facts.transitions[index + 1].at) : nil
                 if end == nil && ["closed", "transferred"].contains(t.to) { continue }
-                stateDays[facts.site, default: [:]][t.to, default: []].append((end ?? today) - start)
+                counts.stateDays[facts.site, default: [:]][t.to, default: []].append((end ?? today) - start)
             }
         }
+        let (tallies, sizes, gaps, stateDays) = (totals.current.tallies, totals.current.sizes, totals.current.gaps,
+                                                 totals.current.stateDays)
         let sites = sizes.randomised.filter { !$0.value.isEmpty }.keys.sorted()
-        // The same tallies at every earlier reference date (the same protection as `report evaluation`).
-        let earlier = try office.earlierScopes(of: scope, since: first, protect: protect).map { earlierScope in
-            var tallies = [String: [String: Tally]]()
-            var sizes = SiteSizes(minimum: sizes.minimum)
-            try office.facts(acrossSitesOf: earlierScope) { facts in
-                sizes.add(site: facts.site, group: facts.group?.rawValue)
-                guard let group = facts.group?.rawValue else { return }
-                for indicator in Indicators.names {
-                    tallies[indicator.variable, default: [:]][facts.site, default: Tally()]
-                        .add(group: group, value: variables[indicator.variable]!.value(facts, earlierScope.context))
-                }
-            }
-            return (tallies: tallies, items: [String: [String: [String: Int]]](), sizes: sizes)
+        let earlier = totals.earlier.map {
+            (tallies: $0.totals.tallies, items: [String: [String: [String: Int]]](), sizes: $0.totals.sizes)
         }
         let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells, earlier: earlier)
         var indicators = ReportTable(

@@ -58,3 +58,37 @@ extension PostgreSQLEvaluationRecords {
         }
     }
 }
+
+extension PostgreSQLEvaluationRecords {
+    /// Read in chunks of whole cases (about `valuesPage` rows each), so that a case's rows are
+    /// ordered by form, entry and time within one page.
+    public func valueHistory(asOf: String, forms: [String]) throws(StoreError) -> RecordCursor<SubmissionHistoryRow> {
+        try valueHistory(asOf: asOf, forms: forms, pageSize: Self.valuesPage)
+    }
+
+    /// The history in chunks of about `pageSize` rows.
+    func valueHistory(asOf: String, forms: [String], pageSize: Int) throws(StoreError) -> RecordCursor<SubmissionHistoryRow> {
+        let connection = connection
+        let list = Self.arrayLiteral(forms)
+        return connection.pages(from: 0, { (after: Int) throws(PostgreSQLError) -> (rows: [Row], next: Int?) in
+            // The last case of this chunk: that of the pageSize-th row after `after` (nil: all the rest).
+            let bound = try connection.scalar("""
+                SELECT case_id FROM submission_values WHERE case_id > $1 ORDER BY case_id OFFSET $2 LIMIT 1
+                """, [.int(after), .int(pageSize - 1)])?.int
+            let rows = try connection.query("""
+                SELECT v.case_id, v.form, v.entry, v.at, v.fields,
+                  (SELECT n.at FROM submissions n WHERE n.supersedes = v.submission_id AND n.at <= $3)
+                FROM submission_values v
+                WHERE v.case_id > $1 AND v.case_id <= COALESCE($2::bigint, 9223372036854775807)
+                  AND v.at <= $3 AND v.form = ANY($4::text[])
+                ORDER BY v.case_id, v.form, v.entry, v.at, v.submission_id
+                """, [.int(after), .int(bound), .text(asOf), .text(list)])
+            return (rows, bound)
+        }) { row in
+            SubmissionHistoryRow(
+                values: SubmissionValuesRow(caseID: row[0].int ?? 0, form: row[1].string ?? "", entry: row[2].int ?? 1,
+                                            at: row[3].string ?? "", values: SubmissionValues.decode(row[4].string ?? "")),
+                supersededAt: row[5].string)
+        }
+    }
+}
