@@ -160,11 +160,11 @@ extension Shell {
                                          + "The numbers come from the same rows as `export cases`."),
                     group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        let report = try EvaluationReport.build(shell.office, by: try shell.currentActor, site: inv.option("site"),
-                                                                asOf: inv.option("as-of"), language: try shell.language(inv))
-                        try shell.show(report.tables, inv)
-                        if inv.option("svg") != nil { try shell.writeOrPrint(report.chart.svg(), to: inv, option: "svg") }
-                        if inv.option("km-svg") != nil { try shell.writeOrPrint(report.curves, to: inv, option: "km-svg") }
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        let report = try EvaluationReport.build(shell.office, by: actor, site: inv.option("site"), asOf: inv.option("as-of"))
+                        try shell.show(report.tables(language: language), inv)
+                        if inv.option("svg") != nil { try shell.writeOrPrint(report.chart(language: language).svg(), to: inv, option: "svg") }
+                        if inv.option("km-svg") != nil { try shell.writeOrPrint(report.curves(language: language), to: inv, option: "km-svg") }
                     }),
             Command(path: ["evaluation", "plan"], arguments: [], options: [
                         OptionSpec("primary", value: "INDICATOR", Wording(de: "der primäre Endpunkt, ein Indikator des "
@@ -246,8 +246,8 @@ extension Shell {
                                      en: "the indicators per site side by side, caseload per caseworker, contacts, time in states"),
                     details: .empty, group: .evaluation, permission: .reports, needsLogin: true,
                     run: { shell, inv in
-                        try shell.show(SiteReport.build(shell.office, by: try shell.currentActor, asOf: inv.option("as-of"),
-                                                        language: try shell.language(inv)), inv)
+                        let actor = try shell.currentActor, language = try shell.language(inv)
+                        try shell.show(SiteReport.build(shell.office, by: actor, asOf: inv.option("as-of")).tables(language: language), inv)
                     }),
             Command(path: ["report", "placements"], arguments: [], options: [
                         OptionSpec("by", value: "kldb|wz", Wording(de: "Beruf (KldB 2010) oder Wirtschaftszweig (WZ "

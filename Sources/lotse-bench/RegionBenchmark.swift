@@ -47,9 +47,9 @@ enum RegionBenchmark {
         let office = Office(store: store, definitions: DefinitionSet(directory: definitions, store: store),
                             hasher: PasswordHasher(rounds: 210_000))
         let eva = try office.login(name: "eva", password: "bench password 1")
-        let report = try Benchmarks.seconds { _ = try EvaluationReport.build(office, by: eva, site: nil, asOf: nil, language: "de") }
+        let report = try Benchmarks.seconds { _ = try EvaluationReport.build(office, by: eva, site: nil, asOf: nil).tables(language: "de") }
         record("report evaluation", String(format: "%.2f s", report), "")
-        let sites = try Benchmarks.seconds { _ = try SiteReport.build(office, by: eva, asOf: nil, language: "de") }
+        let sites = try Benchmarks.seconds { _ = try SiteReport.build(office, by: eva, asOf: nil).tables(language: "de") }
         record("report sites", String(format: "%.2f s", sites), "")
         let flow = try Benchmarks.seconds { _ = try FlowReport.build(office, by: eva, site: nil, asOf: nil).table(language: "de") }
         record("report flow", String(format: "%.2f s", flow), "")

@@ -85,14 +85,14 @@ import LotseTestSupport
         func keyed(_ tables: [ReportTable]) -> [(String, ReportDatum)] { tables.flatMap { t in t.data.map { (t.key, $0) } } }
         switch report {
         case .evaluation:
-            return keyed(try EvaluationReport.build(office, by: eva, site: site, asOf: asOf, language: "en", protect: protect).tables)
+            return keyed(try EvaluationReport.build(office, by: eva, site: site, asOf: asOf, protect: protect).tables(language: "en"))
         case .flow:
             return keyed([try FlowReport.build(office, by: eva, site: site, asOf: asOf, protect: protect).table(language: "en")])
         case .placementsKldB, .placementsWZ:
             return keyed([try PlacementReport.build(office, by: eva, byWZ: report == .placementsWZ, level: 1, site: site, asOf: asOf,
                                                     protect: protect).table(language: "en")])
         case .sites:
-            return site == nil ? keyed(try SiteReport.build(office, by: eva, asOf: asOf, language: "en", protect: protect)) : []
+            return site == nil ? keyed(try SiteReport.build(office, by: eva, asOf: asOf, protect: protect).tables(language: "en")) : []
         }
     }
 

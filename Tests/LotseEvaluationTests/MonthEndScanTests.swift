@@ -86,8 +86,9 @@ import LotseTestSupport
         var all: [String] = []
         for language in ["de", "en"] {
             all += attempt {
-                let report = try EvaluationReport.build(office, by: eva, site: site, asOf: asOf, language: language, protect: true, scan: scan)
-                return text(report.tables) + ["\(report.chart)", report.curves]
+                let report = try EvaluationReport.build(office, by: eva, site: site, asOf: asOf, protect: true, scan: scan)
+                return text(report.tables(language: language)) + ["\(report.chart(language: language))",
+                                                                  report.curves(language: language)]
             }
         }
         all += attempt { ["\(try FlowReport.build(office, by: eva, site: site, asOf: asOf, protect: true, scan: scan))"] }
@@ -96,7 +97,7 @@ import LotseTestSupport
                 ["\(try PlacementReport.build(office, by: eva, byWZ: byWZ, level: level, site: site, asOf: asOf, protect: true, scan: scan))"]
             }
         }
-        if site == nil { all += attempt { text(try SiteReport.build(office, by: eva, asOf: asOf, language: "en", protect: true, scan: scan)) } }
+        if site == nil { all += attempt { text(try SiteReport.build(office, by: eva, asOf: asOf, protect: true, scan: scan).tables(language: "en")) } }
         return all
     }
 

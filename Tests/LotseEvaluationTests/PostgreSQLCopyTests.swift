@@ -334,14 +334,15 @@ struct PostgreSQLCopyTests {
             let eva = try office.login(name: "eva", password: SharedDemoRegion.password)
             var answer: [String] = []
             for site: String? in [nil, "bocholt"] {
-                let report = try EvaluationReport.build(office, by: eva, site: site, asOf: nil, language: "de")
-                answer.append(String(describing: report.tables.map { ($0.key, $0.title, $0.columns, $0.rows, $0.notes) }))
-                answer.append(String(describing: report.tables.map(\.data)))
-                answer.append(String(describing: report.chart) + report.curves)
+                let report = try EvaluationReport.build(office, by: eva, site: site, asOf: nil)
+                let tables = report.tables(language: "de")
+                answer.append(String(describing: tables.map { ($0.key, $0.title, $0.columns, $0.rows, $0.notes) }))
+                answer.append(String(describing: tables.map(\.data)))
+                answer.append(String(describing: report.chart(language: "de")) + report.curves(language: "de"))
                 let flow = try FlowReport.build(office, by: eva, site: site, asOf: nil)
                 answer.append(String(describing: flow))
             }
-            let sites = try SiteReport.build(office, by: eva, asOf: nil, language: "de")
+            let sites = try SiteReport.build(office, by: eva, asOf: nil).tables(language: "de")
             answer.append(String(describing: sites.map { ($0.key, $0.rows, $0.data) }))
             answers.append(answer)
         }

@@ -33,7 +33,7 @@ import LotseTestSupport
         let carla = try lotse.office.login(name: "carla", password: TestLotse.password)
         #expect(throws: CasesError.self) { try lotse.office.reportScope(by: carla, site: nil, asOf: nil) }
         #expect(throws: CasesError.self) {
-            try SiteReport.build(lotse.office, by: carla, asOf: nil, language: "en")
+            try SiteReport.build(lotse.office, by: carla, asOf: nil)
         }
     }
 

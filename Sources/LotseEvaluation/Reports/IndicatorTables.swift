@@ -120,46 +120,9 @@ struct IndicatorTables {
         }
     }
 
-    /// A group's share as report text: `12 / 80 (15,0 %)`; `<5 / 80` when the events are small;
-    /// `•` (or `• / 80`) when suppressed as a complement; `n/a` when nobody is observed.
-    func share(_ indicator: String, _ site: String?, group g: Int, _ format: ReportFormat) -> String {
-        guard let t = indicators[indicator] else { return "n/a" }
-        let known = t.value(site, Self.index(g, .known))
-        let knownText = t.text(site, Self.index(g, .known), format)
-        guard t.isShown(site, Self.index(g, .known)) else { return knownText }
-        guard known > 0 else { return "n/a" }
-        let events = t.value(site, Self.index(g, .events))
-        guard t.isShown(site, Self.index(g, .events)) else { return t.text(site, Self.index(g, .events), format) + " / \(known)" }
-        return "\(events) / \(known) (\(format.percent(Double(events) / Double(known))))"
-    }
-
-    /// A group's share alone (the per-site benchmark): `15,0 %`, `<5`, `•`, `n/a`.
-    func percent(_ indicator: String, _ site: String?, group g: Int, _ format: ReportFormat) -> String {
-        guard let t = indicators[indicator] else { return "n/a" }
-        guard t.isShown(site, Self.index(g, .known)) else { return t.text(site, Self.index(g, .known), format) }
-        let known = t.value(site, Self.index(g, .known))
-        guard known > 0 else { return "n/a" }
-        guard t.isShown(site, Self.index(g, .events)) else { return t.text(site, Self.index(g, .events), format) }
-        return format.percent(Double(t.value(site, Self.index(g, .events))) / Double(known))
-    }
-
     /// Whether anything in the tables is hidden (for the note).
     func anyHidden(_ site: String?) -> Bool {
         indicators.values.contains { t in (0..<Self.layout.roles.count).contains { !t.isShown(site, $0) && Self.layout.roles[$0] == .published } }
             || (0..<Self.itemLayout.roles.count).contains { !other.isShown(site, $0) && Self.itemLayout.roles[$0] == .published }
-    }
-
-    /// A group's share as data: the fraction, or why it is not given.
-    func shareDatum(_ indicator: String, _ site: String?, group g: Int, column: String) -> ReportDatum {
-        guard let t = indicators[indicator] else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
-        for cell in [Cell.known, .events] where !t.isShown(site, Self.index(g, cell)) {
-            var datum = t.datum(site, Self.index(g, cell), row: indicator, column: column)
-            datum.value = nil
-            return datum
-        }
-        let known = t.value(site, Self.index(g, .known))
-        guard known > 0 else { return ReportDatum(row: indicator, column: column, value: nil, status: .notApplicable) }
-        return ReportDatum(row: indicator, column: column, value: Double(t.value(site, Self.index(g, .events))) / Double(known),
-                           status: .shown)
     }
 }

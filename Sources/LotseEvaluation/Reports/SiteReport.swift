@@ -3,19 +3,67 @@ public import LotseCases
 
 /// `report sites`: the indicators per model site side by side (benchmarking), caseload per
 /// caseworker against 1:50, median days between contacts, median days in each state.
-public enum SiteReport {
-    public static func build(_ office: Office, by actor: Actor, asOf: String?, language: String) throws -> [ReportTable] {
-        try build(office, by: actor, asOf: asOf, language: language, protect: true)
+///
+/// The report is numbers (shares, differences, medians with their disclosure status);
+/// `Formatting/SiteReport+Text.swift` writes them as the tables a person reads.
+public struct SiteReport: Sendable {
+    /// One indicator at one site: both groups' shares and the risk difference.
+    public struct SiteComparison: Sendable, Equatable {
+        public var site: String
+        public var participants: ReportShare
+        public var comparison: ReportShare
+        /// How the difference is published: shown, `small` (a cell of 1–4), `suppressed` (a
+        /// complement, or a site below the minimum size), `notApplicable` (a group unobserved).
+        public var status: ReportDatum.Status
+        /// The crude risk difference (a fraction) with its Newcombe interval, when shown.
+        public var difference: Double?
+        public var differenceInterval: ConfidenceInterval?
+    }
+
+    /// One indicator across the sites (in site order).
+    public struct Row: Sendable, Equatable {
+        public var indicator: String
+        public var sites: [SiteComparison]
+    }
+
+    /// A caseworker's open cases (against the target of 50).
+    public struct Caseload: Sendable, Equatable {
+        public var user: String
+        public var site: String?
+        public var open: Int
+    }
+
+    /// Median days in a state per site (nil without a stay there).
+    public struct StateDays: Sendable, Equatable {
+        public var state: String
+        public var medians: [Double?]
+    }
+
+    public var reference: ReferenceDate
+    /// The sites with randomised cases, in order.
+    public var sites: [String]
+    /// The indicators in the order of DOMAIN §9.5.
+    public var indicators: [Row]
+    /// Whether any cell is hidden or a site too small for its own figures (for the note).
+    public var anyHidden: Bool
+    public var minimumSiteSize: Int
+    public var caseload: [Caseload]
+    /// Median days between contacts per site (nil without two contacts).
+    public var daysBetweenContacts: [Double?]
+    /// Median days in each state, per site, in state order.
+    public var daysInStates: [StateDays]
+
+    public static func build(_ office: Office, by actor: Actor, asOf: String?) throws -> SiteReport {
+        try build(office, by: actor, asOf: asOf, protect: true)
     }
 
     /// Builds the report; `protect` false leaves out the protection against earlier reference
     /// dates (only for the test that shows what it protects); `scan` as for `report evaluation`.
-    static func build(_ office: Office, by actor: Actor, asOf: String?, language: String, protect: Bool,
-                      scan: MonthEndScan = .once) throws -> [ReportTable] {
+    static func build(_ office: Office, by actor: Actor, asOf: String?, protect: Bool,
+                      scan: MonthEndScan = .once) throws -> SiteReport {
         let scope = try office.reportScope(by: actor, site: nil, asOf: asOf)
         let bound = scope.bound
-        let de = language == "de"
-        let format = de ? ReportFormat.german : ReportFormat.english
+        let rule = SmallCellRule.standard
         let variables = Dictionary(uniqueKeysWithValues: EvaluationVariables.all(office.definitions(for: scope)).map { ($0.name, $0) })
         /// Every site's tallies as of a bound; the contacts and the days in each state only as of the report's.
         struct Counts {
@@ -52,83 +100,33 @@ public enum SiteReport {
         let earlier = totals.earlier.map {
             (tallies: $0.totals.tallies, items: [String: [String: [String: Int]]](), sizes: $0.totals.sizes)
         }
-        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: format.smallCells, earlier: earlier)
-        var indicators = ReportTable(
-            title: (de ? "Standortvergleich (Teilnahme / Vergleich)" : "Sites side by side (participants / comparison)")
-                + " · " + (de ? "Stichtag " : "as of ") + scope.reference.day,
-            columns: [de ? "Indikator" : "indicator"] + sites.flatMap { ["\($0) P", "\($0) " + (de ? "V" : "C")] }
-                + sites.map { "\($0) " + (de ? "Diff." : "diff.") })
-        for indicator in Indicators.names {
-            var row = [de ? indicator.de : indicator.en]
-            var differences: [String] = []
-            for site in sites {
+        let protected = IndicatorTables(tallies: tallies, items: [:], sizes: sizes, rule: rule, earlier: earlier)
+        let rows = Indicators.names.map { indicator in
+            Row(indicator: indicator.variable, sites: sites.map { site in
                 let tally = tallies[indicator.variable]?[site] ?? Tally()
-                row += (0..<2).map { protected.percent(indicator.variable, site, group: $0, format) }
-                for (g, group) in IndicatorTables.groups.enumerated() {
-                    indicators.data.append(protected.shareDatum(indicator.variable, site, group: g, column: "\(site):\(group)_share"))
-                }
-                func effect(_ status: ReportDatum.Status, _ values: [Double?] = [nil, nil, nil]) {
-                    for (measure, value) in zip(["difference", "difference_lower", "difference_upper"], values) {
-                        indicators.data.append(ReportDatum(row: indicator.variable, column: "\(site):\(measure)", value: value,
-                                                           status: status))
-                    }
-                }
+                var comparison = SiteComparison(site: site, participants: protected.share(indicator.variable, site, group: 0),
+                                                comparison: protected.share(indicator.variable, site, group: 1), status: .shown)
                 if let p = tally.proportion("participant"), let c = tally.proportion("comparison") {
-                    guard protected.complete(indicator.variable, site) else {
-                        effect(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c)) && !sizes.small.contains(site)
-                               ? .small : .suppressed)
-                        differences.append(format.smallCells.suppresses(TwoByTwo(participants: p, comparison: c))
-                                           && !sizes.small.contains(site) ? "<5" : SiteTables.complementMark)
-                        continue
-                    }
                     let table = TwoByTwo(participants: p, comparison: c)
-                    effect(.shown, [table.riskDifference.estimate, table.riskDifference.interval.lower,
-                                    table.riskDifference.interval.upper])
-                    differences.append(EvaluationReport.points(table.riskDifference.estimate, format) + " "
-                        + format.interval(ConfidenceInterval(lower: table.riskDifference.interval.lower * 100,
-                                                             upper: table.riskDifference.interval.upper * 100), decimals: 1))
+                    if protected.complete(indicator.variable, site) {
+                        comparison.difference = table.riskDifference.estimate
+                        comparison.differenceInterval = table.riskDifference.interval
+                    } else {
+                        comparison.status = rule.suppresses(table) && !sizes.small.contains(site) ? .small : .suppressed
+                    }
                 } else {
-                    effect(.notApplicable)
-                    differences.append("n/a")
+                    comparison.status = .notApplicable
                 }
-            }
-            indicators.rows.append(row + differences)
-        }
-        if let note = scope.reference.note(de: de) { indicators.notes.append(note) }
-        if protected.anyHidden(nil) || sites.contains(where: { protected.anyHidden($0) || sizes.small.contains($0) }) {
-            indicators.notes.append(SiteTables.note(de: de, minimum: sizes.minimum))
-        }
-        var caseload = ReportTable(title: de ? "Fallzahl je Fachkraft (Ziel 1:50)" : "Caseload per caseworker (target 1:50)",
-                                   columns: de ? ["Fachkraft", "Standort", "offene Fälle", "Anteil am Ziel"]
-                                       : ["caseworker", "site", "open cases", "of target"])
-        caseload.key = "caseload"
-        indicators.key = "sites"
-        for row in try office.caseload(in: scope) {
-            caseload.rows.append([row.user, row.site ?? "-", format.count(row.open), format.percent(Double(row.open) / 50, decimals: 0)])
-            let small = format.smallCells.suppresses(row.open)
-            caseload.data.append(ReportDatum(row: row.user, column: (row.site ?? "") + ":open_cases",
-                                             value: small ? nil : Double(row.open), status: small ? .small : .shown))
-        }
-        var process = ReportTable(title: de ? "Kontakte und Verweildauer (Median, Tage)" : "Contacts and time in states (median days)",
-                                  columns: [de ? "Kennzahl" : "measure"] + sites)
-        process.key = "process"
-        process.rows.append([de ? "Tage zwischen Kontakten" : "days between contacts"]
-                            + sites.map { gaps[$0]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
-        for site in sites {
-            let median = gaps[site]?.median()
-            process.data.append(ReportDatum(row: "days_between_contacts", column: site, value: median,
-                                            status: median == nil ? .notApplicable : .shown))
+                return comparison
+            })
         }
         let states = Set(stateDays.values.flatMap(\.keys)).sorted()
-        for state in states {
-            process.rows.append([(de ? "Tage in " : "days in ") + state]
-                                + sites.map { stateDays[$0]?[state]?.median().map { format.number($0, decimals: 1) } ?? "n/a" })
-            for site in sites {
-                let median = stateDays[site]?[state]?.median()
-                process.data.append(ReportDatum(row: "days_in:" + state, column: site, value: median,
-                                                status: median == nil ? .notApplicable : .shown))
-            }
-        }
-        return [indicators, caseload, process]
+        return SiteReport(
+            reference: scope.reference, sites: sites, indicators: rows,
+            anyHidden: protected.anyHidden(nil) || sites.contains(where: { protected.anyHidden($0) || sizes.small.contains($0) }),
+            minimumSiteSize: sizes.minimum,
+            caseload: try office.caseload(in: scope).map { Caseload(user: $0.user, site: $0.site, open: $0.open) },
+            daysBetweenContacts: sites.map { gaps[$0]?.median() },
+            daysInStates: states.map { state in StateDays(state: state, medians: sites.map { stateDays[$0]?[state]?.median() }) })
     }
 }

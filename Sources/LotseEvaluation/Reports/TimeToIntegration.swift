@@ -7,7 +7,7 @@ import LotseCases
 ///
 /// Unlike "days to placement among those placed", the curve uses every randomised case, so
 /// the median is the time by which half a group is integrated, or none when fewer than half are.
-struct TimeToIntegration {
+public struct TimeToIntegration: Sendable {
     /// One follow-up per randomised case, per group.
     var followUps: [String: [FollowUp]] = [:]
 
@@ -37,78 +37,74 @@ struct TimeToIntegration {
         return FollowUp(time: Double(last - start), event: false)
     }
 
-    /// The table: per group cases, integrations, median with its interval, the share integrated
-    /// at 6 and 12 months; the log-rank test below it. Groups with 1–4 integrations or 1–4
-    /// cases without one show `<5` and no curve figures.
-    /// - Parameter shown: per group (participants, comparison), whether its integration count
-    ///   survives the report's disclosure control; a suppressed group shows `•` throughout.
-    func table(de: Bool, format: ReportFormat, shown integrationsShown: [Bool] = [true, true]) -> ReportTable {
-        var table = ReportTable(
-            title: de ? "Zeit bis zur Integration (Kaplan–Meier, Tage ab Fallbeginn; Ereignis: Integration K2 laut Beobachtung)"
-                : "Time to integration (Kaplan–Meier, days from case start; event: integration K2 as observed)",
-            columns: de ? ["Gruppe", "Fälle", "Integrationen", "Median (Tage) [95 %-KI]", "integriert nach 6 Monaten",
-                           "integriert nach 12 Monaten"]
-                : ["group", "cases", "integrations", "median (days) [95% CI]", "integrated by 6 months",
-                   "integrated by 12 months"])
-        table.key = "time_to_integration"
-        func hide(_ group: String, _ status: ReportDatum.Status, from first: Int = 0) {
-            for column in ["integrations", "median", "median_lower", "median_upper", "integrated_6m", "integrated_12m"].dropFirst(first) {
-                table.data.append(ReportDatum(row: group, column: column, value: nil, status: status))
-            }
-        }
-        var shown: [String: Bool] = [:]
-        for (index, (group, label)) in [("participant", de ? "Teilnahme" : "participants"),
-                                         ("comparison", de ? "Vergleich" : "comparison")].enumerated() {
+    /// One group's curve figures as published.
+    public struct Group: Sendable, Equatable {
+        /// `participant` or `comparison`.
+        public var group: String
+        /// Randomised cases (`small` for 1–4).
+        public var cases: ReportCount
+        /// Integrations (events); `suppressed` when the report's disclosure control hides them.
+        public var integrations: ReportCount
+        /// How the curve figures are published: shown; `small` with 1–4 integrations or 1–4
+        /// cases without one; `suppressed` with the integrations; `notApplicable` without cases.
+        public var status: ReportDatum.Status
+        /// The median days to integration and its interval; nil when not reached (or not shown).
+        public var median: Double?
+        public var medianLower: Double?
+        public var medianUpper: Double?
+        /// The share integrated at each landmark (6, 12 months), when shown.
+        public var integrated: [Double]
+        /// The curve, when shown.
+        public var curve: KaplanMeier?
+    }
+
+    /// The log-rank test of equal curves.
+    public struct LogRank: Sendable, Equatable {
+        public var statistic: Double
+        public var p: Double
+    }
+
+    /// Both groups' figures and the log-rank test (when both curves are shown).
+    public struct Summary: Sendable, Equatable {
+        public var groups: [Group]
+        public var logRank: LogRank?
+    }
+
+    /// The figures per group: cases, integrations, median with its interval, the share
+    /// integrated at 6 and 12 months; the log-rank test. Groups with 1–4 integrations or 1–4
+    /// cases without one give no curve figures.
+    /// - Parameter integrationsShown: per group (participants, comparison), whether its
+    ///   integration count survives the report's disclosure control; if not, it gives nothing.
+    func summary(shown integrationsShown: [Bool], rule: SmallCellRule) -> Summary {
+        var groups: [Group] = []
+        for (index, group) in ["participant", "comparison"].enumerated() {
             let data = followUps[group] ?? []
             let curve = KaplanMeier(data)
-            guard integrationsShown[index] || data.isEmpty else {
-                let hidden = SiteTables.complementMark
-                table.rows.append([label, format.count(curve.count), hidden, hidden, hidden, hidden])
-                table.data.append(format.smallCells.suppresses(curve.count)
-                              ? ReportDatum(row: group, column: "cases", value: nil, status: .small)
-                              : ReportDatum(row: group, column: "cases", value: Double(curve.count), status: .shown))
-                hide(group, .suppressed)
-                shown[group] = false
-                continue
+            let cases = ReportCount(value: curve.count, status: rule.suppresses(curve.count) ? .small : .shown)
+            var row = Group(group: group, cases: cases,
+                            integrations: ReportCount(value: curve.eventCount, status: rule.suppresses(curve.eventCount) ? .small : .shown),
+                            status: .shown, integrated: [])
+            if !integrationsShown[index] && !data.isEmpty {
+                row.integrations = ReportCount(value: nil, status: .suppressed)
+                row.status = .suppressed
+            } else if data.isEmpty {
+                row.status = .notApplicable
+            } else if rule.suppresses(curve.eventCount) || rule.suppresses(curve.count - curve.eventCount) {
+                row.status = .small
+            } else {
+                row.median = curve.median
+                row.medianLower = curve.median == nil ? nil : curve.medianLower
+                row.medianUpper = curve.median == nil ? nil : curve.medianUpper
+                row.integrated = Self.landmarks.map { 1 - curve.survival(at: $0.days) }
+                row.curve = curve
             }
-            let withheld = format.smallCells.suppresses(curve.eventCount)
-                || format.smallCells.suppresses(curve.count - curve.eventCount)
-            shown[group] = !withheld && !data.isEmpty
-            table.data.append(format.smallCells.suppresses(curve.count)
-                              ? ReportDatum(row: group, column: "cases", value: nil, status: .small)
-                              : ReportDatum(row: group, column: "cases", value: Double(curve.count), status: .shown))
-            guard !withheld, !data.isEmpty else {
-                if data.isEmpty { hide(group, .notApplicable) } else {
-                    table.data.append(ReportDatum(row: group, column: "integrations", value: Double(curve.eventCount),
-                                                  status: .shown))
-                    hide(group, .small, from: 1)
-                }
-                table.rows.append([label, format.count(curve.count), format.count(curve.eventCount),
-                                   data.isEmpty ? "n/a" : "<5", data.isEmpty ? "n/a" : "<5", data.isEmpty ? "n/a" : "<5"])
-                continue
-            }
-            let median = curve.median.map { days in
-                format.number(days, decimals: 0) + " ["
-                    + (curve.medianLower.map { format.number($0, decimals: 0) } ?? "–") + "; "
-                    + (curve.medianUpper.map { format.number($0, decimals: 0) } ?? "–") + "]"
-            } ?? (de ? "nicht erreicht" : "not reached")
-            table.rows.append([label, format.count(curve.count), format.count(curve.eventCount), median]
-                              + Self.landmarks.map { format.percent(1 - curve.survival(at: $0.days)) })
-            table.data += [ReportDatum(row: group, column: "integrations", value: Double(curve.eventCount), status: .shown),
-                           EvaluationReport.measured(group, "median", curve.median),
-                           EvaluationReport.measured(group, "median_lower", curve.median == nil ? nil : curve.medianLower),
-                           EvaluationReport.measured(group, "median_upper", curve.median == nil ? nil : curve.medianUpper)]
-                + Self.landmarks.map { EvaluationReport.measured(group, "integrated_\($0.months)m", 1 - curve.survival(at: $0.days)) }
+            groups.append(row)
         }
-        if shown["participant"] == true, shown["comparison"] == true {
+        var logRank: LogRank?
+        if groups.allSatisfy({ $0.status == .shown }) {
             let test = LogRankTest(followUps["participant"]!, followUps["comparison"]!)
-            table.data += [EvaluationReport.measured("log_rank", "statistic", test.statistic),
-                           EvaluationReport.measured("log_rank", "p", test.pValue)]
-            table.notes.append((de ? "Log-Rank-Test: χ² = " : "Log-rank test: χ² = ") + format.number(test.statistic)
-                               + ", p = " + format.pValue(test.pValue)
-                               + (de ? "; Fälle ohne Integration zensiert bei ihrer letzten Beobachtung."
-                                     : "; cases without an integration censored at their last observation."))
+            logRank = LogRank(statistic: test.statistic, p: test.pValue)
         }
-        return table
+        return Summary(groups: groups, logRank: logRank)
     }
 }

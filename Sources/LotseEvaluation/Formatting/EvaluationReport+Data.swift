@@ -26,36 +26,24 @@ extension EvaluationReport {
         return ReportDatum(row: row, column: column, value: value, status: .shown)
     }
 
-    /// The crude effects: Newcombe's difference, Katz's ratio, Fisher's p.
-    static func effectData(_ row: String, _ prefix: String, crude: TwoByTwo) -> [ReportDatum] {
-        let rd = crude.riskDifference, rr = crude.riskRatio
-        return zip(effectColumns, [rd.estimate, rd.interval.lower, rd.interval.upper, rr.estimate, rr.interval?.lower,
-                                   rr.interval?.upper, crude.fisher.pValue]).map { measured(row, prefix + "_" + $0, $1) }
-    }
-
-    /// The stratified effects: Sato's difference, Greenland–Robins' ratio, the CMH p.
-    static func effectData(_ row: String, _ prefix: String, mh: MantelHaenszel) -> [ReportDatum] {
-        let rd = mh.riskDifference, rr = mh.riskRatio
-        return zip(effectColumns, [rd?.estimate, rd?.interval.lower, rd?.interval.upper, rr?.estimate, rr?.interval?.lower,
-                                   rr?.interval?.upper, mh.cochranMantelHaenszel?.pValue]).map { measured(row, prefix + "_" + $0, $1) }
+    /// The effects of one estimator under its prefix (`mh`, `crude`).
+    static func effectData(_ row: String, _ effects: ReportEffects) -> [ReportDatum] {
+        zip(effectColumns, [effects.riskDifference, effects.riskDifferenceInterval?.lower, effects.riskDifferenceInterval?.upper,
+                            effects.riskRatio, effects.riskRatioInterval?.lower, effects.riskRatioInterval?.upper, effects.p])
+            .map { measured(row, effects.method.rawValue + "_" + $0, $1) }
     }
 
     /// Effects withheld (small cells, or complements of them) or undefined.
-    static func withheldEffects(_ row: String, _ prefix: String, _ status: ReportDatum.Status) -> [ReportDatum] {
-        effectColumns.map { ReportDatum(row: row, column: prefix + "_" + $0, value: nil, status: status) }
+    static func withheldEffects(_ row: String, _ method: ReportEffects.Method, _ status: ReportDatum.Status) -> [ReportDatum] {
+        effectColumns.map { ReportDatum(row: row, column: method.rawValue + "_" + $0, value: nil, status: status) }
     }
 
     /// A group's events, observed cases and share of an indicator, as protected.
-    static func groupData(_ protected: IndicatorTables, _ indicator: String, _ site: String?) -> [ReportDatum] {
-        IndicatorTables.groups.enumerated().flatMap { g, group -> [ReportDatum] in
-            guard let t = protected.indicators[indicator] else {
-                return ["events", "observed", "share"].map {
-                    ReportDatum(row: indicator, column: group + "_" + $0, value: nil, status: .notApplicable)
-                }
-            }
-            return [t.datum(site, IndicatorTables.index(g, .events), row: indicator, column: group + "_events"),
-                    t.datum(site, IndicatorTables.index(g, .known), row: indicator, column: group + "_observed"),
-                    protected.shareDatum(indicator, site, group: g, column: group + "_share")]
+    static func groupData(_ row: IndicatorRow) -> [ReportDatum] {
+        zip(IndicatorTables.groups, [row.participants, row.comparison]).flatMap { group, share -> [ReportDatum] in
+            [share.events.datum(row: row.indicator, column: group + "_events"),
+             share.observed.datum(row: row.indicator, column: group + "_observed"),
+             ReportDatum(row: row.indicator, column: group + "_share", value: share.fraction, status: share.status)]
         }
     }
 }
