@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 @_spi(Office) public import LotseCases
 public import LotseStore
@@ -35,8 +34,9 @@ extension Office {
         let bound = try Self.endOfDay(asOf) ?? timestamp()
         let key = try pseudonymKey(by: actor)
         let approved = try store.randomisation.sitesWithApproval()
+        let pseudonyms = PseudonymKey(key)
         let context = ExportContext(precision: precision, asOf: String(bound.prefix(10)), approvedSites: approved) { client in
-            Self.pseudonym(client, key: key)
+            pseudonyms.pseudonym(client)
         }
         let variables = EvaluationVariables.all(definitions)
         let names = variables.map(\.name)
@@ -50,17 +50,24 @@ extension Office {
             ("format", .string(json ? "json" : "csv")), ("labels", .string(labels)),
         ]) { file in
             var rows = 0
+            var line: [UInt8] = []
             if !json { try file.write(RecordFormat.csv(names)) }
+            let columns = ExportColumns(variables, context)
             try facts(site: site, asOf: bound) { facts in
-                let basis = Derivations.legalBasis(facts, context)
-                var values = variables.map { $0.value(facts, context, basis: basis) }
+                var values = columns.values(facts)
                 if labels != nil {
                     // A multiple choice keeps its codes' order; a code without a label stays a code.
                     for i in values.indices where labelled[i] && !values[i].isEmpty {
                         values[i] = values[i].split(separator: " ").map { valueLabels[i][String($0)] ?? String($0) }.joined(separator: "; ")
                     }
                 }
-                try file.write(json ? RecordFormat.json(names, values, kinds: kinds) : RecordFormat.csv(values))
+                if json {
+                    try file.write(RecordFormat.json(names, values, kinds: kinds))
+                } else {
+                    line.removeAll(keepingCapacity: true)
+                    RecordFormat.appendCSV(values, to: &line)
+                    try file.write(bytes: line)
+                }
                 rows += 1
                 try progress?(rows)
             }
@@ -76,17 +83,8 @@ extension Office {
 
     /// The keyed pseudonym of a client: the first 20 hex digits of HMAC-SHA256("client:ID").
     static func pseudonym(_ client: Int, key: [UInt8]) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Array("client:\(client)".utf8), using: SymmetricKey(data: key))
-        var hex: [UInt8] = []
-        hex.reserveCapacity(20)
-        for byte in code.prefix(10) {
-            hex.append(hexDigits[Int(byte >> 4)])
-            hex.append(hexDigits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        PseudonymKey(key).pseudonym(client)
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The used slots of a site's sealed sequence, by stratum and slot, each with its case's
     /// pseudonym (evaluator): what `Tools/check-randomisation.py` reproduces from the revealed seed.

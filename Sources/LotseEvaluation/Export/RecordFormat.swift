@@ -19,6 +19,24 @@ enum RecordFormat {
         return out + "\r\n"
     }
 
+    /// Appends the bytes of `csv(fields)` to `out`, without building the record as a string
+    /// (the export writes one per case into a buffer it reuses).
+    static func appendCSV(_ fields: [String], to out: inout [UInt8]) {
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            var field = field
+            let plain = field.withUTF8 { bytes in
+                guard !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return false }
+                out.append(contentsOf: bytes)
+                return true
+            }
+            // A field to quote (rare: codes and dates need none) is quoted exactly as `csv` does.
+            if !plain { out.append(contentsOf: ("\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8) }
+        }
+        out.append(0x0D)
+        out.append(0x0A)
+    }
+
     static func json(_ names: [String], _ values: [String], kinds: [Variable.Kind]? = nil) -> String {
         var out = "{"
         for (i, name) in names.enumerated() {

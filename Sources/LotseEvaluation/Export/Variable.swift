@@ -79,8 +79,28 @@ public struct ExportContext: Sendable {
 
     /// A stored timestamp or date at the chosen precision.
     func date(_ text: String?) -> String? {
-        // At least ten characters, counting no further than ten.
-        guard let text, text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex) != nil else { return nil }
-        return precision == .day ? String(text.prefix(10)) : String(text.prefix(7))
+        guard let text else { return nil }
+        // A stored timestamp is ASCII: its first eleven bytes, none a carriage return (the one ASCII
+        // character joined to the next), are eleven characters, so the first ten are the first ten
+        // bytes. Anything else is counted by characters.
+        let n = precision == .day ? 10 : 7
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> ByteDate in
+            guard bytes.count >= 10 else { return .tooShort }
+            for byte in bytes.prefix(11) where byte >= 0x80 || byte == 0x0D { return .slow }
+            return .date(String(decoding: UnsafeBufferPointer(rebasing: bytes.prefix(n)), as: UTF8.self))
+        }
+        switch fast {
+        case .tooShort?: return nil
+        case let .date(date)?: return date
+        case .slow?, nil:
+            // At least ten characters, counting no further than ten.
+            guard text.index(text.startIndex, offsetBy: 10, limitedBy: text.endIndex) != nil else { return nil }
+            return String(text.prefix(n))
+        }
+    }
+
+    private enum ByteDate {
+        case tooShort, slow
+        case date(String)
     }
 }
