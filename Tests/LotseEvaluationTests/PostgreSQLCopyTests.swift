@@ -129,6 +129,30 @@ struct PostgreSQLCopyTests {
         for filter in filters {
             #expect(try entries(filter, log) == entries(filter, sqlite.audit), "\(filter)")
         }
+        // A site-scoped viewer's listings: opened from a window of candidates looked up one by
+        // one, then collected (a full window, a short one, one where no row passes, tails).
+        let staff = try sqlite.directory.users().filter { $0.sites == [sites[0].code] }.map(\.name)
+        #expect(!staff.isEmpty)
+        func scopedTo(_ codes: [String], _ filter: AuditFilter) -> AuditFilter {
+            var scoped = filter
+            scoped.sites = codes
+            return scoped
+        }
+        let first = [sites[0].code], second = [sites[1].code], both = [sites[0].code, sites[1].code]
+        let scopedFilters = [
+            scopedTo(first, AuditFilter()), scopedTo(second, AuditFilter()), scopedTo(both, AuditFilter(action: "case")),
+            scopedTo(first, AuditFilter(last: 20)), scopedTo(second, AuditFilter(last: 600)),
+            scopedTo(first, AuditFilter(last: 1200)), scopedTo(first, AuditFilter(action: "login", last: 5)),
+            scopedTo(first, AuditFilter(action: "login")), scopedTo(second, AuditFilter(actor: staff[0])),
+            scopedTo(second, AuditFilter(actor: staff[0], last: 10)), scopedTo(first, AuditFilter(actor: staff[0], last: 10)),
+            scopedTo([], AuditFilter()), scopedTo([], AuditFilter(action: "case", last: 3)),
+            scopedTo(first, AuditFilter(since: "2026-01-01", until: "2026-06-01")),
+        ]
+        for filter in scopedFilters {
+            let rows = try entries(filter, sqlite.audit)
+            #expect(try entries(filter, log) == rows, "\(filter)")
+        }
+        #expect(try entries(scopedFilters[0], log).count > PostgreSQLAuditLog.lookUpWindow)
         #expect(try entries(AuditFilter(), log).count > 1000)
     }
 

@@ -29,69 +29,87 @@ extension PostgreSQLAuditLog: AuditRecordSet {
 
     /// Streams the rows that match `filter`, oldest first, in pages of `seq` (so `body` may use
     /// the store meanwhile), with the conditions of `AuditLog.query`.
+    ///
+    /// For a site-scoped viewer the first rows come from a window of candidates whose cases are
+    /// looked up one by one (see `PostgreSQLAuditQuery`): the first screen without collecting
+    /// every case of the sites first. Later pages, and a window too sparse to fill the request,
+    /// go on with the collected form; both give the same rows.
     public func query(_ filter: AuditFilter, _ body: (AuditEntry) throws -> Void) throws {
         try settle()
-        var clauses: [String] = []
-        var arguments: [SQLValue] = []
-        func parameter(_ value: SQLValue) -> String {
-            arguments.append(value)
-            return "$\(arguments.count)"
-        }
-        if let caseID = filter.caseID { clauses.append("case_id = \(parameter(.int(caseID)))") }
-        if let actor = filter.actor { clauses.append("actor = \(parameter(.text(actor)))") }
-        if let since = filter.since { clauses.append("at >= \(parameter(.text(since))) COLLATE \"C\"") }
-        if let until = filter.until { clauses.append("at < \(parameter(.text(until))) COLLATE \"C\"") }
-        if let sites = filter.sites {
-            // The same condition as on SQLite, an empty list included (`IN (NULL)`).
-            func list() -> String { sites.isEmpty ? "NULL" : sites.map { parameter(.text($0)) }.joined(separator: ", ") }
-            let inCases = list(), inUsers = list()
-            clauses.append("""
-                (case_id IN (SELECT k.id FROM cases k JOIN clients c ON c.id = k.client_id JOIN sites s ON s.id = c.site_id \
-                WHERE s.code IN (\(inCases))) OR (case_id IS NULL AND actor IN (SELECT u.name FROM users u \
-                WHERE EXISTS (SELECT 1 FROM user_sites us WHERE us.user_id = u.id) AND NOT EXISTS (SELECT 1 FROM user_sites us \
-                JOIN sites s ON s.id = us.site_id WHERE us.user_id = u.id AND s.code NOT IN (\(inUsers))))))
-                """)
-        }
-        // One arm without an action filter; with one, two arms merged by seq, as on SQLite: the
-        // action itself and its dot-separated refinements (from `ACTION.` up to `ACTION/`, in
-        // byte order), each read from the index on (action in byte order, seq), migration 5.
-        let rest = clauses.isEmpty ? "TRUE" : clauses.joined(separator: " AND ")
-        var arms = [rest]
-        if let action = filter.action {
-            let exact = parameter(.text(action)), from = parameter(.text(action + ".")), to = parameter(.text(action + "/"))
-            arms = ["action COLLATE \"C\" = \(exact) AND \(rest)",
-                    "action COLLATE \"C\" >= \(from) AND action COLLATE \"C\" < \(to) AND \(rest)"]
-        }
-        /// The arms' rows in seq order (each arm limited and ordered by seq, then merged).
-        func merged(_ columns: String, _ extra: String, order: String, limit: String) -> String {
-            let selects = arms.map { "(SELECT \(columns) FROM audit WHERE \($0)\(extra) ORDER BY seq \(order) LIMIT \(limit))" }
-            return selects.count == 1 ? selects[0] : selects.joined(separator: " UNION ALL ") + " ORDER BY seq \(order) LIMIT \(limit)"
-        }
         let page = 1000
         if let limit = filter.last, limit <= page {
+            if filter.sites != nil, try lookedUpTail(filter, limit: limit, body) { return }
             // A short tail in one query (the site condition is then evaluated once, not twice).
-            let sql = "SELECT * FROM (\(merged(AuditLog.columns, "", order: "DESC", limit: parameter(.int(limit))))) AS tail ORDER BY seq"
-            for row in try connection.query(sql, arguments) { try body(AuditLog.entry(row)) }
+            var query = PostgreSQLAuditQuery(filter, siteCheck: .collected)
+            let sql = "SELECT * FROM (\(query.merged(AuditLog.columns, order: "DESC", limit: query.parameter(.int(limit))))) AS tail "
+                + "ORDER BY seq"
+            for row in try connection.query(sql, query.arguments) { try body(AuditLog.entry(row)) }
             return
         }
         var after = 0
         if let limit = filter.last {
             // The first of the last `limit` matching rows.
+            var query = PostgreSQLAuditQuery(filter, siteCheck: .collected)
             let first = try connection.scalar(
-                "SELECT MIN(seq) FROM (\(merged("seq", "", order: "DESC", limit: parameter(.int(limit))))) AS tail",
-                arguments)?.int
-            arguments.removeLast()
+                "SELECT MIN(seq) FROM (\(query.merged("seq", order: "DESC", limit: query.parameter(.int(limit))))) AS tail",
+                query.arguments)?.int
             guard let first else { return }
             after = first - 1
+        } else if filter.sites != nil {
+            guard let next = try lookedUpHead(filter, body) else { return }
+            after = next
         }
-        let seqParameter = parameter(.int(after))
-        let sql = merged(AuditLog.columns, " AND seq > \(seqParameter)", order: "", limit: "\(page)")
+        var query = PostgreSQLAuditQuery(filter, siteCheck: .collected)
+        let seqParameter = query.parameter(.int(after))
+        let sql = query.merged(AuditLog.columns, " AND seq > \(seqParameter)", order: "", limit: "\(page)")
         while true {
-            let rows = try connection.query(sql, arguments)
+            let rows = try connection.query(sql, query.arguments)
             for row in rows { try body(AuditLog.entry(row)) }
             guard rows.count == page, let last = rows.last?[0].int else { return }
-            arguments[arguments.count - 1] = .int(last)
+            query.set(seqParameter, .int(last))
         }
+    }
+
+    /// Candidates in the window that opens a site-scoped listing: enough for a screen at the
+    /// density of a viewer's own rows, few enough to look each one's case up in a few ms.
+    static let lookUpWindow = 500
+    /// Rows of the first page of a site-scoped listing (two screens).
+    static let lookUpPage = 100
+
+    /// The first rows of a site-scoped listing (no `--last`), looked up in the window of the
+    /// first candidates: handed to `body`, then the seq after which the listing goes on, or nil
+    /// when it is complete.
+    private func lookedUpHead(_ filter: AuditFilter, _ body: (AuditEntry) throws -> Void) throws -> Int? {
+        var query = PostgreSQLAuditQuery(filter, siteCheck: .lookedUp)
+        let window = query.parameter(.int(Self.lookUpWindow))
+        let sql = query.lookedUp(order: "", window: window, limit: query.parameter(.int(Self.lookUpPage)))
+        let rows = try connection.query(sql, query.arguments)
+        for row in rows { try body(AuditLog.entry(row)) }
+        if rows.count == Self.lookUpPage { return rows.last?[0].int }
+        // The window ran out first: the listing goes on after it, unless it held every candidate.
+        var extent = PostgreSQLAuditQuery.candidates(filter)
+        let row = try connection.query(extent.windowExtent(order: "", window: extent.parameter(.int(Self.lookUpWindow))),
+                                       extent.arguments).first
+        guard let count = row?[0].int, count == Self.lookUpWindow, let end = row?[1].int else { return nil }
+        return end
+    }
+
+    /// The tail of `limit` rows of a site-scoped listing, when the window of the last candidates
+    /// holds it (`limit` rows pass, or the window held every candidate): then handed to `body`
+    /// and true; else nothing is handed on and false.
+    private func lookedUpTail(_ filter: AuditFilter, limit: Int, _ body: (AuditEntry) throws -> Void) throws -> Bool {
+        let window = max(Self.lookUpWindow, 2 * limit)
+        var query = PostgreSQLAuditQuery(filter, siteCheck: .lookedUp)
+        let sql = query.lookedUp(order: "DESC", window: query.parameter(.int(window)), limit: query.parameter(.int(limit)))
+        let rows = try connection.query(sql, query.arguments)
+        if rows.count < limit {
+            var extent = PostgreSQLAuditQuery.candidates(filter)
+            let count = try connection.scalar(extent.windowExtent(order: "DESC", window: extent.parameter(.int(window))),
+                                              extent.arguments)?.int ?? 0
+            guard count < window else { return false }
+        }
+        for row in rows.reversed() { try body(AuditLog.entry(row)) }
+        return true
     }
 
     /// See `AuditRecordSet.verify`: the verdicts of `AuditLog.verify`, read in one snapshot (a
