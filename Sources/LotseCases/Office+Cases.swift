@@ -240,7 +240,7 @@ extension Office {
         let id = record.id
         return try storeWork {
             let workflow = try interpreter(forDefinition: record.workflowID)
-            let history = (try? JSONSerialization.jsonObject(with: Data(record.history.utf8))) as? [String: String] ?? [:]
+            let history = historyMap(record.history)
             let ids = submissions.map(\.id)
             let builder = DocumentBuilder { [self] in
                 if let last = lastDocument, last.caseID == id, last.submissions == ids {
@@ -273,6 +273,16 @@ extension Office {
             make = nil
             return document
         }
+    }
+
+    /// A case's stored history states (`{"parent":"child",...}`), parsed once per distinct text:
+    /// batch work on a case reads the same text again and again.
+    func historyMap(_ text: String) -> [String: String] {
+        if let cached = parsedHistories[text] { return cached }
+        let history = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: String] ?? [:]
+        if parsedHistories.count >= 256 { parsedHistories.removeAll(keepingCapacity: true) }
+        parsedHistories[text] = history
+        return history
     }
 
     func fireContext(_ actor: Actor, _ snapshot: Snapshot) throws -> FireContext {

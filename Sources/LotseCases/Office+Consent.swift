@@ -26,12 +26,19 @@ extension Office {
     /// The consent status of a case today, from its current consent submission.
     func consentStatus(_ snapshot: Snapshot) -> ConsentStatus {
         let today = String(timestamp().prefix(10))
-        guard let record = snapshot.submissions.first(where: { $0.form == "consent" }), let root = parsed(record) else {
-            return ConsentStatus.from(given: nil, purposes: nil, date: nil, revokedOn: nil, on: today)
+        let record = snapshot.submissions.first { $0.form == "consent" }
+        // A submission never changes: the same one on the same day has the same status.
+        if let last = lastConsent, last.submission == record?.id, last.day == today { return last.status }
+        let status: ConsentStatus
+        if let record, let root = parsed(record) {
+            func value(_ name: String) -> String? { Self.value(at: [root.name, name], in: root) }
+            status = ConsentStatus.from(given: value("given"), purposes: value("purposes"), date: value("date"),
+                                        revokedOn: value("revoked_on"), on: today)
+        } else {
+            status = ConsentStatus.from(given: nil, purposes: nil, date: nil, revokedOn: nil, on: today)
         }
-        func value(_ name: String) -> String? { Self.value(at: [root.name, name], in: root) }
-        return ConsentStatus.from(given: value("given"), purposes: value("purposes"), date: value("date"),
-                                  revokedOn: value("revoked_on"), on: today)
+        lastConsent = (record?.id, today, status)
+        return status
     }
 
     /// Refuses recording or reading a health form on a case whose consent does not cover the

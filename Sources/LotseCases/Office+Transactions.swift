@@ -39,5 +39,7 @@ extension Office {
         storedWorkflows.removeAll()
         storedForms.removeAll()
         parsedSubmissions.removeAll()
+        lastConsent = nil
+        lastDocument = nil
     }
 }

@@ -27,6 +27,10 @@ public final class Office {
     /// Parsed submissions by id (they never change), so building a case document does not
     /// parse the same XML again; bounded.
     var parsedSubmissions: [Int: LotseXML.XMLElement] = [:]
+    /// Parsed case history texts (`historyMap`), by text; bounded.
+    var parsedHistories: [String: [String: String]] = [:]
+    /// The consent status last computed: of this consent submission on this day (`consentStatus`).
+    var lastConsent: (submission: Int?, day: String, status: ConsentStatus)?
     /// The last case document built, for the case and submissions it was built from: a case
     /// fired on several times in a row (batch work) does not rebuild it.
     var lastDocument: (caseID: Int, submissions: [Int], document: XPathTreeNode)?

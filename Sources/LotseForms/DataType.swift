@@ -70,7 +70,7 @@ public enum DataType: String, Sendable, CaseIterable {
             case "false", "0", "no", "nein": return "false"
             default: return nil
             }
-        case .select1: return value.isEmpty || value.contains(" ") ? nil : value
+        case .select1: return value.isEmpty || value.utf8.contains(UInt8(ascii: " ")) ? nil : value
         case .select: return value.split(separator: " ").joined(separator: " ")
         }
     }

@@ -43,7 +43,7 @@ extension FormDefinition {
     /// - Throws: `FormError.unknownField`, `.ambiguousField`, or `.repeatInstance` for a
     ///   number on what is no repeat or a number below 1.
     public func resolveAddress(_ key: String) throws(FormError) -> FieldAddress {
-        guard key.contains("[") else {
+        guard key.utf8.contains(UInt8(ascii: "[")) else {
             return firstAddress(try resolveField(key))
         }
         var plain: [String] = []

@@ -31,10 +31,12 @@ extension FormInstance {
         let old = node.value
         node.value = text.trimmed().isEmpty ? "" : (entered(text, type: field.type) ?? text)
         var changed = [field.path]
-        if node.value != old {
-            // The control's xforms-value-changed actions, as Collect runs them.
+        // The control's xforms-value-changed actions, as Collect runs them, on values brought up
+        // to date first (only then: a batch of values is re-checked once, after the last).
+        let actions = definition.setValues.filter { $0.trigger == field.path }
+        if node.value != old && !actions.isEmpty {
             bringUpToDate()
-            for action in definition.setValues where action.trigger == field.path {
+            for action in actions {
                 guard let target = related(action.path, near: node) else { continue }
                 target.value = action.value.flatMap { try? $0.evaluate(context(target)) }.map { stored($0, in: target) } ?? ""
                 changed.append(action.path)

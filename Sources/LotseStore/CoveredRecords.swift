@@ -49,17 +49,19 @@ public struct RecordKind: Sendable {
         var field: [UInt8] = []
         AuditEncoding.appendField(name, to: &field)
         self.nameField = field
+        self.select = "SELECT r.\(key), " + columns.joined(separator: ", ") + " FROM \(table) r"
+        self.postgreSQLSelect = "SELECT r.\(key), " + postgreSQLColumns.joined(separator: ", ") + " FROM \(table) r"
+        self.selectOne = select + " WHERE r.\(key) = ?"
+        self.postgreSQLSelectOne = postgreSQLSelect + " WHERE r.\(key) = $1"
     }
 
-    /// `SELECT key, columns FROM table r`.
-    var select: String {
-        "SELECT r.\(key), " + columns.joined(separator: ", ") + " FROM \(table) r"
-    }
+    /// `SELECT key, columns FROM table r` (made once: every audit row of a write reads its rows with it).
+    let select: String
 
     /// `select` in PostgreSQL's dialect.
-    var postgreSQLSelect: String {
-        "SELECT r.\(key), " + postgreSQLColumns.joined(separator: ", ") + " FROM \(table) r"
-    }
+    let postgreSQLSelect: String
+    /// `select` of one row by key (`?`), and the same in PostgreSQL's dialect (`$1`).
+    let selectOne: String, postgreSQLSelectOne: String
 
     /// The record hash of the row `select` reads, in place (what `hash(_:)` computes from its
     /// values; `audit verify` reads whole tables this way). `scratch` is reused between rows.
@@ -167,7 +169,7 @@ public enum CoveredRecords {
     /// The record hash of one stored row, nil when there is no such row.
     static func hash(_ ref: RecordRef, in database: Database) throws -> Digest32? {
         guard let kind = byName[ref.kind] else { preconditionFailure("not a covered kind: \(ref.kind)") }
-        guard let row = try database.query(kind.select + " WHERE r.\(kind.key) = ?", [.int(ref.id)]).first else {
+        guard let row = try database.query(kind.selectOne, [.int(ref.id)]).first else {
             return nil
         }
         return kind.hash(row.values)
@@ -177,7 +179,7 @@ public enum CoveredRecords {
     /// values give the same hash as on SQLite.
     static func hash(_ ref: RecordRef, in connection: PostgreSQLConnection) throws(PostgreSQLError) -> Digest32? {
         guard let kind = byName[ref.kind] else { preconditionFailure("not a covered kind: \(ref.kind)") }
-        guard let row = try connection.query(kind.postgreSQLSelect + " WHERE r.\(kind.key) = $1", [.int(ref.id)]).first else {
+        guard let row = try connection.query(kind.postgreSQLSelectOne, [.int(ref.id)]).first else {
             return nil
         }
         return kind.hash(row.values)
