@@ -27,7 +27,8 @@ extension Office {
         }
         if let site, try store.directory.site(code: site) == nil { throw CasesError.unknownSite(site) }
         let bound = try Self.endOfDay(asOf) ?? timestamp()
-        let key = try pseudonymKey(by: actor)
+        // The key schedule once for the export, as `export cases` does (`PseudonymKey`).
+        let pseudonyms = PseudonymKey(try pseudonymKey(by: actor))
         let names = Self.repeatExportColumns
         let exported = Set(Self.repeatExportFields(form).map(\.path))
         return try writeExport(actor, "export.repeats", to: target, extra: [
@@ -46,7 +47,7 @@ extension Office {
                     next = try submissions.next()
                     guard s.caseID == id, let document = try? XMLDocument.parse(string: s.instance, name: "submission")
                     else { continue }
-                    let pseudonym = Self.pseudonym(row.clientID, key: key)
+                    let pseudonym = pseudonyms.pseudonym(row.clientID)
                     for (address, value) in form.answers(in: document.root) where exported.contains(address.field.path) {
                         let depths = form.repeatDepths(address.field.path)
                         let repeatPath = address.field.path.prefix(depths.last ?? 0).dropFirst().joined(separator: "/")
